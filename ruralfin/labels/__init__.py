@@ -1,0 +1,256 @@
+"""中文显示名的唯一登记处（label registry）。
+
+课程里所有给人看的中文列名、单位、含义和类别取值名都登记在这里；
+表格经 :func:`to_display` 换成中文后展示，画图函数从这里取轴标题和图例。
+数据字典（``rf.describe_dataset``、``data/README.md``）也由这里生成。
+
+登记方式：在本包内新建 ``_主题.py``（如 ``_county.py``、``_risk.py``），
+定义 ``FIELDS = [Field(...), ...]``。本包第一次被查询时自动收集所有这样的
+模块；同一列名被两处登记成不同的说法会直接报错，避免口径打架。
+
+Examples
+--------
+>>> from ruralfin import labels
+>>> labels.label("prob_default")
+'违约概率'
+>>> labels.value_label("outcome", "correct")
+'正确'
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+import pandas as pd
+
+from ..errors import RuralfinTypeError, RuralfinValueError
+
+__all__ = ["Field", "get", "label", "value_label", "to_display", "fields", "is_registered"]
+
+PII_KINDS = ("id_number", "credit_code", "phone", "bank_card", "person_name")
+
+
+@dataclass(frozen=True)
+class Field:
+    """一列的中文说明。
+
+    Parameters
+    ----------
+    name : str
+        英文列名（代码里用的名字）。
+    label : str
+        中文显示名。
+    unit : str, optional
+        单位，如 ``"万元"``、``"天"``、``"%"``；无单位留空。
+    meaning : str, optional
+        一两句话的含义，进入数据字典。
+    values : mapping, optional
+        类别编码到中文名的映射，如 ``{"coop": "农村合作社"}``。
+    pii : str, optional
+        个人信息类型（``"id_number"``、``"credit_code"``、``"phone"``、
+        ``"bank_card"``、``"person_name"``）：:func:`to_display` 默认遮蔽这类列。
+    table : str, optional
+        只对某张表生效的说明（同名列在不同表里含义不同时用）。
+    """
+
+    name: str
+    label: str
+    unit: str = ""
+    meaning: str = ""
+    values: Mapping[str, str] = field(default_factory=dict)
+    pii: str | None = None
+    table: str | None = None
+
+    def __post_init__(self):
+        if self.pii is not None and self.pii not in PII_KINDS:
+            raise RuralfinValueError(f"Field {self.name} 的 pii={self.pii!r} 不认识，可选：{PII_KINDS}")
+        object.__setattr__(self, "values", MappingProxyType(dict(self.values)))
+
+    @property
+    def display(self) -> str:
+        """带单位的显示名，如 ``贷款余额（万元）``。"""
+        return f"{self.label}（{self.unit}）" if self.unit else self.label
+
+
+_registry: dict[tuple[str | None, str], Field] | None = None
+
+
+def _load() -> dict[tuple[str | None, str], Field]:
+    global _registry
+    if _registry is not None:
+        return _registry
+    reg: dict[tuple[str | None, str], Field] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if not info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for f in getattr(module, "FIELDS", ()):
+            key = (f.table, f.name)
+            old = reg.get(key)
+            if old is not None and old != f:
+                where = f"表 {f.table} 的" if f.table else ""
+                raise RuralfinValueError(
+                    f"{where}列 {f.name} 被登记了两种说法：{old.label!r} 与 {f.label!r}"
+                    f"（见 labels/{info.name}.py），请统一口径"
+                )
+            reg[key] = f
+    _registry = reg
+    return reg
+
+
+def is_registered(name: str, *, table: str | None = None) -> bool:
+    """``name`` 是否已登记（先查表专属说明，再查通用说明）。"""
+    reg = _load()
+    return (table, name) in reg or (None, name) in reg
+
+
+def get(name: str, *, table: str | None = None) -> Field:
+    """取一列的 :class:`Field`；找不到时报中文错误并提示相近的名字。
+
+    >>> get("prob_default").label
+    '违约概率'
+    >>> get("prob_defualt")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinValueError: 标签登记处没有列 'prob_defualt'；是不是：prob_default？
+    """
+    reg = _load()
+    if not isinstance(name, str):
+        raise RuralfinTypeError(f"列名应为字符串，实际是 {type(name).__name__}：{name!r}")
+    if table is not None and (table, name) in reg:
+        return reg[(table, name)]
+    if (None, name) in reg:
+        return reg[(None, name)]
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted({n for _, n in reg}), n=3)
+    hint = f"；是不是：{'、'.join(close)}？" if close else "；请在 ruralfin/labels/ 里登记"
+    raise RuralfinValueError(f"标签登记处没有列 {name!r}{hint}")
+
+
+def label(name: str, *, table: str | None = None, unit: bool = True, default: str | None = None) -> str:
+    """列的中文显示名；``unit=True`` 时带单位。未登记时返回 ``default``（默认原名）。
+
+    >>> label("loan_amount")
+    '贷款金额（万元）'
+    >>> label("loan_amount", unit=False)
+    '贷款金额'
+    >>> label("no_such_column")
+    'no_such_column'
+    """
+    if not isinstance(name, str) or not is_registered(name, table=table):
+        return str(name) if default is None else default
+    f = get(name, table=table)
+    return f.display if unit else f.label
+
+
+def value_label(name: str, code: Any, *, table: str | None = None) -> str:
+    """类别编码的中文名；未登记的编码原样返回（转成字符串）。
+
+    >>> value_label("outcome", "unanswered")
+    '未作答'
+    """
+    if not is_registered(name, table=table):
+        return str(code)
+    return get(name, table=table).values.get(code, str(code))
+
+
+def fields(table: str | None = None) -> pd.DataFrame:
+    """列出已登记的说明（``table=None`` 时为全部通用说明）。"""
+    rows = [
+        {"column": f.name, "label": f.label, "unit": f.unit, "meaning": f.meaning, "table": f.table}
+        for (t, _), f in sorted(_load().items(), key=lambda kv: (kv[0][0] or "", kv[0][1]))
+        if table is None or t == table or t is None
+    ]
+    return pd.DataFrame(rows, columns=["column", "label", "unit", "meaning", "table"])
+
+
+def _map_values(s: pd.Series, mapping: Mapping[str, str]) -> pd.Series:
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        cats = list(s.cat.categories)
+        new = [mapping.get(c, c) for c in cats]
+        if len(set(new)) == len(new):
+            return s.cat.rename_categories(new)
+    if pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_numeric_dtype(s.dtype):
+        if not all(isinstance(k, (bool, int)) for k in mapping):
+            return s
+    return s.map(lambda v: mapping.get(v, v) if v is not None and v == v else v)
+
+
+def to_display(
+    df: pd.DataFrame | pd.Series,
+    *,
+    table: str | None = None,
+    mask: bool = True,
+    units: bool = True,
+    values: bool = True,
+    rename: Mapping[str, str] | None = None,
+) -> pd.DataFrame | pd.Series:
+    """返回一份供展示的副本：列名换成中文、类别编码换成中文、身份信息遮蔽。
+
+    Parameters
+    ----------
+    df : DataFrame or Series
+        要展示的表，不会被修改。
+    table : str, optional
+        表名，用于取表专属的列说明。
+    mask : bool, default True
+        遮蔽登记为个人信息的列（身份证号、统一社会信用代码、手机号、银行卡号、姓名）。
+    units : bool, default True
+        列名后带单位，如 ``贷款金额（万元）``。
+    values : bool, default True
+        把类别编码换成中文名。
+    rename : mapping, optional
+        临时覆盖个别列的显示名。
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"outcome": ["correct", "wrong"], "loan_amount": [12.5, 30.0]})
+    >>> to_display(df)
+      结果  贷款金额（万元）
+    0  正确       12.5
+    1  有误       30.0
+    >>> list(df.columns)  # 原表不变
+    ['outcome', 'loan_amount']
+    """
+    if isinstance(df, pd.Series):
+        return to_display(df.to_frame(), table=table, mask=mask, units=units, values=values, rename=rename).iloc[:, 0]
+    if not isinstance(df, pd.DataFrame):
+        raise RuralfinTypeError(f"to_display 需要 DataFrame 或 Series，实际是 {type(df).__name__}")
+    rename = dict(rename or {})
+    out = df.copy()
+    for col in df.columns:
+        if not isinstance(col, str) or not is_registered(col, table=table):
+            continue
+        f = get(col, table=table)
+        if mask and f.pii is not None:
+            from .. import privacy
+
+            out[col] = privacy.mask_series(df[col], f.pii)
+        elif values and f.values:
+            out[col] = _map_values(df[col], f.values)
+    names = {
+        c: rename.get(c, label(c, table=table, unit=units)) for c in df.columns if isinstance(c, str)
+    }
+    out = out.rename(columns=names)
+    idx_names = [
+        rename.get(n, label(n, table=table, unit=units)) if isinstance(n, str) else n for n in out.index.names
+    ]
+    out.index = out.index.set_names(idx_names)
+    if values:
+        for level, name in enumerate(df.index.names):
+            if isinstance(name, str) and is_registered(name, table=table) and get(name, table=table).values:
+                mapping = get(name, table=table).values
+                if out.index.nlevels == 1:
+                    out.index = pd.Index([mapping.get(v, v) for v in out.index], name=out.index.name)
+                else:
+                    out.index = out.index.set_levels(
+                        [mapping.get(v, v) for v in out.index.levels[level]], level=level, verify_integrity=False
+                    )
+    return out
