@@ -47,7 +47,7 @@ class SchemaError(RuralfinValueError):
         self.problems = list(problems)
         self.source = source
         where = f"（文件 {source}）" if source else ""
-        lines = [f"表 {table}{where}有 {len(self.problems)} 个问题："]
+        lines = [f"表 {table}{where} 有 {len(self.problems)} 个问题："]
         lines += [f"  {i}. {p}" for i, p in enumerate(self.problems, 1)]
         super().__init__("\n".join(lines))
 
