@@ -1,0 +1,93 @@
+"""执行课程 notebook 并收集结果：供测试（tests/test_notebooks.py）和基准脚本共用。
+
+执行时把 matplotlib 的“缺字形”警告变成错误（``PYTHONWARNINGS=error:Glyph:UserWarning``），
+并在输出里查找残留的缺字形信息，所以图中出现一个方框就算失败。
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["NotebookRun", "execute_notebook", "count_checks"]
+
+GLYPH_PATTERN = re.compile(r"Glyph \d+ .*missing from font|missing from (current )?font", re.I)
+_CHECK_CALL = re.compile(r"\.check\(")
+
+
+@dataclass
+class NotebookRun:
+    """一次执行的记录。"""
+
+    path: Path
+    seconds: float
+    cell_seconds: list[tuple[int, float, str]] = field(default_factory=list)  # (单元格序号, 秒, 首行)
+    outcomes: list[tuple[str, str]] = field(default_factory=list)  # (题号, 结果)
+    errors: list[str] = field(default_factory=list)
+    glyph_problems: list[str] = field(default_factory=list)
+
+    @property
+    def slowest(self) -> tuple[int, float, str]:
+        return max(self.cell_seconds, key=lambda t: t[1]) if self.cell_seconds else (-1, 0.0, "")
+
+
+def count_checks(nb) -> int:
+    """notebook 里调用 ``.check(`` 的次数（代码单元格）。"""
+    return sum(len(_CHECK_CALL.findall(c.source)) for c in nb.cells if c.cell_type == "code")
+
+
+def execute_notebook(path: str | os.PathLike, *, timeout: int = 120, glyph_errors: bool = True) -> NotebookRun:
+    """在新内核里从头到尾执行 ``path``，不写回文件。出错不抛出，记录在 ``errors``。"""
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    path = Path(path)
+    nb = nbformat.read(path, as_version=4)
+    env_backup = {k: os.environ.get(k) for k in ("PYTHONWARNINGS", "MPLBACKEND")}
+    if glyph_errors:
+        os.environ["PYTHONWARNINGS"] = "error:Glyph:UserWarning"
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    run = NotebookRun(path=path, seconds=0.0)
+    start = time.perf_counter()
+    try:
+        with client.setup_kernel():
+            for index, cell in enumerate(nb.cells):
+                if cell.cell_type != "code":
+                    continue
+                t0 = time.perf_counter()
+                try:
+                    client.execute_cell(cell, index)
+                except CellExecutionError as exc:
+                    run.errors.append(f"单元格 {index}：{str(exc)[:2000]}")
+                    break
+                finally:
+                    first = cell.source.strip().splitlines()[0][:60] if cell.source.strip() else ""
+                    run.cell_seconds.append((index, time.perf_counter() - t0, first))
+    finally:
+        for k, v in env_backup.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    run.seconds = time.perf_counter() - start
+    for index, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            meta = out.get("metadata", {}).get("ruralfin")
+            if meta and meta.get("outcome") in ("correct", "wrong", "unanswered"):
+                run.outcomes.append((meta["question"], meta["outcome"]))
+            if out.get("output_type") == "error":
+                msg = f"单元格 {index}：{out.get('ename')}: {out.get('evalue')}"
+                if msg not in run.errors and not any(f"单元格 {index}" in e for e in run.errors):
+                    run.errors.append(msg)
+            text = out.get("text", "") or ""
+            if out.get("output_type") == "error":
+                text += " ".join(out.get("traceback", []))
+            if GLYPH_PATTERN.search(text):
+                run.glyph_problems.append(f"单元格 {index}：{GLYPH_PATTERN.search(text).group(0)}")
+    return run

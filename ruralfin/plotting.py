@@ -1,0 +1,196 @@
+"""中文图表：字体、投影友好的样式，以及各课共用的画图小工具。
+
+导入本模块不改变任何 matplotlib 设置；需要中文图表时显式调用 :func:`set_theme`。
+画图函数遵循 seaborn 的约定：第一个参数是 DataFrame，其余为关键字参数，
+``ax=None`` 传入、返回 Axes，不调用 ``plt.show()``；轴标题和图例取自
+:mod:`ruralfin.labels`。
+"""
+
+from __future__ import annotations
+
+import logging
+import platform
+import warnings
+from typing import Any
+
+from .errors import RuralfinWarning
+
+__all__ = ["set_theme", "find_cjk_font", "CJK_FONT_CANDIDATES", "get_ax", "label_axes", "annotate_bars"]
+
+#: 按平台排列的中文字体候选（先到先得）。Linux 上的 Noto Sans CJK 以 .ttc 形式安装时，
+#: matplotlib 能识别各区域子字体，SC（简体）排在 JP 等之前。
+CJK_FONT_CANDIDATES: dict[str, tuple[str, ...]] = {
+    "Windows": ("Microsoft YaHei", "SimHei", "DengXian"),
+    "Darwin": ("PingFang SC", "Hiragino Sans GB", "Heiti SC", "STHeiti"),
+    "Linux": (
+        "Noto Sans CJK SC",
+        "Source Han Sans SC",
+        "Noto Sans SC",
+        "WenQuanYi Zen Hei",
+        "WenQuanYi Micro Hei",
+        "Noto Sans CJK JP",
+        "Source Han Sans CN",
+        "Droid Sans Fallback",
+    ),
+}
+
+#: 拉丁字母、数字和负号的后备字体（matplotlib 自带，一定存在）。
+LATIN_FALLBACK = "DejaVu Sans"
+
+_INSTALL_HELP = (
+    "未找到可用的中文字体，图中的中文会显示成方框。请安装一种中文字体后重启内核：\n"
+    "  · Debian/Ubuntu：sudo apt-get install fonts-noto-cjk\n"
+    "  · Windows：系统自带“微软雅黑”，若仍失败请删除 matplotlib 字体缓存（%USERPROFILE%\\.matplotlib）\n"
+    "  · macOS：系统自带“苹方”，若仍失败请删除 ~/.matplotlib 后重试\n"
+    "装好后可运行 python -m ruralfin doctor 检查。"
+)
+
+_warned_no_font = False
+
+
+def _candidates() -> list[str]:
+    """本平台的候选排在前面，其余平台的也试（如 Linux 上装了微软雅黑）。"""
+    system = platform.system()
+    ordered = list(CJK_FONT_CANDIDATES.get(system, ()))
+    for names in CJK_FONT_CANDIDATES.values():
+        ordered += [n for n in names if n not in ordered]
+    return ordered
+
+
+def _installed_names() -> set[str]:
+    from matplotlib import font_manager
+
+    return {f.name for f in font_manager.fontManager.ttflist}
+
+
+def _rebuild_font_cache() -> None:
+    """字体缓存过期（装字体前建立的缓存）时重建，并替换全局的 fontManager。"""
+    from matplotlib import font_manager
+
+    new = font_manager._load_fontmanager(try_read_cache=False)
+    font_manager.fontManager = new
+    # pyplot 等模块通过 font_manager.fontManager 访问，findfont 是绑定方法，需一并更新
+    font_manager.findfont = new.findfont
+    font_manager.get_font_names = new.get_font_names
+    font_manager._get_font.cache_clear()
+
+
+def find_cjk_font(*, rebuild_if_missing: bool = True) -> str | None:
+    """返回已安装的第一个中文字体名；都没有时返回 ``None``。
+
+    若缓存中一个也没有，会重建一次 matplotlib 字体缓存再找（处理“先建缓存、后装字体”的情况）。
+
+    Examples
+    --------
+    >>> name = find_cjk_font()
+    >>> name is None or isinstance(name, str)
+    True
+    """
+    names = _installed_names()
+    for cand in _candidates():
+        if cand in names:
+            return cand
+    if rebuild_if_missing:
+        _rebuild_font_cache()
+        return find_cjk_font(rebuild_if_missing=False)
+    return None
+
+
+def set_theme(*, context: str = "notebook", font_scale: float = 1.25, style: str = "whitegrid",
+              palette: str = "colorblind", rc: dict[str, Any] | None = None) -> str | None:
+    """设置适合投影仪的中文图表样式，返回选用的中文字体名（找不到时为 ``None``）。
+
+    依次做四件事：调用 ``seaborn.set_theme`` 设定样式和较大的字号；从跨平台候选表
+    （Windows：微软雅黑/黑体/等线；macOS：苹方/冬青黑体/黑体-简；Linux：Noto Sans CJK
+    SC/思源黑体/文泉驿）里选出已安装的中文字体，缓存过期时自动重建；把 DejaVu Sans
+    放在后面作为拉丁字母和数字的后备，并关闭 Unicode 负号，保证负数正常显示；
+    若一个中文字体也没有，只用中文警告一次并给出安装方法，不会刷屏。
+
+    可以在 ``sns.set_theme()`` 之后调用，也可以代替它。
+
+    Parameters
+    ----------
+    context, font_scale, style, palette : 传给 ``seaborn.set_theme``。
+    rc : dict, optional
+        额外的 matplotlib 设置，最后生效。
+
+    Returns
+    -------
+    str or None
+        选用的中文字体名。
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> font = set_theme()
+    >>> import matplotlib.pyplot as plt
+    >>> plt.rcParams["axes.unicode_minus"]
+    False
+    >>> plt.rcParams["font.sans-serif"][-1] == "DejaVu Sans"
+    True
+    """
+    global _warned_no_font
+    import matplotlib as mpl
+    import seaborn as sns
+
+    # findfont 在找不到字体时会对每段文字打一条 WARNING，这里只保留错误级别
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
+
+    sns.set_theme(context=context, style=style, palette=palette, font_scale=font_scale)
+    font = find_cjk_font()
+    families = ([font] if font else []) + [LATIN_FALLBACK]
+    mpl.rcParams.update(
+        {
+            "font.family": "sans-serif",
+            "font.sans-serif": families,
+            "axes.unicode_minus": False,
+            "figure.figsize": (9.0, 5.0),
+            "figure.dpi": 100,
+            "savefig.dpi": 150,
+            "savefig.bbox": "tight",
+            "axes.titleweight": "bold",
+            "axes.titlesize": "large",
+            "legend.frameon": False,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }
+    )
+    if rc:
+        mpl.rcParams.update(rc)
+    if font is None and not _warned_no_font:
+        _warned_no_font = True
+        warnings.warn(_INSTALL_HELP, RuralfinWarning, stacklevel=2)
+    return font
+
+
+def get_ax(ax=None, *, figsize: tuple[float, float] | None = None):
+    """``ax`` 为 None 时新建一张图并返回它的 Axes；否则原样返回。"""
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots(figsize=figsize)
+    return ax
+
+
+def label_axes(ax, *, x: str | None = None, y: str | None = None, title: str | None = None,
+               table: str | None = None):
+    """用登记处的中文名（带单位）设置轴标题；``x``/``y`` 是列名，未登记的原样显示。"""
+    from .labels import label
+
+    if x is not None:
+        ax.set_xlabel(label(x, table=table))
+    if y is not None:
+        ax.set_ylabel(label(y, table=table))
+    if title is not None:
+        ax.set_title(title)
+    return ax
+
+
+def annotate_bars(ax, *, fmt: str = "{:,.1f}", fontsize: float | None = None):
+    """在柱状图每根柱子上方（横向柱在右侧）标出数值，便于投影时直接读数。"""
+    for container in getattr(ax, "containers", []):
+        ax.bar_label(container, labels=[fmt.format(v) for v in container.datavalues],
+                     padding=2, fontsize=fontsize)
+    return ax

@@ -1,0 +1,330 @@
+"""自测练习的核心：题目类型、判分与中文反馈。
+
+学员在练习本里把 ``____`` 换成自己的答案，然后运行 ``ex.q1.check(答案)``。
+结果只有三种：**正确**、**有误**（附一条具体、有帮助但不泄露答案的提示）、
+**未作答**（占位符 ``____`` 还没换掉）。检查永远不会因为答案类型不对而报错，
+而是解释哪里不对。``ex.q1.hint()`` 逐条给提示，``ex.q1.solution()`` 给参考答案。
+
+期望值由库和数据现算（传入一个无参函数），不写死在题目里。
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from numbers import Real
+from typing import Any
+
+__all__ = [
+    "____",
+    "Blank",
+    "Result",
+    "Question",
+    "NumberQuestion",
+    "ChoiceQuestion",
+    "SetQuestion",
+    "CustomQuestion",
+]
+
+OUTCOME_TEXT = {"correct": "正确", "wrong": "有误", "unanswered": "未作答", "hint": "提示", "solution": "参考答案"}
+_COLORS = {  # 左边框颜色、底色
+    "correct": ("#2e7d32", "#e8f5e9"),
+    "wrong": ("#c62828", "#ffebee"),
+    "unanswered": ("#6d6d6d", "#f3f3f3"),
+    "hint": ("#1565c0", "#e3f2fd"),
+    "solution": ("#6a1b9a", "#f3e5f5"),
+}
+
+
+class Blank:
+    """占位符 ``____``：练习本里待填的位置。它不等于任何答案。"""
+
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "____"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+#: 练习本里的占位符。
+____ = Blank()
+
+
+@dataclass(frozen=True)
+class Result:
+    """一次检查的结果。``outcome`` 为 ``"correct"``、``"wrong"`` 或 ``"unanswered"``。"""
+
+    question: str
+    outcome: str
+    message: str
+
+    @property
+    def text(self) -> str:
+        return f"【{OUTCOME_TEXT[self.outcome]}】{self.question}：{self.message}"
+
+    def _repr_html_(self) -> str:
+        return _box(self.outcome, self.question, self.message)
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _box(kind: str, title: str, body: str, *, pre: bool = False) -> str:
+    border, bg = _COLORS[kind]
+    body_html = f"<pre style='margin:4px 0 0 0'>{html.escape(body)}</pre>" if pre else html.escape(body).replace("\n", "<br>")
+    return (
+        f"<div style='border-left:6px solid {border};background:{bg};padding:8px 12px;margin:4px 0;"
+        f"font-size:1.05em'><b style='color:{border}'>{OUTCOME_TEXT[kind]}</b>"
+        f"<span style='color:#555'> · {html.escape(title)}</span><br>{body_html}</div>"
+    )
+
+
+def _publish(kind: str, question: str, text: str, html_: str) -> None:
+    """在 Jupyter 里显示带样式的结果（附机器可读的元数据，供测试读取）；否则打印文字。"""
+    try:
+        from IPython import get_ipython
+        from IPython.display import publish_display_data
+    except ImportError:  # pragma: no cover - IPython 是课程依赖
+        get_ipython = None
+    if get_ipython is not None and get_ipython() is not None:
+        publish_display_data(
+            {"text/plain": text, "text/html": html_},
+            metadata={"ruralfin": {"question": question, "outcome": kind}},
+        )
+    else:
+        print(text)
+
+
+class Question:
+    """一道自测题。子类实现 :meth:`judge`。
+
+    Parameters
+    ----------
+    name : str
+        题号，如 ``"第 1 题"``。
+    expected : callable or value
+        期望答案；传入无参函数时在第一次检查时才计算（由库和数据现算）。
+    hints : sequence of str
+        由浅入深的提示，``hint()`` 每调用一次给下一条。
+    solution : str
+        参考答案（代码或文字），``solution()`` 显示。
+    """
+
+    def __init__(self, name: str, expected: Any, *, hints: Iterable[str] = (), solution: str = ""):
+        self.name = name
+        self._expected_source = expected
+        self._expected_cache: Any = Blank
+        self.hints = list(hints)
+        self._solution = solution
+        self._next_hint = 0
+
+    @property
+    def expected(self) -> Any:
+        if self._expected_cache is Blank:
+            src = self._expected_source
+            self._expected_cache = src() if callable(src) else src
+        return self._expected_cache
+
+    # -- 子类实现 ---------------------------------------------------------
+    def judge(self, answer: Any) -> tuple[bool, str]:
+        """返回 (是否正确, 反馈)。反馈不能泄露答案。"""
+        raise NotImplementedError
+
+    # -- 学员调用 ---------------------------------------------------------
+    def evaluate(self, answer: Any = ____) -> Result:
+        """判分但不显示，返回 :class:`Result`（测试和小组件用）。"""
+        if answer is ____ or isinstance(answer, Blank) or answer is Ellipsis:
+            return Result(self.name, "unanswered", "还没有作答：把 ____ 换成你的答案，再运行本单元。")
+        try:
+            ok, message = self.judge(answer)
+        except Exception as exc:  # 检查绝不因学员的答案而崩溃
+            return Result(self.name, "wrong", f"没能检查这个答案（{type(exc).__name__}）。请确认答案的形式与题目要求一致。")
+        return Result(self.name, "correct" if ok else "wrong", message)
+
+    def check(self, answer: Any = ____) -> None:
+        """检查答案并显示 正确 / 有误 / 未作答。"""
+        r = self.evaluate(answer)
+        _publish(r.outcome, self.name, r.text, r._repr_html_())
+
+    def hint(self, n: int | None = None) -> None:
+        """显示第 ``n`` 条提示；不给 ``n`` 时依次显示下一条。"""
+        if not self.hints:
+            _publish("hint", self.name, f"【提示】{self.name}：本题没有提示。", _box("hint", self.name, "本题没有提示。"))
+            return
+        if n is None:
+            n = min(self._next_hint, len(self.hints) - 1) + 1
+            self._next_hint = min(self._next_hint + 1, len(self.hints) - 1)
+        n = max(1, min(int(n), len(self.hints)))
+        body = self.hints[n - 1]
+        more = f"（提示 {n}/{len(self.hints)}" + ("，再运行一次 hint() 看下一条）" if n < len(self.hints) else "）")
+        _publish("hint", self.name, f"【提示】{self.name}{more}：{body}", _box("hint", self.name + more, body))
+
+    def solution(self) -> None:
+        """显示参考答案。"""
+        body = self._solution or "（本题没有提供参考答案）"
+        _publish("solution", self.name, f"【参考答案】{self.name}：\n{body}", _box("solution", self.name, body, pre=True))
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name}：用 .check(答案) 检查，.hint() 看提示，.solution() 看答案>"
+
+
+def _as_number(answer: Any) -> float | None:
+    try:
+        import numpy as np
+
+        if isinstance(answer, np.ndarray) and answer.size == 1:
+            answer = answer.item()
+    except ImportError:  # pragma: no cover
+        pass
+    if hasattr(answer, "item") and getattr(answer, "size", None) == 1:
+        answer = answer.item()
+    if isinstance(answer, bool) or not isinstance(answer, Real):
+        return None
+    return float(answer)
+
+
+class NumberQuestion(Question):
+    """答案是一个数。``rtol``/``atol`` 为允许的误差；``unit`` 为单位（写进反馈）。
+
+    反馈会识别常见的错误：填了文字、把百分数当小数、把元当万元。
+
+    Examples
+    --------
+    >>> q = NumberQuestion("第 1 题", lambda: 0.02 * 0.5, unit="", rtol=1e-6)
+    >>> q.evaluate(0.01).outcome
+    'correct'
+    >>> print(q.evaluate(1).message)
+    数值差了 100 倍：题目要的是小数（如 0.05），不是百分数（如 5）。
+    >>> print(q.evaluate("0.01").message)
+    请填一个数字，不要加引号或单位；你填的是文字 '0.01'。
+    >>> q.evaluate(____).outcome
+    'unanswered'
+    """
+
+    def __init__(self, name: str, expected: Any, *, rtol: float = 1e-3, atol: float = 0.0, unit: str = "", **kw):
+        super().__init__(name, expected, **kw)
+        self.rtol, self.atol, self.unit = rtol, atol, unit
+
+    def judge(self, answer: Any) -> tuple[bool, str]:
+        if isinstance(answer, str):
+            return False, f"请填一个数字，不要加引号或单位；你填的是文字 {answer!r}。"
+        value = _as_number(answer)
+        if value is None:
+            kind = type(answer).__name__
+            extra = "（像一整列或一张表）" if hasattr(answer, "shape") else ""
+            return False, f"答案应当是一个数，你给的是 {kind}{extra}。请再算一步，得到单个数值。"
+        if math.isnan(value):
+            return False, "答案是 NaN（缺失值）：计算中可能混入了缺失数据，试试先去掉或填补缺失值。"
+        exp = float(self.expected)
+        if math.isclose(value, exp, rel_tol=self.rtol, abs_tol=self.atol):
+            unit = f" {self.unit}" if self.unit else ""
+            return True, f"答对了：{value:,.6g}{unit}。"
+        if exp != 0 and value != 0:
+            ratio = value / exp
+            for factor, msg in (
+                (100, "数值差了 100 倍：题目要的是小数（如 0.05），不是百分数（如 5）。"),
+                (0.01, "数值差了 100 倍：题目要的是百分数（如 5 表示 5%），不是小数。"),
+                (10000, f"数值差了 1 万倍：单位可能弄错了，题目的单位是{self.unit or '万元'}。"),
+                (1e-4, f"数值差了 1 万倍：单位可能弄错了，题目的单位是{self.unit or '元'}。"),
+                (-1, "正负号反了：检查一下是谁减谁。"),
+            ):
+                if math.isclose(ratio, factor, rel_tol=max(self.rtol, 1e-6)):
+                    return False, msg
+        direction = "偏大" if value > exp else "偏小"
+        return False, f"还不对：你的结果 {value:,.6g} {direction}。检查一下用到的数据和公式，或运行 hint() 看提示。"
+
+
+class ChoiceQuestion(Question):
+    """单选题：``options`` 是 选项 -> 说明；答案是选项的键（大小写、空格不敏感）。
+
+    Examples
+    --------
+    >>> q = ChoiceQuestion("第 2 题", "B", options={"A": "贷款利差", "B": "综合收益"})
+    >>> q.evaluate("b").outcome
+    'correct'
+    >>> print(q.evaluate("C").message)
+    没有选项 'C'；可选：A、B。
+    >>> print(q.evaluate("A").message)
+    不是 A（贷款利差）。再想想，或运行 hint() 看提示。
+    """
+
+    def __init__(self, name: str, expected: Any, *, options: Mapping[str, str], **kw):
+        super().__init__(name, expected, **kw)
+        self.options = dict(options)
+
+    def _normalise(self, answer: Any) -> str | None:
+        if not isinstance(answer, str):
+            return None
+        a = answer.strip()
+        for key in self.options:
+            if a.upper() == str(key).upper() or a == self.options[key]:
+                return key
+        return None
+
+    def judge(self, answer: Any) -> tuple[bool, str]:
+        keys = "、".join(map(str, self.options))
+        if not isinstance(answer, str):
+            return False, f"请用引号填写选项，例如 \"{next(iter(self.options))}\"；你填的是 {type(answer).__name__}。"
+        key = self._normalise(answer)
+        if key is None:
+            return False, f"没有选项 {answer!r}；可选：{keys}。"
+        if key == self._normalise(str(self.expected)):
+            return True, f"答对了：{key}（{self.options[key]}）。"
+        return False, f"不是 {key}（{self.options[key]}）。再想想，或运行 hint() 看提示。"
+
+
+class SetQuestion(Question):
+    """答案是一组不计顺序的项目（如一组客户编号、一组特征名）。
+
+    Examples
+    --------
+    >>> q = SetQuestion("第 3 题", lambda: {"age", "revenue"}, item="特征")
+    >>> q.evaluate(["revenue", "age"]).outcome
+    'correct'
+    >>> print(q.evaluate(["age"]).message)
+    少了 1 个特征。
+    >>> print(q.evaluate(["age", "revenue", "debt"]).message)
+    多了 1 个不该选的特征。
+    """
+
+    def __init__(self, name: str, expected: Any, *, item: str = "项", **kw):
+        super().__init__(name, expected, **kw)
+        self.item = item
+
+    def judge(self, answer: Any) -> tuple[bool, str]:
+        if isinstance(answer, str) or not isinstance(answer, Iterable):
+            return False, f"请给出一组{self.item}（用方括号列出，如 [\"a\", \"b\"]），你给的是 {type(answer).__name__}。"
+        try:
+            got = {a.item() if hasattr(a, "item") else a for a in answer}
+        except TypeError:
+            return False, f"列表里的{self.item}应当是文字或数字。"
+        exp = set(self.expected)
+        missing, extra = exp - got, got - exp
+        if not missing and not extra:
+            return True, f"答对了：共 {len(exp)} 个{self.item}。"
+        parts = []
+        if missing:
+            parts.append(f"少了 {len(missing)} 个{self.item}")
+        if extra:
+            parts.append(f"多了 {len(extra)} 个不该选的{self.item}")
+        return False, "，".join(parts) + "。"
+
+
+class CustomQuestion(Question):
+    """用一个函数判分：``judge(answer, expected) -> (bool, 反馈)``。"""
+
+    def __init__(self, name: str, expected: Any, *, judge: Callable[[Any, Any], tuple[bool, str]], **kw):
+        super().__init__(name, expected, **kw)
+        self._judge = judge
+
+    def judge(self, answer: Any) -> tuple[bool, str]:
+        return self._judge(answer, self.expected)

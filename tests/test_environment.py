@@ -1,0 +1,76 @@
+"""安装文件彼此一致：pyproject 与 environment.yml 同一套依赖和版本范围；Binder 与 CI 文件齐全。"""
+
+import os
+import re
+import tomllib
+from pathlib import Path
+
+from packaging.requirements import Requirement
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _pyproject_deps():
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return {Requirement(r).name.lower(): str(Requirement(r).specifier) for r in data["project"]["dependencies"]}
+
+
+def _conda_deps():
+    deps = {}
+    for line in (ROOT / "environment.yml").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^\s*-\s+([A-Za-z0-9_.\-]+)\s*([<>=!~][^#]*)?$", line)
+        if m and m.group(1) not in ("conda-forge",):
+            spec = (m.group(2) or "").replace(" ", "")
+            deps[m.group(1).lower()] = spec
+    return deps
+
+
+def test_conda_and_pip_declare_the_same_dependencies():
+    pip, conda = _pyproject_deps(), _conda_deps()
+    assert conda.pop("python") == "=3.11"
+    assert conda.pop("pip") == ""
+    assert set(pip) == set(conda), f"只在一边的依赖：{set(pip) ^ set(conda)}"
+    for name, spec in pip.items():
+        norm = lambda s: ",".join(sorted(s.split(",")))  # noqa: E731
+        assert norm(conda[name]) == norm(spec), f"{name}: pyproject {spec} ≠ environment.yml {conda[name]}"
+
+
+def test_environment_has_no_local_pip_entries():
+    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    assert "conda-forge" in text
+    assert "-e ." not in text and "pip:" not in text
+
+
+def test_supports_current_releases():
+    pip = _pyproject_deps()
+    from packaging.specifiers import SpecifierSet
+
+    assert "3.0" in SpecifierSet(pip["pandas"]) and "2.4" in SpecifierSet(pip["numpy"])
+
+
+def test_binder_files():
+    assert "fonts-noto-cjk" in (ROOT / "apt.txt").read_text().split()
+    post = ROOT / "postBuild"
+    assert os.access(post, os.X_OK)
+    text = post.read_text()
+    assert "set -e" in text and "pip install --no-deps -e ." in text
+    assert not (ROOT / "binder").exists()
+
+
+def test_ci_runs_make_test_and_installs_fonts():
+    ci = ROOT / ".ci" / "run"
+    text = ci.read_text()
+    assert os.access(ci, os.X_OK)
+    assert "make test" in text and "fonts-noto-cjk" in text
+
+
+def test_readme_opens_with_the_two_commands_and_a_working_binder_link():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    head = text[: text.find("## ", text.find("make test"))]
+    assert "make lab" in head and "make test" in head
+    m = re.search(r"mybinder\.org/v2/gh/[^)\s]+\?urlpath=lab/tree/([^)\s]+)", text)
+    assert m, "README 缺少 Binder 徽章"
+    assert (ROOT / m.group(1)).exists(), f"Binder 链接指向不存在的 {m.group(1)}"
+    assert "conda env create -f environment.yml" in text
+    makefile = (ROOT / "Makefile").read_text()
+    assert m.group(1) in makefile, "make lab 与 Binder 应打开同一个 notebook"

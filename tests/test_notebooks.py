@@ -1,0 +1,70 @@
+"""每个 notebook 从头到尾执行：讲义不报错、答案本全部“正确”、练习本全部“未作答”，图中无缺字。"""
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from ruralfin._notebooks import count_checks, execute_notebook
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted(
+    p.relative_to(ROOT).as_posix() for d in ("notebooks", "solutions", "exercises") for p in (ROOT / d).glob("*.ipynb")
+)
+
+
+def test_there_are_notebooks():
+    assert any(n.startswith("notebooks/00_") for n in NOTEBOOKS)
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("rel", NOTEBOOKS)
+def test_notebook_executes(rel):
+    path = ROOT / rel
+    run = execute_notebook(path)
+    assert not run.errors, "\n".join(run.errors)
+    assert not run.glyph_problems, "图中有缺字（方框）：\n" + "\n".join(run.glyph_problems)
+    outcomes = [o for _, o in run.outcomes]
+    n_checks = count_checks(nbformat.read(path, as_version=4))
+    if rel.startswith("solutions/"):
+        assert n_checks > 0
+        assert outcomes == ["correct"] * n_checks, run.outcomes
+    elif rel.startswith("exercises/"):
+        assert n_checks > 0
+        assert outcomes == ["unanswered"] * n_checks, run.outcomes
+    else:
+        # 讲义中的演示题可以未作答，但不能出现“有误”
+        assert "wrong" not in outcomes, run.outcomes
+        assert len(outcomes) == n_checks
+
+
+@pytest.mark.notebook
+def test_harness_catches_missing_glyph(tmp_path):
+    """检查本身能失败：一张用不含中文的字体画中文标题的图必须被发现。"""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "import matplotlib.pyplot as plt\n"
+            "plt.rcParams['font.family'] = ['DejaVu Sans']\n"
+            "fig, ax = plt.subplots(); ax.set_title('不良率'); fig.canvas.draw()"
+        )
+    ]
+    path = tmp_path / "bad.ipynb"
+    nbformat.write(nb, path)
+    run = execute_notebook(path)
+    assert run.errors or run.glyph_problems
+
+
+@pytest.mark.notebook
+def test_harness_records_wrong_answers(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "from ruralfin.practice import NumberQuestion, ____\n"
+            "q = NumberQuestion('第 1 题', 2.0)\nq.check(3.0)\nq.check(____)\nq.check(2.0)"
+        )
+    ]
+    path = tmp_path / "q.ipynb"
+    nbformat.write(nb, path)
+    run = execute_notebook(path)
+    assert [o for _, o in run.outcomes] == ["wrong", "unanswered", "correct"]

@@ -1,0 +1,75 @@
+import warnings
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import pytest
+
+from ruralfin import plotting
+from ruralfin.errors import RuralfinWarning
+
+
+def test_set_theme_picks_a_cjk_font_and_renders_without_missing_glyphs(restore_rc):
+    font = plotting.set_theme()
+    assert font in sum(plotting.CJK_FONT_CANDIDATES.values(), ())
+    assert mpl.rcParams["font.sans-serif"][:2] == [font, "DejaVu Sans"]
+    assert mpl.rcParams["axes.unicode_minus"] is False
+    fig, ax = plt.subplots()
+    ax.set_title("不良贷款率 −0.5%")
+    ax.plot([-1, 1])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig.canvas.draw()
+
+
+def test_works_after_and_instead_of_seaborn(restore_rc):
+    import seaborn as sns
+
+    sns.set_theme()
+    font = plotting.set_theme()
+    assert mpl.rcParams["font.sans-serif"][0] == font
+    assert mpl.rcParams["font.size"] > 10  # 投影用的大字号
+
+
+def test_no_font_warns_once_in_chinese(monkeypatch, restore_rc):
+    monkeypatch.setattr(plotting, "_installed_names", lambda: set())
+    monkeypatch.setattr(plotting, "_rebuild_font_cache", lambda: None)
+    monkeypatch.setattr(plotting, "_warned_no_font", False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert plotting.set_theme() is None
+        plotting.set_theme()
+    ours = [w for w in caught if issubclass(w.category, RuralfinWarning)]
+    assert len(ours) == 1
+    assert "未找到可用的中文字体" in str(ours[0].message) and "apt-get install fonts-noto-cjk" in str(ours[0].message)
+    assert mpl.rcParams["font.sans-serif"] == ["DejaVu Sans"]
+
+
+def test_stale_cache_is_rebuilt(monkeypatch):
+    calls = []
+    state = {"names": {"DejaVu Sans"}}
+    monkeypatch.setattr(plotting, "_installed_names", lambda: state["names"])
+
+    def rebuild():
+        calls.append(1)
+        state["names"] = {"DejaVu Sans", "WenQuanYi Zen Hei"}
+
+    monkeypatch.setattr(plotting, "_rebuild_font_cache", rebuild)
+    assert plotting.find_cjk_font() == "WenQuanYi Zen Hei"
+    assert calls == [1]
+
+
+def test_platform_candidates_come_first(monkeypatch):
+    monkeypatch.setattr(plotting.platform, "system", lambda: "Windows")
+    assert plotting._candidates()[:3] == ["Microsoft YaHei", "SimHei", "DengXian"]
+    monkeypatch.setattr(plotting.platform, "system", lambda: "Darwin")
+    assert plotting._candidates()[0] == "PingFang SC"
+
+
+def test_label_axes_uses_registry():
+    ax = plotting.get_ax()
+    plotting.label_axes(ax, x="loan_amount", y="prob_default", title="示例")
+    assert ax.get_xlabel() == "贷款金额（万元）"
+    assert ax.get_ylabel() == "违约概率"
+    ax.bar(["甲", "乙"], [1.234, 5.0])
+    plotting.annotate_bars(ax, fmt="{:.1f}")
+    assert [t.get_text() for t in ax.texts] == ["1.2", "5.0"]

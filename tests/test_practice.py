@@ -1,0 +1,198 @@
+import datetime as dt
+import subprocess
+import sys
+
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ruralfin.errors import RuralfinValueError
+from ruralfin.practice import ____, ChoiceQuestion, CustomQuestion, NumberQuestion, SetQuestion
+from ruralfin.practice.build import (
+    PROMPT,
+    build_exercise,
+    build_exercises,
+    course_root,
+    exercise_source,
+    reset_exercise,
+)
+
+
+# -- 判分 -------------------------------------------------------------------
+
+def test_number_question_outcomes_and_lazy_expected():
+    calls = []
+
+    def expected():
+        calls.append(1)
+        return 5.15
+
+    q = NumberQuestion("第 1 题", expected, rtol=1e-3, unit="%")
+    assert calls == []  # 期望值在第一次检查时才计算
+    assert q.evaluate(5.15).outcome == "correct"
+    assert q.evaluate(np.float64(5.151)).outcome == "correct"
+    assert q.evaluate(np.array([5.15])).outcome == "correct"
+    assert q.evaluate(____).outcome == "unanswered"
+    r = q.evaluate(6.0)
+    assert r.outcome == "wrong" and "偏大" in r.message and "5.15" not in r.message
+    assert "偏小" in q.evaluate(1.0).message
+    assert "小数" in NumberQuestion("q", 0.0515).evaluate(5.15).message
+    assert "1 万倍" in NumberQuestion("q", 12.0, unit="万元").evaluate(120000).message
+    assert "正负号" in q.evaluate(-5.15).message
+    assert "NaN" in q.evaluate(float("nan")).message
+    assert "一个数" in q.evaluate(pd.Series([1.0, 2.0])).message
+    assert "文字" in q.evaluate("5.15").message
+    assert "一个数" in q.evaluate(True).message
+    assert calls == [1]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
+                 st.text(), st.lists(st.integers()), st.dictionaries(st.text(), st.integers()),
+                 st.binary(), st.complex_numbers(allow_nan=True)))
+def test_checks_never_raise(answer):
+    questions = [
+        NumberQuestion("q1", 3.0),
+        ChoiceQuestion("q2", "A", options={"A": "甲", "B": "乙"}),
+        SetQuestion("q3", {"a", "b"}),
+        CustomQuestion("q4", 1, judge=lambda a, e: (a == e, "x")),
+    ]
+    for q in questions:
+        r = q.evaluate(answer)
+        assert r.outcome in ("correct", "wrong", "unanswered")
+        assert isinstance(r.message, str) and r.message
+
+
+def test_checker_bug_is_reported_not_raised():
+    q = CustomQuestion("q", 1, judge=lambda a, e: 1 / 0)
+    r = q.evaluate(5)
+    assert r.outcome == "wrong" and "没能检查" in r.message
+
+
+def test_choice_and_set_feedback():
+    q = ChoiceQuestion("第 2 题", lambda: "B", options={"A": "只看利差", "B": "看综合收益"})
+    assert q.evaluate(" b ").outcome == "correct"
+    assert q.evaluate("看综合收益").outcome == "correct"
+    assert "引号" in q.evaluate(2).message
+    s = SetQuestion("第 3 题", ["x", "y", "z"], item="客户")
+    assert s.evaluate(np.array(["z", "y", "x"])).outcome == "correct"
+    assert s.evaluate(["x", "y"]).message == "少了 1 个客户。"
+    assert "一组客户" in s.evaluate("x").message
+
+
+def test_hints_step_through_and_solution(capsys):
+    q = NumberQuestion("第 1 题", 1.0, hints=["先想公式", "再代数"], solution="x = 1")
+    q.hint(); q.hint(); q.hint(); q.solution(); q.check(2.0); q.check()
+    out = capsys.readouterr().out
+    assert "提示 1/2" in out and out.count("提示 2/2") == 2
+    assert "【参考答案】第 1 题：\nx = 1" in out
+    assert "【有误】" in out and "【未作答】" in out
+    assert "没有提示" in _capture(NumberQuestion("q", 1).hint, capsys)
+
+
+def _capture(fn, capsys):
+    fn()
+    return capsys.readouterr().out
+
+
+# -- 由答案本生成练习本 -------------------------------------------------------
+
+def test_exercise_source_variants():
+    src = "a = 1\n    ### BEGIN SOLUTION\n    x, y = 1, 2\n    z += 3\n    ### END SOLUTION\nprint(a)"
+    assert exercise_source(src) == f"a = 1\n    {PROMPT}\n    x = ____\n    y = ____\n    z = ____\nprint(a)"
+    assert exercise_source("### BEGIN SOLUTION\nprint(1)\n### END SOLUTION") == f"{PROMPT}\n____"
+    assert exercise_source("x = 1") == "x = 1"
+    with pytest.raises(RuralfinValueError, match="结束标记"):
+        exercise_source("### BEGIN SOLUTION\nx = 1\n")
+
+
+def _solution_nb():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# 练习"),
+        nbformat.v4.new_code_cell("from ruralfin.practice import ____"),
+        nbformat.v4.new_code_cell("### BEGIN SOLUTION\nanswer = 41 + 1\n### END SOLUTION\nprint(answer)"),
+        nbformat.v4.new_code_cell("secret = 1", metadata={"tags": ["solution-only"]}),
+        nbformat.v4.new_code_cell("value = 3", metadata={"tags": ["solution"]}),
+        nbformat.v4.new_markdown_cell("因为……", metadata={"tags": ["solution"]}),
+    ]
+    nb.cells[2].outputs = [nbformat.v4.new_output("stream", text="42")]
+    nb.cells[2].execution_count = 7
+    nb.metadata["widgets"] = {"state": {}}
+    return nb
+
+
+def test_build_exercise_strips_answers_outputs_and_widgets():
+    sol = _solution_nb()
+    before = nbformat.writes(sol)
+    ex = build_exercise(sol)
+    assert nbformat.writes(sol) == before  # 输入不变
+    sources = [c.source for c in ex.cells]
+    assert "secret = 1" not in sources
+    assert sources[2] == f"{PROMPT}\nanswer = ____\nprint(answer)"
+    assert sources[3] == f"{PROMPT}\nvalue = ____"
+    assert "你的答案" in sources[4] and "tags" not in ex.cells[4].metadata
+    assert all(c.outputs == [] and c.execution_count is None for c in ex.cells if c.cell_type == "code")
+    assert "widgets" not in ex.metadata
+    assert [c.id for c in ex.cells] == [c.id for i, c in enumerate(sol.cells) if i != 3]
+
+
+@pytest.fixture
+def course(tmp_path):
+    (tmp_path / "solutions").mkdir()
+    (tmp_path / "exercises").mkdir()
+    nbformat.write(_solution_nb(), tmp_path / "solutions" / "11_goals.ipynb")
+    return tmp_path
+
+
+def test_build_exercises_detects_drift_and_is_deterministic(course):
+    assert build_exercises(course, check=True) == [course / "exercises" / "11_goals.ipynb"]
+    assert build_exercises(course) == [course / "exercises" / "11_goals.ipynb"]
+    first = (course / "exercises" / "11_goals.ipynb").read_bytes()
+    assert build_exercises(course) == []
+    assert build_exercises(course, check=True) == []
+    assert (course / "exercises" / "11_goals.ipynb").read_bytes() == first
+    (course / "exercises" / "99_stray.ipynb").write_text("{}")
+    assert build_exercises(course, check=True) == [course / "exercises" / "99_stray.ipynb"]
+
+
+def test_reset_keeps_a_dated_backup_and_never_overwrites(course):
+    build_exercises(course)
+    target = course / "exercises" / "11_goals.ipynb"
+    target.write_text("学员的作答", encoding="utf-8")
+    when = dt.datetime(2026, 11, 28, 9, 30, 0)
+    b1 = reset_exercise("11", root=course, now=when)
+    assert b1 == course / "exercises" / "backups" / "11_goals-20261128-093000.ipynb"
+    assert b1.read_text(encoding="utf-8") == "学员的作答"
+    target.write_text("第二次作答", encoding="utf-8")
+    b2 = reset_exercise("11_goals.ipynb", root=course, now=when)
+    assert b2.name == "11_goals-20261128-093000-1.ipynb"
+    assert b1.read_text(encoding="utf-8") == "学员的作答"
+    assert b2.read_text(encoding="utf-8") == "第二次作答"
+    assert build_exercises(course, check=True) == []  # 换上的是干净的练习本
+    target.unlink()
+    assert reset_exercise("11", root=course) is None and target.exists()
+    with pytest.raises(RuralfinValueError, match="没有名为 '12' 的练习；现有练习：11_goals.ipynb"):
+        reset_exercise("12", root=course)
+
+
+def test_course_root_errors_in_chinese(tmp_path, monkeypatch):
+    monkeypatch.delenv("RURALFIN_COURSE_DIR", raising=False)
+    monkeypatch.setattr("ruralfin.practice.build.__file__", str(tmp_path / "a" / "b" / "c.py"))
+    with pytest.raises(RuralfinValueError, match="找不到课程目录"):
+        course_root(tmp_path)
+
+
+def test_cli_reset_and_check(course):
+    run = lambda *a: subprocess.run([sys.executable, "-m", "ruralfin", *a], capture_output=True, text=True)  # noqa: E731
+    r = run("build-exercises", "--check", "--root", str(course))
+    assert r.returncode == 1 and "11_goals.ipynb" in r.stdout
+    assert run("build-exercises", "--root", str(course)).returncode == 0
+    assert run("build-exercises", "--check", "--root", str(course)).returncode == 0
+    r = run("reset-exercise", "11", "--root", str(course))
+    assert r.returncode == 0 and "已备份到" in r.stdout
+    r = run("reset-exercise", "77", "--root", str(course))
+    assert r.returncode == 1 and "没有名为 '77' 的练习" in r.stderr
