@@ -1,0 +1,827 @@
+"""WoE 分箱：把数值和类别特征切成少数几个箱，每箱换成证据权重（WoE）。
+
+约定（见 FACTS.md §6）：
+
+- 目标变量 ``y`` 只含 0 和 1，**1 = 坏（违约）**。
+- **WoE_i = ln(坏占比_i / 好占比_i)**，其中坏占比_i = 该箱坏样本数 ÷ 全部坏样本数，
+  好占比同理。所以 **WoE 越大越危险**；评分卡里每箱得分 = −因子 × 系数 × WoE，
+  分数越高风险越低。
+- **IV = Σ(坏占比_i − 好占比_i) × WoE_i**，经验阈值见
+  :func:`ruralfin.risk.metrics.iv_strength`。
+
+算法（全部是 numpy 向量运算，没有逐行的 Python 循环）：
+
+1. 数值特征先按等频分位点预分箱（``n_prebins`` 段，``np.quantile`` +
+   ``np.searchsorted`` + ``np.bincount``）；类别特征用类别编码 + ``np.bincount``
+   计数，占比低于 ``rare_share`` 的稀有类别合并成一组，再按坏样本率排序。
+2. 要求单调时，用“相邻违例合并”（pool adjacent violators）把坏样本率不单调的
+   相邻箱合并，结果严格单调。
+3. 占比低于 ``min_bin_share`` 的箱与坏样本率更接近的相邻箱合并；箱数多于
+   ``max_bins`` 时合并 IV 损失最小的一对相邻箱。
+4. 缺失值、特殊值（如 -999）各自单独成箱，不参与上面的合并。
+
+转换时的规则：
+
+- 数值超出训练范围：首末两箱延伸到 −∞/+∞，超出的值落在首末箱；±inf 同理。
+- 训练中没出现过的类别：按 ``handle_unknown`` 处理，默认 ``"zero"`` 给 WoE = 0
+  （相当于“没有信息”，按总体平均风险看待）；``"missing"`` 给缺失箱的 WoE；
+  ``"error"`` 报错。
+- 训练时没有样本的缺失箱、特殊值箱：WoE = 0。
+- 某箱只有好样本或只有坏样本时，该箱的好、坏计数各加 0.5 再算 WoE（避免 ±∞）。
+- 目标只有一个类别（全好或全坏）时无法区分好坏：所有 WoE = 0、IV = 0，并给出
+  :class:`~ruralfin.errors.RuralfinWarning`。
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from numbers import Real
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.exceptions import NotFittedError as _SkNotFittedError
+
+from .._validation import check_choice, check_int, check_number, fmt_list
+from ..errors import RuralfinError, RuralfinTypeError, RuralfinValueError, RuralfinWarning
+from .metrics import _check_target, iv_strength
+
+__all__ = ["WoEBinner", "NotFittedError", "woe_iv"]
+
+
+class NotFittedError(RuralfinError, _SkNotFittedError):
+    """模型还没有拟合（没调用 ``fit``）就被拿来转换或预测。
+
+    同时是 scikit-learn 的 ``NotFittedError``（因而也是 ``ValueError`` 和
+    ``AttributeError``），``except`` 其中任何一种都能接住。
+    """
+
+
+def _not_fitted(est: Any) -> NotFittedError:
+    name = type(est).__name__
+    return NotFittedError(f"{name} 还没有拟合：请先调用 {name}.fit(X, y)，再转换或预测")
+
+
+# ---------------------------------------------------------------------------
+# WoE / IV 的基本公式
+# ---------------------------------------------------------------------------
+
+
+def _woe(n_bad: np.ndarray, n_good: np.ndarray, total_bad: float, total_good: float) -> np.ndarray:
+    """WoE = ln((坏_i/坏总) / (好_i/好总))；空箱 WoE = 0；单边为 0 的箱各加 0.5。"""
+    n_bad = np.asarray(n_bad, dtype=float)
+    n_good = np.asarray(n_good, dtype=float)
+    out = np.zeros(n_bad.shape)
+    if total_bad <= 0 or total_good <= 0:
+        return out
+    nonempty = (n_bad + n_good) > 0
+    zero = nonempty & ((n_bad == 0) | (n_good == 0))
+    b = np.where(zero, n_bad + 0.5, n_bad)
+    g = np.where(zero, n_good + 0.5, n_good)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        w = np.log((b / total_bad) / (g / total_good))
+    out[nonempty] = w[nonempty]
+    return out
+
+
+def _iv_terms(n_bad, n_good, total_bad, total_good) -> np.ndarray:
+    n_bad = np.asarray(n_bad, dtype=float)
+    n_good = np.asarray(n_good, dtype=float)
+    if total_bad <= 0 or total_good <= 0:
+        return np.zeros(n_bad.shape)
+    return (n_bad / total_bad - n_good / total_good) * _woe(n_bad, n_good, total_bad, total_good)
+
+
+def woe_iv(n_bad: Any, n_good: Any) -> pd.DataFrame:
+    """由各箱的坏、好样本数算 WoE 与 IV 贡献（与 :class:`WoEBinner` 同一公式）。
+
+    WoE_i = ln(坏占比_i / 好占比_i)，IV_i = (坏占比_i − 好占比_i) × WoE_i。
+    用来手算核对，或给别处分好的箱算 WoE。
+
+    Parameters
+    ----------
+    n_bad, n_good : array-like
+        各箱的坏样本数、好样本数。
+
+    Returns
+    -------
+    DataFrame
+        列：``n_bad``、``n_good``、``bad_share``、``good_share``、``woe``、``iv``。
+
+    Examples
+    --------
+    >>> t = woe_iv([10, 30], [90, 70])
+    >>> t[["bad_share", "good_share", "woe", "iv"]].round(4)
+       bad_share  good_share     woe      iv
+    0       0.25      0.5625 -0.8109  0.2534
+    1       0.75      0.4375  0.5390  0.1684
+    >>> float(t["iv"].sum().round(4))
+    0.4219
+    """
+    b = np.asarray(n_bad, dtype=float)
+    g = np.asarray(n_good, dtype=float)
+    if b.shape != g.shape or b.ndim != 1:
+        raise RuralfinValueError(f"n_bad 与 n_good 应为等长的一维数据，实际形状 {b.shape} 与 {g.shape}")
+    if (b < 0).any() or (g < 0).any():
+        raise RuralfinValueError("n_bad 与 n_good 不能有负数")
+    tb, tg = b.sum(), g.sum()
+    return pd.DataFrame(
+        {
+            "n_bad": b,
+            "n_good": g,
+            "bad_share": b / tb if tb > 0 else np.zeros_like(b),
+            "good_share": g / tg if tg > 0 else np.zeros_like(g),
+            "woe": _woe(b, g, tb, tg),
+            "iv": _iv_terms(b, g, tb, tg),
+        }
+    )
+
+
+# ---------------------------------------------------------------------------
+# 合并相邻箱（对箱的计数做，箱数很少，循环代价可以忽略）
+# ---------------------------------------------------------------------------
+
+
+def _pava(tot: list, bad: list, members: list, ascending: bool) -> None:
+    """相邻违例合并：让坏样本率严格单调（就地修改三个列表）。"""
+    st_tot: list = []
+    st_bad: list = []
+    st_mem: list = []
+    for t, b, m in zip(tot, bad, members):
+        st_tot.append(t)
+        st_bad.append(b)
+        st_mem.append(list(m))
+        while len(st_tot) >= 2:
+            # rate[-2] >= rate[-1]（升序时为违例），用交叉相乘避免除法
+            left = st_bad[-2] * st_tot[-1]
+            right = st_bad[-1] * st_tot[-2]
+            violates = left >= right if ascending else left <= right
+            if not violates:
+                break
+            t_last, b_last, m_last = st_tot.pop(), st_bad.pop(), st_mem.pop()
+            st_tot[-1] += t_last
+            st_bad[-1] += b_last
+            st_mem[-1].extend(m_last)
+    tot[:], bad[:], members[:] = st_tot, st_bad, st_mem
+
+
+def _merge(tot: list, bad: list, members: list, i: int) -> None:
+    """把第 i 箱与第 i+1 箱合并。"""
+    tot[i] += tot.pop(i + 1)
+    bad[i] += bad.pop(i + 1)
+    members[i] = members[i] + members.pop(i + 1)
+
+
+def _enforce_min_share(tot, bad, members, min_count: float) -> None:
+    while len(tot) > 1:
+        arr = np.asarray(tot, dtype=float)
+        i = int(np.argmin(arr))
+        if arr[i] >= min_count:
+            break
+        if i == 0:
+            j = 0
+        elif i == len(tot) - 1:
+            j = i - 1
+        else:
+            rate = bad[i] / tot[i] if tot[i] else 0.0
+            d_left = abs(bad[i - 1] / tot[i - 1] - rate)
+            d_right = abs(bad[i + 1] / tot[i + 1] - rate)
+            j = i - 1 if d_left <= d_right else i
+        _merge(tot, bad, members, j)
+
+
+def _enforce_max_bins(tot, bad, members, max_bins: int, total_bad: float, total_good: float) -> None:
+    while len(tot) > max_bins:
+        t = np.asarray(tot, dtype=float)
+        b = np.asarray(bad, dtype=float)
+        g = t - b
+        iv = _iv_terms(b, g, total_bad, total_good)
+        merged = _iv_terms(b[:-1] + b[1:], g[:-1] + g[1:], total_bad, total_good)
+        loss = iv[:-1] + iv[1:] - merged
+        _merge(tot, bad, members, int(np.argmin(loss)))
+
+
+# ---------------------------------------------------------------------------
+# 每个特征拟合后的分箱
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class FeatureBins:
+    """一个特征的分箱结果（:attr:`WoEBinner.bins_` 的值）。
+
+    箱的顺序：普通箱、各特殊值箱、缺失箱，类别特征最后再加一个“未见过的类别”箱。
+    """
+
+    feature: str
+    kind: str  # "numeric" 或 "categorical"
+    splits: np.ndarray  # 数值：普通箱之间的切点（左闭右开）
+    levels: list  # 类别：训练中见过的类别
+    level_bin: np.ndarray  # 类别：每个类别所在的普通箱
+    specials: list
+    n_obs: np.ndarray
+    n_bad: np.ndarray
+    woe: np.ndarray  # 长度 = n_total_bins
+    trend: str
+    labels: list = field(default_factory=list)
+
+    @property
+    def n_regular(self) -> int:
+        return len(self.splits) + 1 if self.kind == "numeric" else int(self.level_bin.max(initial=-1)) + 1
+
+    @property
+    def n_total_bins(self) -> int:
+        return len(self.woe)
+
+    @property
+    def missing_bin(self) -> int:
+        return self.n_regular + len(self.specials)
+
+    @property
+    def unseen_bin(self) -> int | None:
+        return self.missing_bin + 1 if self.kind == "categorical" else None
+
+    def bin_types(self) -> list[str]:
+        types = ["regular"] * self.n_regular + ["special"] * len(self.specials) + ["missing"]
+        if self.kind == "categorical":
+            types.append("unseen")
+        return types
+
+
+def _fmt_num(v: float) -> str:
+    if np.isinf(v):
+        return "-inf" if v < 0 else "inf"
+    return f"{v:.6g}"
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, Real) and not isinstance(v, bool)
+
+
+class WoEBinner(TransformerMixin, BaseEstimator):
+    """WoE 分箱器：在训练样本上分箱并算 WoE，再把任意样本换成 WoE。
+
+    遵循 scikit-learn 估计器约定：``fit(X_train, y_train)`` 学分箱，
+    ``transform(X_test)`` 转换；``set_output(transform="pandas")`` 后输出 DataFrame，
+    列名与原特征同名。**WoE = ln(坏占比 / 好占比)，越大越危险**（1 = 坏）。
+    算法与各种特殊情况的规则见本模块说明（``ruralfin.risk.binning?``）。
+
+    Parameters
+    ----------
+    features : list of str, optional
+        要分箱的列；默认 X 的全部列。输出只含这些列的 WoE。
+    categorical : list of str, optional
+        当作类别处理的列；默认非数值列（文字、category、object）都是类别特征。
+        用数字编码的类别（如行业代码）请在这里列出。
+    max_bins : int, default 6
+        每个特征普通箱的最多个数（不含缺失、特殊值箱）。
+    min_bin_share : float, default 0.05
+        每个普通箱至少占样本的比例。
+    n_prebins : int, default 20
+        数值特征等频预分箱的段数。
+    monotonic : {"auto", "ascending", "descending", None}, default "auto"
+        数值特征坏样本率随取值的单调方向：``"ascending"`` 递增，``"descending"``
+        递减，``"auto"`` 两种都试、取 IV 大的，``None`` 不要求单调。类别特征总是按
+        坏样本率排序，不受此参数影响。
+    special_values : list or dict, optional
+        特殊值（如 ``[-999, -1]``），每个值单独成箱；可用 ``{列名: [值, ...]}``
+        分列指定。
+    rare_share : float, optional
+        类别占比低于它即视为稀有类别、合并成一组；默认等于 ``min_bin_share``。
+    handle_unknown : {"zero", "missing", "error"}, default "zero"
+        转换时遇到训练中没有的类别：WoE 取 0、取缺失箱的 WoE，或报错。
+
+    Attributes
+    ----------
+    features_ : list of str
+        分了箱的特征。
+    bins_ : dict of str to FeatureBins
+        每个特征的分箱（切点、类别归属、计数、WoE）。
+    iv_ : pandas.Series
+        每个特征的 IV，按特征顺序。
+    n_features_in_ : int
+    feature_names_in_ : ndarray
+        只在 X 是 DataFrame 时存在。
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> X = pd.DataFrame({"age": [22, 25, 28, 31, 34, 45, 48, 52, 58, 63],
+    ...     "crop": ["tea", "tea", "tea", "rice", "rice", "rice", "fruit", "tea", "fruit", "fruit"]})
+    >>> y = pd.Series([1, 1, 0, 1, 0, 0, 0, 1, 0, 0])
+    >>> binner = WoEBinner(max_bins=2, min_bin_share=0.2).fit(X, y)
+    >>> binner.binning_table("age")[["bin", "n_obs", "n_bad", "woe"]]
+              bin  n_obs  n_bad       woe
+    0  [-inf, 34)      4      3  1.504077
+    1   [34, inf)      6      1 -1.203973
+    2     missing      0      0  0.000000
+
+    第一箱 4 人中 3 坏 1 好；全体 4 坏 6 好，手算 WoE = ln((3/4)/(1/6)) = ln 4.5 ≈ 1.504。
+
+    >>> binner.binning_table("crop")["bin"].tolist()
+    ['fruit, rice', 'tea', 'missing', 'unseen']
+    >>> binner.set_output(transform="pandas").transform(X.head(2))
+            age      crop
+    0  1.504077  1.504077
+    1  1.504077  1.504077
+    """
+
+    def __init__(
+        self,
+        features=None,
+        *,
+        categorical=None,
+        max_bins=6,
+        min_bin_share=0.05,
+        n_prebins=20,
+        monotonic="auto",
+        special_values=None,
+        rare_share=None,
+        handle_unknown="zero",
+    ):
+        self.features = features
+        self.categorical = categorical
+        self.max_bins = max_bins
+        self.min_bin_share = min_bin_share
+        self.n_prebins = n_prebins
+        self.monotonic = monotonic
+        self.special_values = special_values
+        self.rare_share = rare_share
+        self.handle_unknown = handle_unknown
+
+    # ------------------------------------------------------------------ 工具
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.target_tags.required = True
+        tags.input_tags.allow_nan = True
+        tags.input_tags.categorical = True
+        tags.input_tags.string = True
+        return tags
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "bins_"):
+            raise _not_fitted(self)
+
+    def _as_frame(self, X: Any, *, fitting: bool) -> pd.DataFrame:
+        name = type(self).__name__
+        if isinstance(X, pd.DataFrame):
+            df = X
+        else:
+            if X is None or isinstance(X, (str, bytes, dict)):
+                raise RuralfinTypeError(f"{name} 的 X 应为 DataFrame 或二维数组，实际是 {type(X).__name__}")
+            if hasattr(X, "toarray") or hasattr(X, "tocsr"):
+                raise RuralfinTypeError(f"{name} 不支持稀疏矩阵，请先转成 DataFrame")
+            try:
+                arr = np.asarray(X)
+            except Exception as err:
+                raise RuralfinTypeError(f"{name} 的 X 无法转成二维数组：{err}") from None
+            if arr.ndim != 2:
+                raise RuralfinValueError(
+                    f"{name} 的 X 应为二维（行 = 样本，列 = 特征），实际形状是 {arr.shape}"
+                    f"（Expected 2D array, got {arr.ndim}D array instead）"
+                )
+            if arr.dtype.kind == "c":
+                raise RuralfinTypeError(f"{name} 不支持复数（complex data not supported）")
+            if fitting:
+                cols = [f"x{i}" for i in range(arr.shape[1])]
+            else:
+                if arr.shape[1] != self.n_features_in_:
+                    raise RuralfinValueError(
+                        f"X 有 {arr.shape[1]} 列，但 {name} 拟合时有 {self.n_features_in_} 列"
+                        f"（X has {arr.shape[1]} features, but {name} is expecting "
+                        f"{self.n_features_in_} features as input）"
+                    )
+                cols = list(getattr(self, "feature_names_in_", [f"x{i}" for i in range(arr.shape[1])]))
+            df = pd.DataFrame(arr, columns=cols)
+            if df.dtypes.eq(object).any():
+                df = df.infer_objects()
+        if not all(isinstance(c, str) for c in df.columns):
+            df = df.rename(columns=str)
+        if len(df) == 0:
+            raise RuralfinValueError(f"{name} 的 X 是空表（0 行），无法{'拟合' if fitting else '转换'}")
+        if fitting and df.shape[1] == 0:
+            raise RuralfinValueError(f"{name} 的 X 没有任何列")
+        return df
+
+    def _specials_for(self, feature: str) -> list:
+        sv = self.special_values
+        if sv is None:
+            return []
+        if isinstance(sv, dict):
+            values = sv.get(feature, [])
+        else:
+            values = sv
+        if isinstance(values, (str, bytes)) or np.ndim(values) == 0:
+            values = [values]
+        return list(dict.fromkeys(values))
+
+    def _check_params(self, df: pd.DataFrame) -> tuple[list[str], set[str]]:
+        check_int(self.max_bins, "max_bins", min_value=1)
+        check_int(self.n_prebins, "n_prebins", min_value=1)
+        check_number(self.min_bin_share, "min_bin_share", min_value=0, max_value=0.5)
+        if self.rare_share is not None:
+            check_number(self.rare_share, "rare_share", min_value=0, max_value=1)
+        check_choice(self.monotonic, ["auto", "ascending", "descending", None], "monotonic")
+        check_choice(self.handle_unknown, ["zero", "missing", "error"], "handle_unknown")
+        if self.special_values is not None and not isinstance(self.special_values, (list, tuple, dict, np.ndarray)):
+            raise RuralfinTypeError(
+                f"参数 special_values 应为列表或 {{列名: 列表}}，实际是 {type(self.special_values).__name__}"
+            )
+        columns = [str(c) for c in df.columns]
+        if self.features is None:
+            features = columns
+        else:
+            if isinstance(self.features, str):
+                raise RuralfinTypeError(f"参数 features 应为列名列表，实际是字符串 {self.features!r}；单个列请写成 [{self.features!r}]")
+            features = list(self.features)
+            unknown = [f for f in features if f not in columns]
+            if unknown:
+                raise RuralfinValueError(f"features 里这些列在 X 中没有：{fmt_list(unknown)}（X 的列：{fmt_list(columns)}）")
+            if len(set(features)) != len(features):
+                raise RuralfinValueError("features 里有重复的列名")
+        if len(set(columns)) != len(columns):
+            raise RuralfinValueError("X 有重名的列，请先去重")
+        categorical = set()
+        if self.categorical is not None:
+            cats = [self.categorical] if isinstance(self.categorical, str) else list(self.categorical)
+            unknown = [c for c in cats if c not in features]
+            if unknown:
+                raise RuralfinValueError(f"categorical 里这些列不在要分箱的特征中：{fmt_list(unknown)}")
+            categorical = set(cats)
+        for f in features:
+            if f not in categorical and not _numeric_like(df[f]):
+                categorical.add(f)
+        return features, categorical
+
+    # ------------------------------------------------------------------ 拟合
+
+    def fit(self, X, y=None):
+        """在训练样本上分箱并计算每箱的 WoE。
+
+        Parameters
+        ----------
+        X : DataFrame or 2-D array
+            特征表，不会被修改。
+        y : array-like
+            0/1 目标（1 = 坏/违约），不能有缺失。
+
+        Returns
+        -------
+        self
+        """
+        name = type(self).__name__
+        if y is None:
+            raise RuralfinValueError(
+                f"{name}.fit 需要目标变量 y（1 = 坏/违约，0 = 好）"
+                f"（{name} requires y to be passed, but the target y is None）"
+            )
+        df = self._as_frame(X, fitting=True)
+        target = _check_target(y, "y")
+        if len(target) != len(df):
+            raise RuralfinValueError(f"X 有 {len(df)} 行而 y 有 {len(target)} 行，两者应一样长")
+        features, categorical = self._check_params(df)
+
+        total_bad = float(target.sum())
+        total_good = float(len(target) - total_bad)
+        if total_bad == 0 or total_good == 0:
+            warnings.warn(
+                f"目标 y 只有{'好' if total_bad == 0 else '坏'}样本，无法区分好坏：所有 WoE 记为 0、IV 记为 0",
+                RuralfinWarning,
+                stacklevel=2,
+            )
+        rare = self.min_bin_share if self.rare_share is None else self.rare_share
+        bins = {}
+        for f in features:
+            s = df[f]
+            if f in categorical:
+                bins[f] = self._fit_categorical(s, f, target, total_bad, total_good, rare)
+            else:
+                bins[f] = self._fit_numeric(s, f, target, total_bad, total_good)
+
+        self.n_features_in_ = df.shape[1]
+        if isinstance(X, pd.DataFrame) and all(isinstance(c, str) for c in X.columns):
+            self.feature_names_in_ = np.asarray(X.columns, dtype=object)
+        self.features_ = list(features)
+        self.bins_ = bins
+        self.iv_ = pd.Series(
+            {f: float(self._table(f)["iv"].sum()) for f in features}, name="iv", dtype=float
+        ).rename_axis("feature")
+        return self
+
+    def _finish(self, feature, kind, splits, levels, level_bin, specials, reg_tot, reg_bad,
+                sp_tot, sp_bad, miss_tot, miss_bad, trend, labels, total_bad, total_good):
+        n_obs = np.concatenate([reg_tot, sp_tot, [miss_tot]]).astype(np.int64)
+        n_bad = np.concatenate([reg_bad, sp_bad, [miss_bad]]).astype(np.int64)
+        woe = _woe(n_bad, n_obs - n_bad, total_bad, total_good)
+        if kind == "categorical":
+            unseen = woe[-1] if self.handle_unknown == "missing" else 0.0
+            n_obs = np.append(n_obs, 0)
+            n_bad = np.append(n_bad, 0)
+            woe = np.append(woe, unseen)
+        return FeatureBins(feature, kind, splits, levels, level_bin, specials, n_obs, n_bad, woe, trend, labels)
+
+    def _fit_numeric(self, s, feature, y, total_bad, total_good):
+        try:
+            x = s.to_numpy(dtype=float, na_value=np.nan) if not pd.api.types.is_bool_dtype(s.dtype) else s.to_numpy(dtype=float)
+        except (TypeError, ValueError):
+            raise RuralfinTypeError(f"列 {feature} 应为数值，实际是 {s.dtype}；若是类别请列入 categorical") from None
+        n = len(x)
+        specials = [v for v in self._specials_for(feature) if _is_number(v)]
+        miss = np.isnan(x)
+        special_mask = np.zeros(n, dtype=bool)
+        sp_tot, sp_bad = [], []
+        for v in specials:
+            m = x == v
+            special_mask |= m
+            sp_tot.append(int(m.sum()))
+            sp_bad.append(int(np.rint(y[m].sum())))
+        if specials or miss.any():
+            reg = ~(miss | special_mask)
+            xr, yr = x[reg], y[reg]
+        else:
+            xr, yr = x, y
+        miss_tot = int(miss.sum())
+        miss_bad = int(np.rint(y[miss].sum())) if miss_tot else 0
+
+        finite = xr[np.isfinite(xr)] if xr.size else xr
+        if finite.size:
+            q = np.quantile(finite, np.linspace(0, 1, self.n_prebins + 1)[1:-1], method="higher")
+            cuts = np.unique(q)
+            cuts = cuts[cuts > finite.min()]
+        else:
+            cuts = np.array([], dtype=float)
+        if xr.size:
+            idx = np.searchsorted(cuts, xr, side="right")
+            pre_tot = np.bincount(idx, minlength=len(cuts) + 1)
+            pre_bad = np.rint(np.bincount(idx, weights=yr, minlength=len(cuts) + 1)).astype(np.int64)
+        else:
+            pre_tot = np.array([0])
+            pre_bad = np.array([0])
+
+        min_count = self.min_bin_share * n
+        modes = {"auto": ["ascending", "descending"], "ascending": ["ascending"],
+                 "descending": ["descending"], None: [None]}[self.monotonic]
+        best = None
+        for mode in modes:
+            tot, bad = [int(v) for v in pre_tot], [int(v) for v in pre_bad]
+            members = [[i] for i in range(len(tot))]
+            if mode is not None:
+                _pava(tot, bad, members, ascending=(mode == "ascending"))
+            _enforce_min_share(tot, bad, members, min_count)
+            _enforce_max_bins(tot, bad, members, self.max_bins, total_bad, total_good)
+            t, b = np.asarray(tot, float), np.asarray(bad, float)
+            iv = float(_iv_terms(b, t - b, total_bad, total_good).sum())
+            if best is None or iv > best[0] + 1e-12:
+                best = (iv, mode, tot, bad, members)
+        _, mode, tot, bad, members = best
+        splits = np.array([cuts[m[0] - 1] for m in members[1:]], dtype=float)
+        bounds = [-np.inf, *splits, np.inf]
+        labels = [f"[{_fmt_num(bounds[i])}, {_fmt_num(bounds[i + 1])})" for i in range(len(splits) + 1)]
+        labels += [_fmt_num(float(v)) if _is_number(v) else str(v) for v in specials] + ["missing"]
+        trend = mode if mode is not None else "none"
+        return self._finish(feature, "numeric", splits, [], np.array([], dtype=np.int64), specials,
+                            np.asarray(tot), np.asarray(bad), np.asarray(sp_tot, dtype=np.int64),
+                            np.asarray(sp_bad, dtype=np.int64), miss_tot, miss_bad, trend, labels,
+                            total_bad, total_good)
+
+    def _fit_categorical(self, s, feature, y, total_bad, total_good, rare):
+        codes, cats = _codes(s)
+        n = len(codes)
+        k = len(cats)
+        valid = codes >= 0
+        lev_tot = np.bincount(codes[valid], minlength=k)
+        lev_bad = np.rint(np.bincount(codes[valid], weights=y[valid], minlength=k)).astype(np.int64)
+        miss_tot = int(n - valid.sum())
+        miss_bad = int(np.rint(y[~valid].sum())) if miss_tot else 0
+        specials = self._specials_for(feature)
+        cat_list = list(cats)
+        sp_tot, sp_bad, special_pos = [], [], set()
+        for v in specials:
+            pos = _find_level(cat_list, v)
+            if pos is None:
+                sp_tot.append(0)
+                sp_bad.append(0)
+            else:
+                special_pos.add(pos)
+                sp_tot.append(int(lev_tot[pos]))
+                sp_bad.append(int(lev_bad[pos]))
+        seen = [i for i in range(k) if lev_tot[i] > 0 and i not in special_pos]
+        # 稀有类别合并成一组
+        min_rare = rare * n
+        common = [i for i in seen if lev_tot[i] >= min_rare]
+        rare_lv = [i for i in seen if lev_tot[i] < min_rare]
+        groups = [[i] for i in common]
+        if rare_lv:
+            groups.append(rare_lv)
+        tot = [int(lev_tot[g].sum()) for g in groups]
+        bad = [int(lev_bad[g].sum()) for g in groups]
+        order = sorted(range(len(groups)), key=lambda j: (bad[j] / tot[j], j))
+        tot = [tot[j] for j in order]
+        bad = [bad[j] for j in order]
+        members = [list(groups[j]) for j in order]
+        if members:
+            _pava(tot, bad, members, ascending=True)
+            _enforce_min_share(tot, bad, members, self.min_bin_share * n)
+            _enforce_max_bins(tot, bad, members, self.max_bins, total_bad, total_good)
+        levels = [cat_list[i] for m in members for i in m]
+        level_bin = np.array([j for j, m in enumerate(members) for _ in m], dtype=np.int64)
+        labels = [", ".join(str(cat_list[i]) for i in m) for m in members]
+        labels += [str(v) for v in specials] + ["missing", "unseen"]
+        return self._finish(feature, "categorical", np.array([], dtype=float), levels, level_bin, specials,
+                            np.asarray(tot, dtype=np.int64), np.asarray(bad, dtype=np.int64),
+                            np.asarray(sp_tot, dtype=np.int64), np.asarray(sp_bad, dtype=np.int64),
+                            miss_tot, miss_bad, "bad_rate_order", labels, total_bad, total_good)
+
+    # ------------------------------------------------------------------ 转换
+
+    def _bin_index(self, s: pd.Series, feature: str) -> np.ndarray:
+        """每行所在的箱号（顺序见 :class:`FeatureBins`）。"""
+        b = self.bins_[feature]
+        if b.kind == "numeric":
+            if not _numeric_like(s):
+                raise RuralfinTypeError(f"列 {feature} 拟合时是数值，转换时却是 {s.dtype}")
+            x = s.to_numpy(dtype=float, na_value=np.nan) if not pd.api.types.is_bool_dtype(s.dtype) else s.to_numpy(dtype=float)
+            idx = np.searchsorted(b.splits, x, side="right")
+            for j, v in enumerate(b.specials):
+                idx[x == v] = b.n_regular + j
+            idx[np.isnan(x)] = b.missing_bin
+            return idx
+        codes, cats = _codes(s)
+        lookup = pd.Index(b.levels, dtype=object).get_indexer(pd.Index(list(cats), dtype=object)) if len(cats) else np.array([], dtype=np.int64)
+        cat_bin = np.where(lookup >= 0, b.level_bin[lookup] if len(b.level_bin) else 0, b.unseen_bin)
+        for j, v in enumerate(b.specials):
+            pos = _find_level(list(cats), v)
+            if pos is not None:
+                cat_bin[pos] = b.n_regular + j
+        cat_bin = np.append(cat_bin, b.missing_bin).astype(np.int64)  # 编码 -1（缺失）→ 最后一位
+        idx = cat_bin[codes]
+        if self.handle_unknown == "error" and (idx == b.unseen_bin).any():
+            new = [str(cats[c]) for c in np.unique(codes[idx == b.unseen_bin])]
+            raise RuralfinValueError(f"列 {feature} 有训练中没见过的类别：{fmt_list(new)}（handle_unknown='error'）")
+        return idx
+
+    def _frame_for_transform(self, X) -> pd.DataFrame:
+        self._check_fitted()
+        df = self._as_frame(X, fitting=False)
+        missing = [f for f in self.features_ if f not in df.columns]
+        if missing:
+            raise RuralfinValueError(
+                f"X 缺少拟合时用过的列：{fmt_list(missing)}（现有列：{fmt_list(df.columns)}）"
+            )
+        return df
+
+    def transform(self, X):
+        """把特征换成所在箱的 WoE。
+
+        Parameters
+        ----------
+        X : DataFrame or 2-D array
+            须含拟合时的全部特征列（可以有多余的列，按列名取），不会被修改。
+
+        Returns
+        -------
+        ndarray or DataFrame
+            每个特征一列 WoE；``set_output(transform="pandas")`` 后为 DataFrame。
+        """
+        return self._woe_matrix(self._frame_for_transform(X))
+
+    def _woe_matrix(self, df: pd.DataFrame) -> np.ndarray:
+        out = np.empty((len(df), len(self.features_)), dtype=float)
+        for j, f in enumerate(self.features_):
+            out[:, j] = self.bins_[f].woe[self._bin_index(df[f], f)]
+        return out
+
+    def get_feature_names_out(self, input_features=None):
+        """输出列名：与分箱特征同名。"""
+        self._check_fitted()
+        if input_features is not None:
+            given = [str(c) for c in input_features]
+            expected = list(getattr(self, "feature_names_in_", [f"x{i}" for i in range(self.n_features_in_)]))
+            if given != expected:
+                raise RuralfinValueError(
+                    f"input_features 与拟合时的列不一致（input_features is not equal to feature_names_in_）：{fmt_list(given)}"
+                )
+        return np.asarray(self.features_, dtype=object)
+
+    # ------------------------------------------------------------------ 报表
+
+    def _table(self, feature: str) -> pd.DataFrame:
+        b = self.bins_[feature]
+        n_obs = b.n_obs
+        n_bad = b.n_bad
+        n_good = n_obs - n_bad
+        total = n_obs.sum()
+        tb, tg = float(n_bad.sum()), float(n_good.sum())
+        with np.errstate(divide="ignore", invalid="ignore"):
+            bad_rate = np.where(n_obs > 0, n_bad / np.maximum(n_obs, 1), np.nan)
+        iv = np.where(n_obs > 0, (n_bad / tb if tb else 0) - (n_good / tg if tg else 0), 0.0) * b.woe
+        return pd.DataFrame(
+            {
+                "bin": b.labels,
+                "bin_type": b.bin_types(),
+                "n_obs": n_obs,
+                "obs_share": n_obs / total if total else np.zeros(len(n_obs)),
+                "n_good": n_good,
+                "n_bad": n_bad,
+                "bad_rate": bad_rate,
+                "woe": b.woe,
+                "iv": iv,
+            }
+        )
+
+    def _check_feature(self, feature: Any) -> str:
+        self._check_fitted()
+        if feature not in self.bins_:
+            raise RuralfinValueError(f"没有分箱特征 {feature!r}；已分箱的特征：{fmt_list(self.features_)}")
+        return feature
+
+    def binning_table(self, feature: str | None = None) -> pd.DataFrame:
+        """一个特征的分箱表（每箱一行，没有合计行）；``feature=None`` 时给出全部特征。
+
+        列：``bin``（区间左闭右开，或类别列表）、``bin_type``（普通/特殊值/缺失/
+        未见过的类别）、``n_obs``、``obs_share``、``n_good``、``n_bad``、``bad_rate``、
+        ``woe``、``iv``（该箱对 IV 的贡献，求和即特征的 IV）。全部特征时前面多一列
+        ``feature``。用 ``ruralfin.labels.to_display`` 显示中文表头。
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> X = pd.DataFrame({"crop": ["tea", "tea", "rice", "rice", None, "rice"]})
+        >>> b = WoEBinner(min_bin_share=0.1).fit(X, [1, 0, 0, 0, 1, 0])
+        >>> b.binning_table("crop")[["bin", "bin_type", "n_obs", "bad_rate"]]
+               bin bin_type  n_obs  bad_rate
+        0     rice  regular      3       0.0
+        1      tea  regular      2       0.5
+        2  missing  missing      1       1.0
+        3   unseen   unseen      0       NaN
+        """
+        if feature is None:
+            self._check_fitted()
+            parts = [self._table(f).assign(feature=f) for f in self.features_]
+            out = pd.concat(parts, ignore_index=True)
+            return out[["feature", *out.columns[:-1]]]
+        return self._table(self._check_feature(feature))
+
+    def iv_table(self) -> pd.DataFrame:
+        """IV 汇总：每个特征一行，按 IV 从大到小。
+
+        列：``feature``、``feature_type``（数值/类别）、``n_bins``（普通箱个数）、
+        ``monotonic_trend``、``iv``、``iv_strength``（无用/弱/中/强/可疑，阈值见
+        :func:`~ruralfin.risk.metrics.iv_strength`）。
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> X = pd.DataFrame({"age": [22, 25, 31, 38, 45, 52, 58, 63], "noise": [1, 2, 1, 2, 1, 2, 1, 2]})
+        >>> y = [1, 1, 1, 0, 0, 0, 0, 0]
+        >>> WoEBinner(min_bin_share=0.2).fit(X, y).iv_table()
+          feature feature_type  n_bins monotonic_trend        iv iv_strength
+        0     age      numeric       2      descending  4.343805  suspicious
+        1   noise      numeric       2      descending  0.292963      medium
+        """
+        self._check_fitted()
+        rows = [
+            {
+                "feature": f,
+                "feature_type": self.bins_[f].kind,
+                "n_bins": self.bins_[f].n_regular,
+                "monotonic_trend": self.bins_[f].trend,
+                "iv": float(self.iv_[f]),
+            }
+            for f in self.features_
+        ]
+        out = pd.DataFrame(rows, columns=["feature", "feature_type", "n_bins", "monotonic_trend", "iv"])
+        out["iv_strength"] = iv_strength(out["iv"].to_numpy()) if len(out) else []
+        return out.sort_values("iv", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _numeric_like(s: pd.Series) -> bool:
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        return False
+    if pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_numeric_dtype(s.dtype):
+        return True
+    return False
+
+
+def _codes(s: pd.Series) -> tuple[np.ndarray, Any]:
+    """类别编码（缺失 = −1）与类别列表。"""
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        return s.cat.codes.to_numpy(dtype=np.int64), s.cat.categories
+    try:
+        codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    except TypeError:
+        raise RuralfinTypeError(f"列 {s.name} 含有无法当作类别的取值（如字典、列表）") from None
+    return codes.astype(np.int64, copy=False), uniques
+
+
+def _find_level(levels: list, value: Any) -> int | None:
+    for i, lv in enumerate(levels):
+        try:
+            if lv == value:
+                return i
+        except Exception:  # pragma: no cover - 奇怪的对象
+            continue
+    return None
