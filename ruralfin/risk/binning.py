@@ -13,7 +13,8 @@
 
 1. 数值特征先按等频分位点预分箱（``n_prebins`` 段，``np.quantile`` +
    ``np.searchsorted`` + ``np.bincount``）；类别特征用类别编码 + ``np.bincount``
-   计数，占比低于 ``rare_share`` 的稀有类别合并成一组，再按坏样本率排序。
+   计数，占比低于 ``rare_share`` 的稀有类别合并成一组（合起来仍不足
+   ``rare_share`` 时再并入坏样本率最接近的相邻组），再按坏样本率排序。
 2. 要求单调时，用“相邻违例合并”（pool adjacent violators）把坏样本率不单调的
    相邻箱合并，结果严格单调。
 3. 占比低于 ``min_bin_share`` 的箱与坏样本率更接近的相邻箱合并；箱数多于
@@ -354,7 +355,12 @@ class WoEBinner(TransformerMixin, BaseEstimator):
     # ------------------------------------------------------------------ 工具
 
     def __sklearn_tags__(self):
+        from sklearn.utils import ClassifierTags
+
         tags = super().__sklearn_tags__()
+        # 不是分类器，但和二分类器一样只接受 0/1 目标：借 classifier_tags 告诉
+        # scikit-learn 的通用检查只用二元 y（WoE 对多类别目标没有定义）。
+        tags.classifier_tags = ClassifierTags(multi_class=False)
         tags.target_tags.required = True
         tags.input_tags.allow_nan = True
         tags.input_tags.categorical = True
@@ -370,10 +376,12 @@ class WoEBinner(TransformerMixin, BaseEstimator):
         if isinstance(X, pd.DataFrame):
             df = X
         else:
+            from scipy import sparse
+
+            if sparse.issparse(X):
+                raise RuralfinTypeError(f"{name} 不支持稀疏矩阵，请先转成 DataFrame（sparse input is not supported）")
             if X is None or isinstance(X, (str, bytes, dict)):
                 raise RuralfinTypeError(f"{name} 的 X 应为 DataFrame 或二维数组，实际是 {type(X).__name__}")
-            if hasattr(X, "toarray") or hasattr(X, "tocsr"):
-                raise RuralfinTypeError(f"{name} 不支持稀疏矩阵，请先转成 DataFrame")
             try:
                 arr = np.asarray(X)
             except Exception as err:
@@ -381,10 +389,10 @@ class WoEBinner(TransformerMixin, BaseEstimator):
             if arr.ndim != 2:
                 raise RuralfinValueError(
                     f"{name} 的 X 应为二维（行 = 样本，列 = 特征），实际形状是 {arr.shape}"
-                    f"（Expected 2D array, got {arr.ndim}D array instead）"
+                    f"（Expected 2D array, got {arr.ndim}D array instead. Reshape your data）"
                 )
             if arr.dtype.kind == "c":
-                raise RuralfinTypeError(f"{name} 不支持复数（complex data not supported）")
+                raise RuralfinValueError(f"{name} 不支持复数（Complex data not supported）")
             if fitting:
                 cols = [f"x{i}" for i in range(arr.shape[1])]
             else:
@@ -403,7 +411,9 @@ class WoEBinner(TransformerMixin, BaseEstimator):
         if len(df) == 0:
             raise RuralfinValueError(f"{name} 的 X 是空表（0 行），无法{'拟合' if fitting else '转换'}")
         if fitting and df.shape[1] == 0:
-            raise RuralfinValueError(f"{name} 的 X 没有任何列")
+            raise RuralfinValueError(
+                f"{name} 的 X 没有任何列（0 feature(s) (shape={df.shape}) while a minimum of 1 is required.）"
+            )
         return df
 
     def _specials_for(self, feature: str) -> list:
@@ -479,7 +489,7 @@ class WoEBinner(TransformerMixin, BaseEstimator):
                 f"（{name} requires y to be passed, but the target y is None）"
             )
         df = self._as_frame(X, fitting=True)
-        target = _check_target(y, "y")
+        target = _check_target(_ravel_column(y), "y")
         if len(target) != len(df):
             raise RuralfinValueError(f"X 有 {len(df)} 行而 y 有 {len(target)} 行，两者应一样长")
         features, categorical = self._check_params(df)
@@ -622,6 +632,14 @@ class WoEBinner(TransformerMixin, BaseEstimator):
         tot = [tot[j] for j in order]
         bad = [bad[j] for j in order]
         members = [list(groups[j]) for j in order]
+        if rare_lv and len(members) > 1:
+            # 稀有类别合起来仍不足 rare_share：并入坏样本率最接近的相邻组
+            r = order.index(len(groups) - 1)
+            if tot[r] < min_rare:
+                rate = bad[r] / tot[r]
+                cands = [j for j in (r - 1, r + 1) if 0 <= j < len(members)]
+                j = min(cands, key=lambda c: abs(bad[c] / tot[c] - rate))
+                _merge(tot, bad, members, min(r, j))
         if members:
             _pava(tot, bad, members, ascending=True)
             _enforce_min_share(tot, bad, members, self.min_bin_share * n)
@@ -796,6 +814,19 @@ class WoEBinner(TransformerMixin, BaseEstimator):
         out = pd.DataFrame(rows, columns=["feature", "feature_type", "n_bins", "monotonic_trend", "iv"])
         out["iv_strength"] = iv_strength(out["iv"].to_numpy()) if len(out) else []
         return out.sort_values("iv", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _ravel_column(y: Any) -> Any:
+    """列向量形状的 y（n × 1）按 scikit-learn 的习惯拉平并提醒。"""
+    if isinstance(y, pd.DataFrame) and y.shape[1] == 1:
+        y = y.iloc[:, 0]
+    elif not isinstance(y, (pd.Series, list, tuple)) and getattr(y, "ndim", 1) == 2 and y.shape[1] == 1:
+        from sklearn.exceptions import DataConversionWarning
+
+        warnings.warn("A column-vector y was passed when a 1d array was expected（y 是 n × 1 的列向量，已拉平成一维）",
+                      DataConversionWarning, stacklevel=3)
+        y = np.ravel(y)
+    return y
 
 
 def _numeric_like(s: pd.Series) -> bool:

@@ -109,9 +109,11 @@ def _as_1d(values: Any, name: str) -> np.ndarray:
         if values.shape[1] != 1:
             raise RuralfinValueError(f"{name} 应为一列数据，实际是 {values.shape[1]} 列的表")
         values = values.iloc[:, 0]
-    if isinstance(values, (str, bytes)) or np.ndim(values) == 0:
+    if isinstance(values, (str, bytes, dict)):
         raise RuralfinTypeError(f"{name} 应为一列数据（Series、数组或列表），实际是 {type(values).__name__}")
     arr = np.asarray(values)
+    if arr.ndim == 0:
+        raise RuralfinTypeError(f"{name} 应为一列数据（Series、数组或列表），实际是 {type(values).__name__}")
     if arr.ndim != 1:
         raise RuralfinValueError(f"{name} 应为一维数据，实际形状是 {arr.shape}")
     return arr
@@ -136,13 +138,21 @@ def _check_target(y_true: Any, name: str = "y_true") -> np.ndarray:
         shown = fmt_list(pd.unique(s)[:5])
         raise RuralfinTypeError(
             f"目标变量 {name} 应为 0/1 数值（1 = 坏/违约），实际是 {s.dtype} 类型，取值如：{shown}"
+            "（Unknown label type: only 0/1 targets are supported）"
         )
     arr = s.to_numpy(dtype=float)
     bad = np.unique(arr[(arr != 0) & (arr != 1)])
     if bad.size:
+        from sklearn.utils.multiclass import type_of_target
+
+        kind = type_of_target(arr)
+        hint = {
+            "continuous": "（Unknown label type: continuous）",
+            "multiclass": "（Only binary classification is supported; the target is multiclass）",
+        }.get(kind, "")
         raise RuralfinValueError(
             f"目标变量 {name} 只能含 0 和 1（1 = 坏/违约），发现其他取值：{fmt_list(bad[:10])}；"
-            "多类别目标请先合并成“坏/好”两类"
+            f"多类别目标请先合并成“坏/好”两类{hint}"
         )
     return arr
 
@@ -388,8 +398,8 @@ def psi_table(expected: Any, actual: Any, *, bins: Any = 10) -> pd.DataFrame:
 
     数值数据按 ``expected``（开发样本）的等频分位点切成 ``bins`` 段（左闭右开，
     首末两段延伸到 ±∞，所以实际样本里超出范围的值落在首末段）；也可以直接给
-    切点列表。文字/类别数据按类别分段。缺失值单列一段（两边都没有缺失时不列）。
-    某一段在任一边为 0 个时，两边每段计数都加 0.5 再算占比，避免 ln(0)。
+    切点列表。文字/类别数据按类别分段。缺失值单列一段。两边都是 0 个的段不列出；
+    某一段只在一边为 0 个时，两边每段计数都加 0.5 再算占比，避免 ln(0)。
 
     Parameters
     ----------
@@ -415,6 +425,7 @@ def psi_table(expected: Any, actual: Any, *, bins: Any = 10) -> pd.DataFrame:
     1   [2.5, inf)           2         2             0.5           0.5  0.0
     """
     t = _distribution(expected, actual, bins)
+    t = t[(t["expected_n"] + t["actual_n"]) > 0].reset_index(drop=True)  # 两边都空的段不提供信息
     e_n = t["expected_n"].to_numpy(dtype=float)
     a_n = t["actual_n"].to_numpy(dtype=float)
     if (e_n == 0).any() or (a_n == 0).any():
