@@ -410,6 +410,8 @@ def _fill(order: np.ndarray, effort: np.ndarray, n_collectors: int, capacity: fl
     heap = [(-capacity, k) for k in range(1, n_collectors + 1)]
     heapq.heapify(heap)
     who = np.zeros(len(effort), dtype="int64")
+    if not heap:
+        return who
     for i in order:
         rem, k = heap[0]
         if effort[i] <= -rem + 1e-12:
