@@ -853,6 +853,10 @@ def loan_book(
     month_col: str = "month",
     balance: str = "balance",
     include_closed: bool = False,
+    entities: pd.DataFrame | None = None,
+    entity_columns: Sequence[str] = ("customer_group", "industry", "sub_industry", "township"),
+    entity: str = "entity_id",
+    dpd: str | None = "days_past_due",
 ) -> pd.DataFrame:
     """某个月末的贷款台账快照：当月的余额、逾期天数等，加上合同信息。
 
@@ -871,11 +875,21 @@ def loan_book(
         两表共有的贷款编号列、月度表的月份列、余额列。
     include_closed : bool, default False
         是否保留余额为 0 的行（已结清）。
+    entities : DataFrame, optional
+        主体表；给出时按 ``entity`` 列带上 ``entity_columns``（客群、行业等），
+        方便直接按客群 × 行业汇总。
+    entity_columns : sequence of str
+        从 ``entities`` 带过来的列（不存在的自动跳过）。
+    entity : str, default "entity_id"
+        主体编号列。
+    dpd : str or None, default "days_past_due"
+        逾期天数列；给出时追加 ``max_dpd_to_date``：这笔贷款从发放到 ``month``
+        为止出现过的最长逾期天数。
 
     Returns
     -------
     DataFrame
-        月度表当月的全部列，加上合同表中月度表没有的列。
+        月度表当月的全部列，加上合同表中月度表没有的列（以及上面说明的可选列）。
 
     Examples
     --------
@@ -883,7 +897,7 @@ def loan_book(
     >>> loans = pd.DataFrame({"loan_id": [1, 2], "contract_rate": [5.0, 6.0]})
     >>> monthly = pd.DataFrame({"loan_id": [1, 2, 1], "balance": [10.0, 0.0, 8.0],
     ...     "month": pd.to_datetime(["2024-12-31", "2024-12-31", "2025-01-31"])})
-    >>> loan_book(loans, monthly, "2024-12-31")
+    >>> loan_book(loans, monthly, "2024-12-31", dpd=None)
        loan_id  balance      month  contract_rate
     0        1     10.0 2024-12-31            5.0
     """
@@ -903,7 +917,20 @@ def loan_book(
     if loans[loan_id].duplicated().any():
         raise RuralfinValueError(f"loans 的列 {loan_id} 有重复值，合同表应每笔贷款一行")
     extra = [c for c in loans.columns if c not in snap.columns or c == loan_id]
-    return snap.merge(loans[extra], on=loan_id, how="left", validate="many_to_one").reset_index(drop=True)
+    out = snap.merge(loans[extra], on=loan_id, how="left", validate="many_to_one")
+    if dpd is not None:
+        check_frame(loan_monthly, [dpd], name="loan_monthly", numeric=[dpd])
+        hist = loan_monthly[(months <= ts).to_numpy()]
+        worst = hist.groupby(loan_id)[dpd].max().rename("max_dpd_to_date")
+        out = out.merge(worst, left_on=loan_id, right_index=True, how="left")
+    if entities is not None:
+        check_frame(entities, [entity], name="entities")
+        check_frame(out, [entity], name="loan_monthly")
+        if entities[entity].duplicated().any():
+            raise RuralfinValueError(f"entities 的列 {entity} 有重复值，主体表应每个主体一行")
+        cols = [c for c in entity_columns if c in entities.columns and c not in out.columns]
+        out = out.merge(entities[[entity] + cols], on=entity, how="left", validate="many_to_one")
+    return out.reset_index(drop=True)
 
 
 _SRC_2019 = ("《关于2019年进一步提升小微企业金融服务质效的通知》（China Banking News 2019-03-15；"

@@ -448,13 +448,23 @@ def test_loan_book_snapshot():
         "month": pd.to_datetime(["2024-12-31", "2024-12-31", "2024-12-31", "2025-01-31"]),
         "balance": [10.0, 0.0, 5.0, 8.0],
     })
+    monthly["days_past_due"] = [0, 0, 40, 0]
+    monthly.loc[len(monthly)] = [3, 30, pd.Timestamp("2024-11-30"), 6.0, 95]
+    entities = pd.DataFrame({"entity_id": [10, 20, 30], "customer_group": ["coop", "coop", "rural_micro"],
+                             "industry": ["catering"] * 3, "other": [1, 2, 3]})
+    before = monthly.copy()
+    b = loan_book(loans, monthly, "2024-12-31", entities=entities)
+    pd.testing.assert_frame_equal(monthly, before)
+    assert b["customer_group"].tolist() == ["coop", "rural_micro"]
+    assert "other" not in b.columns
+    assert b["max_dpd_to_date"].tolist() == [0, 95]  # 贷款 3 在 11 月逾期 95 天，12 月回落到 40
     b = loan_book(loans, monthly, "2024-12-31")
     assert b["loan_id"].tolist() == [1, 3]
     assert b["contract_rate"].tolist() == [5.0, 7.0]
     assert "entity_id" in b.columns and "entity_id_x" not in b.columns
     assert len(loan_book(loans, monthly, "2024-12-31", include_closed=True)) == 3
-    with pytest.raises(RuralfinValueError, match="没有 2024-11-30 的数据"):
-        loan_book(loans, monthly, "2024-11-30")
+    with pytest.raises(RuralfinValueError, match="没有 2024-10-31 的数据.*2024-11-30 至 2025-01-31"):
+        loan_book(loans, monthly, "2024-10-31")
     with pytest.raises(RuralfinValueError, match="重复"):
         loan_book(pd.concat([loans, loans]), monthly, "2024-12-31")
 

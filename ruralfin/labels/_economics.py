@@ -42,6 +42,7 @@ FIELDS = [
     Field("bar_end", "柱顶", unit=_PCT, meaning="瀑布图中柱子的终点高度"),
     Field("reference_rate", "参考利率", unit=_PCT, meaning="用于对比的利率，如公开的新发放普惠型小微贷款平均利率"),
     # ---------------------------------------------------------------- RAROC
+    Field("max_dpd_to_date", "历史最长逾期", unit="天", meaning="贷款从发放到统计时点出现过的最长逾期天数"),
     Field("n_loans", "贷款笔数", unit="笔", meaning="汇总的贷款笔数"),
     Field("ead", "违约风险暴露", unit="万元", meaning="违约时银行面临损失的金额（EAD），默认取贷款余额"),
     Field("interest_income", "利息收入", unit="万元", meaning="余额 × 贷款利率，年化"),
