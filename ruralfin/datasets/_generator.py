@@ -1,0 +1,1391 @@
+"""示范县生成器：由一个随机种子确定地生成全部表。
+
+生成顺序（故事线）：地理与机构 → 经营主体及其隐藏特质（经营质量、诚信度、冲击敏感度）
+→ 困境时点（按违约倾向与行业冲击抽取）→ 月度真实销售（季节性、春节、冲击、困境前的下滑）
+→ 自报与台账（虚报者放大）→ 水电、纳税、账户流水 → 贷款申请、审批、续贷链条 → 每笔贷款的
+月度表现 → 担保、外部数据、数字特征、软信息、消费行为、供应链 → 产品持有、客户经理业绩。
+
+每个阶段使用由同一个 ``SeedSequence`` 派生出的独立子随机数发生器，因此结果只由
+``random_state`` 与 ``n_entities`` 决定。
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import _story as S
+from ._frames import build
+from .schema import (
+    CUSTOMER_GROUPS,
+    EDUCATION,
+    INDUSTRIES,
+    INSTITUTIONS,
+    PRODUCT_TYPES,
+    SUB_INDUSTRIES,
+    SUB_INDUSTRY_PARENT,
+    TABLE_NAMES,
+    TOWNSHIPS,
+    VILLAGES,
+    VILLAGES_PER_TOWNSHIP,
+)
+
+GENERATOR_VERSION = "1.0.0"
+DEFAULT_SEED = 20251231
+DEFAULT_N = 20_000
+M_PAST = 36  # 2023-01 之前模拟的月数（让 2023 年初已有存量贷款）
+N_OBS = 36
+MONTH_ENDS = pd.date_range("2020-01-31", periods=M_PAST + N_OBS, freq="ME").values.astype("datetime64[us]")
+MONTH_START = pd.date_range("2020-01-01", periods=M_PAST + N_OBS, freq="MS").values.astype("datetime64[us]")
+NEVER = 10_000
+N_STAGES = 32
+F32 = np.float32
+
+G = {g: i for i, g in enumerate(CUSTOMER_GROUPS)}
+IND = {s: i for i, s in enumerate(INDUSTRIES)}
+SUB = {s: i for i, s in enumerate(SUB_INDUSTRIES)}
+NSUB = len(SUB_INDUSTRIES)
+SUB_PARENT = np.array([IND[SUB_INDUSTRY_PARENT[s]] for s in SUB_INDUSTRIES])
+
+
+def month_end(m):
+    """月序（0 = 2023-01）-> 月末日期。"""
+    return MONTH_ENDS[np.asarray(m) + M_PAST]
+
+
+def _sig(x):
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def _choice_rows(rng, probs_rows):
+    """每行按自己的概率向量抽一个类别（向量化）。"""
+    cum = np.cumsum(probs_rows, axis=1)
+    cum /= cum[:, -1:]
+    u = rng.random(len(probs_rows))[:, None]
+    return (u > cum).sum(axis=1)
+
+
+def _arr(d, keys):
+    return np.array([d[k] for k in keys], dtype=float)
+
+
+def _lpr(m):
+    m = np.asarray(m)
+    out = np.full(m.shape, S.LPR_PATH[0][1])
+    for start, v in S.LPR_PATH:
+        out = np.where(m >= start, v, out)
+    return out
+
+
+def _segments(lengths):
+    """把每段长度展开成 (段号, 段内序号)。"""
+    lengths = np.asarray(lengths, dtype=np.int64)
+    idx = np.repeat(np.arange(len(lengths)), lengths)
+    starts = np.cumsum(lengths) - lengths
+    within = np.arange(lengths.sum()) - np.repeat(starts, lengths)
+    return idx, within
+
+
+# 名字用字（虚构，姓名一律带“演示·”，主体名带“示例”）
+SURNAMES = list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+GIVEN = list("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国文红玲海波宁峰辉鹏飞云兰凤春梅林燕玉萍德成福贵祥瑞和顺安康禾丰田")
+PREFIX = ["青禾", "丰收", "禾润", "金穗", "绿源", "田园", "稻香", "润农", "兴旺", "福满", "康宁", "鑫达", "瑞丰", "百顺", "惠民",
+          "永安", "合盛", "顺发", "长青", "嘉禾", "聚丰", "荣昌", "德隆", "宏图", "华盛", "天成", "益农", "晨光", "向阳", "新兴"]
+FARMER_WORD = {
+    "grain_crops": "种粮户", "cash_crops": "果蔬种植户", "livestock": "养殖户", "aquaculture": "水产养殖户",
+    "agri_processing": "农产品加工户", "grocery": "小卖部", "agri_inputs": "农资代销户", "building_materials": "建材经营户",
+    "ecommerce_shop": "电商户", "food_processing": "食品作坊", "light_manufacturing": "来料加工户", "construction": "建房工匠户",
+    "restaurant": "小吃摊", "farm_stay": "农家乐", "transport_logistics": "运输户", "repair_services": "农机修理户",
+    "personal_services": "理发铺",
+}
+SHOP_WORD = {
+    "grain_crops": "种植场", "cash_crops": "果蔬基地", "livestock": "养殖场", "aquaculture": "水产养殖场",
+    "agri_processing": "粮油加工坊", "grocery": "便利店", "agri_inputs": "农资店", "building_materials": "建材店",
+    "ecommerce_shop": "网店", "food_processing": "食品作坊", "light_manufacturing": "加工厂", "construction": "装修队",
+    "restaurant": "饭店", "farm_stay": "农家乐", "transport_logistics": "货运部", "repair_services": "修理部",
+    "personal_services": "理发店",
+}
+COMPANY_WORD = {
+    "agri_production": "农业发展有限公司", "wholesale_retail": "商贸有限公司", "manufacturing": "制品有限公司",
+    "catering": "餐饮管理有限公司", "other_services": "物流服务有限公司",
+}
+COOP_WORD = {
+    "grain_crops": "粮食种植专业合作社", "cash_crops": "果蔬种植专业合作社", "livestock": "畜禽养殖专业合作社",
+    "aquaculture": "水产养殖专业合作社", "agri_processing": "农产品购销专业合作社",
+}
+NEWAGRI_WORD = ["家庭农场", "家庭农场", "家庭农场", "农业科技有限公司", "农业社会化服务中心"]
+
+PRODUCTS = [
+    # id, inst, name, type, max, tmin, tmax, rmin, rmax, repay, guar, target, amin, amax, yrs, cond, appetite, days, online
+    (1, "ours", "示范·农户小额信用贷", "farmer_loan", 30, 12, 36, 4.2, 7.2, "interest_only_bullet", "credit", "评级授信的农户", 18, 65, 1, "本县户籍农户；信用户评级 B 级以上；无不良记录", "moderate", 3, True),
+    (2, "ours", "示范·农户联保贷", "farmer_loan", 50, 12, 24, 4.0, 6.8, "interest_only_bullet", "guarantee", "从事种养殖的农户", 18, 65, 1, "3–5 户自愿组成联保小组；互相承担连带保证责任", "moderate", 5, False),
+    (3, "ours", "示范·个体工商户经营贷（线上）", "business_loan", 50, 12, 12, 4.6, 8.4, "revolving", "credit", "有结算流水的个体工商户", 20, 60, 1, "在我行有 6 个月以上结算流水；经营满 1 年；征信无当前逾期", "aggressive", 1, True),
+    (4, "ours", "示范·商户保证贷", "business_loan", 200, 12, 36, 4.3, 7.5, "equal_principal", "guarantee", "个体工商户与小微企业", 20, 65, 2, "经营满 2 年；提供本县有稳定收入的保证人", "moderate", 7, False),
+    (5, "ours", "示范·小微企业抵押贷", "business_loan", 1000, 12, 60, 3.6, 5.8, "equal_instalment", "mortgage", "有房产或厂房的小微企业", 22, 65, 2, "抵押率不超过 70%；有纳税记录；资产负债率不高于 70%", "conservative", 10, False),
+    (6, "ours", "示范·合作社流动资金贷", "business_loan", 500, 12, 36, 4.0, 6.5, "interest_only_bullet", "guarantee", "农民专业合作社", 22, 65, 1, "依法登记满 1 年；有规范的社员账与购销合同", "moderate", 7, False),
+    (7, "ours", "示范·新型农业经营主体贷", "business_loan", 300, 12, 60, 3.9, 6.3, "equal_principal", "mortgage", "家庭农场与农业企业", 22, 65, 1, "纳入名录管理；土地经营权或设施抵押；参加农业保险", "moderate", 10, False),
+    (8, "ours", "示范·创业担保贷款", "startup_guarantee_loan", 15, 24, 36, 3.0, 4.5, "interest_only_bullet", "guarantee", "创业的个体工商户", 18, 55, 0, "符合当地创业担保贷款条件；由担保机构提供保证", "moderate", 15, False),
+    (9, "ours", "示范·国家助学贷款", "student_loan", 2, 12, 264, 2.4, 3.0, "equal_instalment", "credit", "家庭经济困难学生", 16, 35, None, "按当地助学贷款政策办理", "conservative", 20, False),
+    (10, "ours", "示范·活期结算账户", "deposit_current", None, None, None, 0.1, 0.2, None, None, "全部客户", 16, None, None, "实名开户", "moderate", 0, True),
+    (11, "ours", "示范·定期存款", "deposit_time", None, 3, 60, 1.0, 1.9, None, None, "有闲置资金的客户", 16, None, None, "实名开户", "conservative", 0, True),
+    (12, "ours", "示范·稳健理财", "wealth", None, 3, 12, 1.8, 2.8, None, None, "风险承受能力评估为稳健及以上", 18, None, None, "完成风险评估", "conservative", 0, True),
+    (13, "ours", "示范·借记卡", "debit_card", None, None, None, None, None, None, None, "全部客户", 16, None, None, "实名开户", "moderate", 0, False),
+    (14, "ours", "示范·信用卡", "credit_card", 5, None, None, 0.0, 18.25, "revolving", "credit", "有稳定收入的经营者", 18, 60, None, "征信良好；有稳定收入", "moderate", 7, True),
+    (15, "ours", "示范·收款码（收单）", "mobile_payment", None, None, None, None, None, None, None, "面向消费者收款的商户", 18, None, None, "有营业执照或经营场所", "moderate", 1, True),
+    (16, "ours", "示范·对公结算与代发", "settlement", None, None, None, None, None, None, None, "企业与合作社", None, None, None, "对公开户", "moderate", 3, False),
+    (17, "ours", "示范·代理农业保险", "insurance", None, 12, 12, None, None, None, None, "种养殖主体", 18, None, None, "按保险公司条款", "conservative", 1, False),
+    (18, "ours", "示范·农村电商服务", "ecommerce", None, None, None, None, None, None, None, "有线上销售意愿的主体", 18, None, None, "入驻县域电商服务平台", "moderate", 3, True),
+    (19, "ours", "示范·消费分期", "instalment", 10, 3, 24, 0.0, 12.0, "equal_instalment", "credit", "信用卡与借记卡客户", 18, 60, None, "征信良好", "moderate", 1, True),
+    (20, "peer_a", "同业甲·小微线上信用贷", "business_loan", 200, 12, 12, 3.3, 4.6, "revolving", "credit", "有纳税记录的小微企业", 22, 60, 2, "纳税评级 B 级以上；经营满 2 年；企业主征信良好", "conservative", 1, True),
+    (21, "peer_a", "同业甲·经营抵押贷", "business_loan", 1000, 12, 120, 3.1, 4.3, "equal_instalment", "mortgage", "有房产的经营者", 22, 65, 2, "县城商品房或厂房抵押", "conservative", 10, False),
+    (22, "peer_a", "同业甲·代发工资与结算", "settlement", None, None, None, None, None, None, None, "县城企业", None, None, None, "对公开户", "conservative", 3, False),
+    (23, "peer_b", "同业乙·小额经营贷", "business_loan", 30, 12, 36, 4.3, 7.0, "equal_principal", "credit", "农户与个体工商户", 18, 65, 1, "本地居住满 2 年；征信无不良", "moderate", 5, False),
+    (24, "peer_b", "同业乙·农户保证贷", "farmer_loan", 50, 12, 36, 4.2, 6.6, "interest_only_bullet", "guarantee", "种养殖农户", 18, 65, 1, "保证人 1–2 名", "moderate", 7, False),
+    (25, "peer_b", "同业乙·活期储蓄", "deposit_current", None, None, None, 0.1, 0.2, None, None, "全部客户", 16, None, None, "实名开户", "conservative", 0, True),
+    (26, "peer_c", "同业丙·商户快贷", "business_loan", 100, 6, 24, 6.0, 10.5, "equal_instalment", "guarantee", "县城周边商户", 20, 60, 1, "保证人或商户联保；经营满 1 年", "aggressive", 3, False),
+    (27, "peer_c", "同业丙·养殖贷", "farmer_loan", 50, 12, 24, 6.5, 9.8, "interest_only_bullet", "guarantee", "规模养殖户", 20, 60, 2, "有养殖场地与防疫手续", "aggressive", 5, False),
+    (28, "peer_d", "同业丁·网商经营贷", "business_loan", 100, 3, 12, 6.0, 15.0, "revolving", "credit", "有线上收款流水的经营者", 18, 65, 0, "线上申请，按收款流水与行为数据自动审批", "aggressive", 0, True),
+    (29, "peer_d", "同业丁·收款码", "mobile_payment", None, None, None, None, None, None, None, "面向消费者收款的商户", 18, None, None, "线上开通", "aggressive", 0, True),
+    (30, "peer_e", "同业戊·供应链订单贷", "business_loan", 500, 6, 12, 4.2, 6.2, "interest_only_bullet", "pledge", "核心企业的上下游", 22, 65, 1, "以订单或应收账款质押；核心企业确认", "moderate", 5, False),
+    (31, "peer_e", "同业戊·小微抵押贷", "business_loan", 800, 12, 60, 3.5, 5.2, "equal_instalment", "mortgage", "县城小微企业", 22, 65, 2, "房产抵押；纳税正常", "moderate", 10, False),
+]
+EXTERNAL_CP = [
+    ("X01", "示例县农产品批发市场", "wholesale_market", True),
+    ("X02", "示例邻县农产品批发市场", "wholesale_market", False),
+    ("X03", "示例禾丰粮油集团（农业产业化龙头企业）", "leading_enterprise", True),
+    ("X04", "示例绿牧食品集团（农业产业化龙头企业）", "leading_enterprise", False),
+    ("X05", "示例果蔬冷链集团（农业产业化龙头企业）", "leading_enterprise", False),
+    ("X06", "示例电商平台甲", "ecommerce_platform", False),
+    ("X07", "示例电商平台乙", "ecommerce_platform", False),
+    ("X08", "示例农资集团县级配送中心", "leading_enterprise", True),
+    ("X09", "示例建材集团区域经销中心", "leading_enterprise", False),
+]
+
+
+def make_county_tables(n_entities: int, random_state: int | None, progress=None) -> dict[str, pd.DataFrame]:
+    """生成全部表（内部函数；参数已在 :func:`ruralfin.datasets.make_county` 检查过）。"""
+    ss = np.random.SeedSequence(random_state)
+    gens = [np.random.Generator(np.random.PCG64(c)) for c in ss.spawn(N_STAGES)]
+    step = progress or (lambda name: None)
+    n = n_entities
+    out: dict[str, pd.DataFrame] = {}
+
+    # ================================================================ 地理
+    rng = gens[0]
+    nv = len(VILLAGES)
+    v_town = np.arange(nv) // VILLAGES_PER_TOWNSHIP
+    town_eff = rng.normal(0, 1, len(TOWNSHIPS))
+    town_eff[0] = 0.8  # 县城所在镇
+    v_weight = rng.gamma(4.0, 1.0, nv) * np.where(v_town == 0, 2.0, 1.0)
+    v_dist = np.round(np.where(v_town == 0, rng.uniform(0.3, 4, nv), rng.uniform(1, 22, nv)), 1)
+    v_credit = rng.random(nv) < _sig(-0.6 + 0.5 * town_eff[v_town])
+    step("villages")
+
+    # ================================================================ 经营主体
+    rng = gens[1]
+    grp = rng.choice(5, size=n, p=_arr(S.GROUP_SHARE, CUSTOMER_GROUPS) / sum(S.GROUP_SHARE.values()))
+    gi = np.array([S.GROUP_INDUSTRY[g] for g in CUSTOMER_GROUPS])
+    ind = _choice_rows(rng, gi[grp])
+    sub_p = np.zeros((len(INDUSTRIES), NSUB))
+    for k, d in S.INDUSTRY_SUB.items():
+        for s, p in d.items():
+            sub_p[IND[k], SUB[s]] = p
+    sub = _choice_rows(rng, sub_p[ind])
+    vil = rng.choice(nv, size=n, p=v_weight / v_weight.sum())
+    town = v_town[vil]
+    age = np.clip(np.round(rng.normal(_arr(S.AGE_MEAN, CUSTOMER_GROUPS)[grp], 9.0)), 20, 75).astype(int)
+    female = rng.random(n) < np.where(np.isin(sub, [SUB["personal_services"], SUB["restaurant"], SUB["grocery"]]), 0.45, 0.2)
+    org = np.isin(grp, [G["new_agri_org"], G["coop"], G["rural_micro"]])
+    edu_lat = -0.045 * (age - 45) + 0.5 * org + 0.25 * town_eff[town] + rng.normal(0, 1, n)
+    edu = np.searchsorted(np.quantile(edu_lat, [0.27, 0.68, 0.88, 0.96]), edu_lat)
+    edu_z = (edu - edu.mean()) / (edu.std() + 1e-9)
+    quality = 0.3 * town_eff[town] + 0.3 * edu_z + 0.9 * rng.normal(0, 1, n)
+    integrity = np.clip(rng.beta(8, 2.5, n) + 0.02 * quality, 0.05, 0.995)
+    sens = rng.gamma(2.0, 0.5, n)
+    sub_scale = np.ones(NSUB)
+    sub_scale[[SUB["agri_processing"], SUB["food_processing"], SUB["building_materials"]]] = 1.5
+    sub_scale[[SUB["personal_services"], SUB["repair_services"]]] = 0.6
+    base_rev = (_arr(S.REVENUE_MEDIAN, CUSTOMER_GROUPS)[grp] * sub_scale[sub]
+                * np.exp(_arr(S.REVENUE_SIGMA, CUSTOMER_GROUPS)[grp] * rng.normal(0, 1, n) + 0.25 * quality))
+    employees = 1 + rng.poisson((_arr(S.EMPLOYEES_MEAN, CUSTOMER_GROUPS)[grp] - 1) * np.sqrt(base_rev / _arr(S.REVENUE_MEDIAN, CUSTOMER_GROUPS)[grp]))
+    years_biz = np.minimum(age - 18, np.round(rng.gamma(2.2, 4.5, n))).astype(int)
+    leverage = np.clip(rng.beta(2, 4, n) - 0.06 * quality, 0.0, 0.95)
+    asset_ratio = np.array([2.0, 1.5, 1.2, 0.8, 1.6])[grp]
+    assets = np.round(base_rev * asset_ratio * np.exp(rng.normal(0, 0.3, n)), 2)
+    liabilities = np.round(assets * leverage, 2)
+    ent_size = np.where(org, np.where(base_rev < 300, 0, np.where(base_rev < 3000, 1, 2)), -1)
+    lev_z = (leverage - 0.33) / 0.18
+    z_int = (integrity - 0.76) / 0.12
+    logit_pd = (-2.95 - 0.85 * quality - 0.55 * z_int + 0.3 * lev_z
+                + _arr(S.GROUP_RISK, CUSTOMER_GROUPS)[grp] + 1.5 * _arr(S.SUB_RISK, SUB_INDUSTRIES)[sub])
+    risk_z = (logit_pd - logit_pd.mean()) / logit_pd.std()
+    prob_default = _sig(logit_pd)
+    p_distress = _sig(logit_pd + 0.75)
+    roll_p = prob_default / p_distress
+    dist_km = v_dist[vil]
+    p_us = np.clip(_arr(S.BANKS_WITH_US, CUSTOMER_GROUPS)[grp] + 0.06 * quality - 0.008 * (dist_km - 8) + 0.05 * v_credit[vil], 0.05, 0.95)
+    banks_with_us = rng.random(n) < p_us
+    peers = list(S.PEER_MAIN)
+    peer_pick = rng.choice(len(peers), size=n, p=_arr(S.PEER_MAIN, peers) / sum(S.PEER_MAIN.values()))
+    main_bank = np.where(banks_with_us & (rng.random(n) < 0.7), 0, 1 + peer_pick)
+    sow = np.where(main_bank == 0, rng.beta(7, 3, n), rng.beta(2, 5, n))
+    sow = np.where(banks_with_us, sow, 0.0)
+    demand = rng.random(n) < _arr(S.CREDIT_DEMAND, CUSTOMER_GROUPS)[grp]
+    # 申请人：已在我行开户的有需求主体为主，也有一部分新客户通过贷款进入我行
+    borrower = demand & np.where(banks_with_us, rng.random(n) < np.where(main_bank == 0, 0.95, 0.75), rng.random(n) < 0.45)
+    # 虚报：诚信度低的更可能把收入报高
+    misreporter = rng.random(n) < _sig((0.62 - integrity) * 18)
+    mis_ratio = np.where(misreporter, 1.25 + rng.gamma(2.0, 0.25, n), np.exp(rng.normal(-0.01, 0.05, n)))
+    mis_ratio = np.round(mis_ratio, 3)
+    cust_since_m = np.where(banks_with_us, np.minimum(35, np.round(-120 * rng.beta(1.2, 1.0, n) + 36 * (rng.random(n) < 0.18) * rng.random(n) * 1.0 + 0).astype(int)), NEVER)
+    cust_since_m = np.where(banks_with_us & (rng.random(n) < 0.2), rng.integers(0, 36, n), cust_since_m)
+    step("entities")
+
+    # ================================================================ 困境时点（含行业冲击）
+    rng = gens[2]
+    months = np.arange(-M_PAST, N_OBS)
+    shock_prof = np.zeros((NSUB, M_PAST + N_OBS))
+    shock_depth = np.zeros(NSUB)
+    for s, a, b, depth in S.SHOCKS:
+        shock_prof[SUB[s], a + M_PAST:b + M_PAST + 1] = 1.0
+        shock_depth[SUB[s]] = depth
+    h = -np.log1p(-p_distress) / 12.0
+    # 困境事件按月到达（泊松过程）：多数会在 1–3 个月内恢复（短期逾期），一部分滚成违约，之后不再有新事件
+    KC = 4
+    thr = rng.exponential(1.0, (n, 8))
+    ru = rng.random((n, 8))
+    ptr = np.zeros(n, dtype=np.int64)
+    nxt_thr = thr[:, 0].copy()
+    cum = np.zeros(n)
+    dmonth = np.full(n, NEVER)  # 违约事件（滚成 90 天以上）的月序
+    cures = np.full((n, KC), NEVER)  # 短期困境（会恢复）的月序
+    ncure = np.zeros(n, dtype=np.int64)
+    done = np.zeros(n, bool)
+    sens_c = np.minimum(sens, 2.5)
+    for j, m in enumerate(months):
+        cum += h * (1.0 + 1.5 * sens_c * shock_prof[sub, j])
+        hit = np.flatnonzero(~done & (cum >= nxt_thr))
+        if len(hit):
+            r = ru[hit, ptr[hit]] < roll_p[hit]
+            dmonth[hit[r]] = m
+            done[hit[r]] = True
+            c = hit[~r]
+            slot = ncure[c]
+            okc = slot < KC
+            cures[c[okc], slot[okc]] = m
+            ncure[c] += 1
+            ptr[c] = np.minimum(ptr[c] + 1, 7)
+            nxt_thr[c] = cum[c] + thr[c, ptr[c]] + 3 * h[c]
+    rolls = dmonth < NEVER
+    cure_durs = rng.integers(1, 4, (n, KC))
+    # 担保圈：同村借款人 3–5 户互保
+    circle_cand = borrower & (grp != G["coop"]) & (rng.random(n) < 0.2)
+    cidx = np.flatnonzero(circle_cand)
+    order = cidx[np.lexsort((rng.random(len(cidx)), vil[cidx]))]
+    v_sorted = vil[order]
+    newv = np.r_[True, v_sorted[1:] != v_sorted[:-1]]
+    rank = np.arange(len(order)) - np.maximum.accumulate(np.where(newv, np.arange(len(order)), 0))
+    size = 4
+    cid_local = rank // size
+    circle_key = v_sorted.astype(np.int64) * 100000 + cid_local
+    _, cinv, ccount = np.unique(circle_key, return_inverse=True, return_counts=True)
+    keep = ccount[cinv] >= 3
+    order, cinv = order[keep], cinv[keep]
+    circle_id = np.full(n, -1)
+    circle_id[order] = cinv
+    # 圈内下一个成员（环形）
+    pos_in = np.arange(len(order)) - np.searchsorted(cinv, cinv)  # cinv 已按圈排序
+    csize = np.bincount(cinv)[cinv]
+    first = np.searchsorted(cinv, cinv)
+    nxt = order[first + (pos_in + 1) % csize]
+    circle_next = np.full(n, -1)
+    circle_next[order] = nxt
+    # 传染：圈内有人违约后，其他成员 1–6 个月内以 35% 的概率陷入困境
+    circ_dm = np.where(rolls & (circle_id >= 0), dmonth, NEVER)
+    first_bad = np.full(cinv.max() + 1 if len(cinv) else 0, NEVER)
+    np.minimum.at(first_bad, cinv, circ_dm[order])
+    cb = first_bad[cinv]
+    lag = rng.integers(1, 7, len(order))
+    hit = (cb < NEVER) & (cb + lag < dmonth[order]) & (rng.random(len(order)) < 0.35) & (cb + lag <= N_OBS - 1)
+    hit &= rng.random(len(order)) < np.maximum(roll_p[order], 0.5)
+    dmonth[order[hit]] = cb[hit] + lag[hit]
+    rolls = dmonth < NEVER
+    cure_dur = cure_durs[:, 0]
+    warn_len = np.where(rng.random(n) < 0.3, 0, rng.integers(3, 7, n))
+    warn_depth = rng.uniform(0.25, 0.6, n)
+    cure_depth = rng.uniform(0.1, 0.3, n)
+    step("timeline")
+
+    # ================================================================ 月度真实销售
+    rng = gens[3]
+    seas = np.array([S.SEASON[s] for s in SUB_INDUSTRIES])
+    seas = seas / seas.mean(axis=1, keepdims=True)
+    fest = np.zeros((NSUB, N_OBS))
+    for s, b in S.FESTIVAL_BOOST.items():
+        for y, mo in S.SPRING_FESTIVAL_MONTH.items():
+            fest[SUB[s], (y - 2023) * 12 + mo - 1] = b
+    trend = _arr(S.TREND, SUB_INDUSTRIES)
+    noise_sd = _arr(S.NOISE, SUB_INDUSTRIES)
+    g_i = rng.normal(0, 0.05, n)
+    sales = np.empty((n, N_OBS), dtype=F32)
+    e = rng.normal(0, 1, n) * noise_sd[sub]
+    obs_shock = shock_prof[:, M_PAST:]
+    for t in range(N_OBS):
+        e = 0.5 * e + rng.normal(0, 1, n) * noise_sd[sub] * 0.87
+        moy = t % 12
+        dist = np.ones(n)
+        rel = t - dmonth
+        ramp = (rel >= -warn_len) & (rel < 0) & (warn_len > 0)
+        dist = np.where(ramp, 1 - warn_depth * (rel + warn_len + 1) / (warn_len + 1), dist)
+        after = rel >= 0
+        dist = np.where(after & rolls, 1 - warn_depth, dist)
+        for kc in range(KC):
+            relc = t - cures[:, kc]
+            dist = np.where((relc >= -1) & (relc < cure_durs[:, kc] + 1), dist * (1 - cure_depth), dist)
+        val = (base_rev / 12.0 * seas[sub, moy] * (1 + fest[sub, t]) * np.exp((trend[sub] + g_i) * t / 12.0 + e)
+               * (1 - shock_depth[sub] * np.minimum(sens, 2.0) / 1.3 * obs_shock[sub, t]) * dist)
+        sales[:, t] = np.maximum(val, 0.0)
+    year_rev = sales.reshape(n, 3, 12).sum(axis=2, dtype=np.float64)
+    truth_revenue = np.round(year_rev[:, 2], 3)
+    step("sales")
+
+    # ---------------------------------------------------------------- 机构、产品、网点、客户经理
+    rng = gens[4]
+    inst = S.INSTITUTION_ROWS
+    out["villages"] = None  # 占位，保持表顺序
+    out["branches"] = None
+    out["managers"] = None
+    out["manager_monthly"] = None
+    out["institutions"] = build("institutions", {
+        "institution_id": [r[0] for r in inst], "institution_name": [r[1] for r in inst],
+        "institution_type": [r[2] for r in inst], "is_ours": [r[3] for r in inst],
+        "outlets_in_county": [r[4] for r in inst], "risk_appetite": [r[5] for r in inst],
+        "target_customers": [r[6] for r in inst],
+    })
+    P = PRODUCTS
+    nanf = lambda x: np.nan if x is None else x  # noqa: E731
+    out["products"] = build("products", {
+        "product_id": [p[0] for p in P], "institution_id": [p[1] for p in P], "product_name": [p[2] for p in P],
+        "product_type": [p[3] for p in P], "max_amount": [nanf(p[4]) for p in P],
+        "min_term_months": [nanf(p[5]) for p in P], "max_term_months": [nanf(p[6]) for p in P],
+        "rate_min": [nanf(p[7]) for p in P], "rate_max": [nanf(p[8]) for p in P],
+        "repayment_method": [p[9] for p in P], "guarantee_method": [p[10] for p in P],
+        "target_customers": [p[11] for p in P], "min_operator_age": [nanf(p[12]) for p in P],
+        "max_operator_age": [nanf(p[13]) for p in P], "min_years_in_business": [nanf(p[14]) for p in P],
+        "admission_conditions": [p[15] for p in P], "risk_appetite": [p[16] for p in P],
+        "approval_days": [nanf(p[17]) for p in P], "online": [p[18] for p in P],
+    })
+    branch_of = town  # 每个乡镇一个网点，0 号为县城营业部
+    # 获得贷款的新客户从首笔贷款起成为我行客户（先按申请人估算客户经理数）
+    n_cust_branch = np.bincount(branch_of[banks_with_us | borrower], minlength=len(TOWNSHIPS))
+    n_mgr_branch = np.maximum(2, np.round(n_cust_branch / 230)).astype(int)
+    mgr_branch = np.repeat(np.arange(len(TOWNSHIPS)), n_mgr_branch)
+    n_mgr = len(mgr_branch)
+    mgr_first = np.cumsum(n_mgr_branch) - n_mgr_branch
+    manager = np.where(banks_with_us | borrower, mgr_first[branch_of] + (rng.random(n) * n_mgr_branch[branch_of]).astype(int), -1)
+    mgr_age = np.clip(np.round(rng.normal(36, 8, n_mgr)), 23, 58).astype(int)
+    out["branches"] = build("branches", {
+        "branch_id": np.arange(len(TOWNSHIPS)),
+        "branch_name": ["示范县农商银行营业部"] + [f"示范县农商银行{t}支行" for t in TOWNSHIPS[1:]],
+        "township": np.arange(len(TOWNSHIPS)),
+        "branch_type": np.r_[0, np.ones(len(TOWNSHIPS) - 1, dtype=int)],
+        "opened_year": np.r_[1952, rng.integers(1956, 2016, len(TOWNSHIPS) - 1)],
+        "staff": n_mgr_branch + rng.integers(4, 11, len(TOWNSHIPS)),
+    })
+    out["managers"] = build("managers", {
+        "manager_id": np.arange(n_mgr), "branch_id": mgr_branch,
+        "manager_name": _person_names(rng, n_mgr),
+        "manager_age": mgr_age,
+        "tenure_years": np.minimum(mgr_age - 22, rng.integers(0, 25, n_mgr)),
+        "education": rng.choice(5, size=n_mgr, p=[0.0, 0.02, 0.08, 0.35, 0.55]),
+    })
+    step("institutions")
+
+    # ================================================================ 结算方式与份额
+    rng = gens[5]
+    cash_mu = _arr(S.CASH_SHARE, SUB_INDUSTRIES)[sub]
+    retail = np.isin(sub, [SUB[s] for s in ["grocery", "restaurant", "farm_stay", "personal_services", "repair_services", "ecommerce_shop"]])
+    b2b = np.isin(sub, [SUB[s] for s in ["agri_processing", "food_processing", "light_manufacturing", "construction", "building_materials", "agri_inputs", "transport_logistics"]])
+    qr_mu = np.where(retail, 0.55, 0.2)
+    credit_mu = np.where(b2b, 0.25, np.where(sub_p[IND["agri_production"]][sub] > 0, 0.08, 0.03))
+    transfer_mu = np.maximum(1 - cash_mu - qr_mu - credit_mu, 0.05)
+    alpha = np.stack([cash_mu, transfer_mu, qr_mu, credit_mu], 1) * 25 + 0.3
+    shares = rng.gamma(alpha)
+    shares /= shares.sum(1, keepdims=True)
+    shares = np.round(shares, 3)
+    shares[:, 1] = np.round(1 - shares[:, 0] - shares[:, 2] - shares[:, 3], 3)
+    shares = np.clip(shares, 0, 1)
+    step("settlement")
+
+    # ================================================================ 信贷链条：申请、审批、续贷
+    rng = gens[6]
+    bidx = np.flatnonzero(borrower)
+    start = rng.integers(-30, 30, len(bidx))
+    prod_choice = _loan_product(rng, grp[bidx], age[bidx], circle_id[bidx] >= 0)
+    apps = []  # 每轮的数组字典
+    loans_l = []
+    ch_ent, ch_a, ch_ren, ch_first, ch_prod = bidx, start, np.zeros(len(bidx), bool), np.ones(len(bidx), bool), prod_choice
+    ch_prev_amt = np.full(len(bidx), np.nan)
+    app_counter = 0
+    while len(ch_ent):
+        live = ch_a < N_OBS
+        ch_ent, ch_a, ch_ren, ch_first, ch_prod, ch_prev_amt = (x[live] for x in (ch_ent, ch_a, ch_ren, ch_first, ch_prod, ch_prev_amt))
+        k = len(ch_ent)
+        if k == 0:
+            break
+        e_ = ch_ent
+        bank_score = -0.6 * risk_z[e_] + rng.normal(0, 0.8, k)
+        in_default = rolls[e_] & (dmonth[e_] <= ch_a)
+        in_distress = ((cures[e_] <= ch_a[:, None]) & (ch_a[:, None] < cures[e_] + cure_durs[e_])).any(axis=1)
+        approve = np.where(ch_ren, bank_score > -1.4, bank_score > -0.75) & ~in_default & ~in_distress
+        aid = np.arange(app_counter, app_counter + k)
+        app_counter += k
+        T = _loan_term(rng, ch_prod)
+        pmax = np.array([p[4] or 0 for p in PRODUCTS], float)[ch_prod - 1]
+        rep_rev = base_rev[e_] * mis_ratio[e_]
+        req = np.where(np.isnan(ch_prev_amt), rep_rev * rng.uniform(0.15, 0.55, k), ch_prev_amt * rng.uniform(0.95, 1.3, k))
+        req = np.clip(np.where(req < 10, np.round(req * 2) / 2, np.round(req)), 1, pmax)
+        appr_amt = np.where(bank_score > 0.5, req, np.clip(np.round(req * rng.uniform(0.6, 1.0, k) * 2) / 2, 1, None))
+        apps.append(dict(app=aid, ent=e_, a=ch_a, ren=ch_ren, first=ch_first, prod=ch_prod, T=T, req=req,
+                         amt=appr_amt, ok=approve, score=bank_score))
+        # 下一轮
+        defaulted_in = approve & rolls[e_] & (dmonth[e_] >= ch_a) & (dmonth[e_] < ch_a + T)
+        renew = approve & ~defaulted_in & (rng.random(k) < 0.85)
+        again_new = approve & ~defaulted_in & ~renew & (rng.random(k) < 0.5)
+        retry = ~approve & ~in_default & (rng.random(k) < 0.22)
+        nxt_a = np.where(renew, ch_a + T, np.where(again_new, ch_a + T + rng.integers(3, 13, k), ch_a + rng.integers(6, 13, k)))
+        go = renew | again_new | retry
+        ch_prev_amt = np.where(renew, appr_amt, np.nan)[go]
+        ch_first = (ch_first & ~approve)[go]
+        ch_ren = renew[go]
+        ch_ent, ch_a, ch_prod = e_[go], nxt_a[go], ch_prod[go]
+    A = {key: np.concatenate([d[key] for d in apps]) for key in apps[0]}
+    step("applications")
+
+    # 放款
+    rng = gens[7]
+    ok = A["ok"]
+    L = {key: v[ok] for key, v in A.items()}
+    nl = len(L["app"])
+    o = L["a"]
+    T = L["T"]
+    e_ = L["ent"]
+    prod = L["prod"]
+    mat = o + T
+    # 贷款期间是否出现困境
+    roll_l = (dmonth[e_] > o) & (dmonth[e_] < mat)
+    cm_ = cures[e_]
+    inwin = (cm_ > o[:, None]) & (cm_ < mat[:, None])
+    cm_w = np.where(inwin, cm_, NEVER)
+    which = cm_w.argmin(axis=1)
+    first_c = cm_w[np.arange(nl), which]
+    cure_l = ~roll_l & (first_c < NEVER)
+    D = np.where(roll_l, dmonth[e_], np.where(cure_l, first_c, NEVER))
+    cdur = cure_durs[e_, which]
+    off = rng.integers(1, 29, nl)
+    off2 = rng.integers(1, 29, nl)
+    writeoff = roll_l & (rng.random(nl) < 0.75)
+    close_wo = np.where(writeoff, D + rng.integers(5, 13, nl), NEVER)
+    restr = roll_l & ~writeoff & (rng.random(nl) < 0.18)
+    R = np.where(restr, D + rng.integers(3, 6, nl), NEVER)
+    redef = restr & (rng.random(nl) < 0.4)
+    R2 = np.where(redef, R + rng.integers(3, 10, nl), NEVER)
+    cure_end = np.where(cure_l, D + cdur, NEVER)
+    end_perf = np.where(cure_l, np.maximum(mat, cure_end), mat)
+    end_m = np.where(roll_l, np.where(writeoff, close_wo - 1, N_OBS - 1), end_perf)
+    closed_m = np.where(roll_l, np.where(writeoff, close_wo, NEVER), end_perf)
+    keep_loan = end_m >= 0
+    # 只保留 2023 年以后仍在账的贷款
+    sel = np.flatnonzero(keep_loan)
+    loan_id = np.full(nl, -1)
+    loan_id[sel] = np.arange(1, len(sel) + 1)
+    # 金额、利率、方式
+    repay = np.array([REPAY[p[9]] if p[9] else -1 for p in PRODUCTS])[prod - 1]
+    guar = np.array([GUAR[p[10]] if p[10] else -1 for p in PRODUCTS])[prod - 1]
+    pr_min = np.array([p[7] or 0 for p in PRODUCTS])[prod - 1]
+    pr_max = np.array([p[8] or 0 for p in PRODUCTS])[prod - 1]
+    score_l = L["score"]
+    rate = np.clip(_lpr(o) + (pr_min - 3.45) + (pr_max - pr_min) * _sig(-1.2 * score_l - 0.3) * 0.9 + rng.normal(0, 0.15, nl), pr_min, pr_max)
+    rate = np.round(rate * 20) / 20
+    amt = L["amt"]
+    credit_line = np.where(repay == REPAY["revolving"], amt, np.round(amt * rng.uniform(1.0, 1.5, nl)))
+    big = grp[e_] == G["rural_micro"]
+    credit_line = np.where(big & (rng.random(nl) < 0.04), np.round(credit_line * rng.uniform(3, 8, nl)), credit_line)
+    inclusive = (np.isin(grp[e_], [G["rural_micro"], G["coop"], G["new_agri_org"]]) & (ent_size[e_] <= 1)
+                 | (grp[e_] == G["individual_business"])) & (credit_line <= 1000)
+    agri = ((grp[e_] == G["farmer_household"]) | np.isin(grp[e_], [G["coop"], G["new_agri_org"]])
+            | (SUB_PARENT[sub[e_]] == IND["agri_production"]) | (sub[e_] == SUB["agri_inputs"]))
+    purpose = _choice_rows(rng, np.where((SUB_PARENT[sub[e_]] == IND["agri_production"])[:, None],
+                                         [[0.35, 0.40, 0.12, 0.10, 0.03]], [[0.60, 0.02, 0.15, 0.18, 0.05]]))
+    # 没在我行开户、靠贷款进来的新客户：首笔贷款当月起成为我行客户
+    got_loan = np.zeros(n, bool)
+    got_loan[e_] = True
+    new_cust = got_loan & ~banks_with_us
+    first_o = np.full(n, NEVER)
+    np.minimum.at(first_o, e_, o)
+    cust_since_m = np.where(new_cust, first_o, cust_since_m)
+    sow = np.where(new_cust, rng.beta(3, 4, n), sow)
+    banks_with_us = banks_with_us | got_loan
+    step("loans")
+
+    # ================================================================ 贷款月度表现
+    rng = gens[8]
+    s_first = np.maximum(o, 0)
+    n_rows = np.where(keep_loan, np.minimum(end_m, N_OBS - 1) - s_first + 1, 0)
+    n_rows = np.maximum(n_rows, 0)
+    li, w = _segments(n_rows)
+    m = s_first[li] + w
+    k_ = m - o[li]
+    Dl = D[li]
+    in_roll = roll_l[li] & (m >= Dl) & ~((m >= R[li]) & (m < R2[li]))
+    dpd = np.zeros(len(li), dtype=np.int64)
+    dpd = np.where(in_roll & (m < R[li]), off[li] + 30 * (m - Dl), dpd)
+    dpd = np.where(roll_l[li] & (m >= R2[li]), off2[li] + 30 * (m - R2[li]), dpd)
+    in_cure = cure_l[li] & (m >= Dl) & (m < cure_end[li])
+    dpd = np.where(in_cure, off[li] + 30 * (m - Dl), dpd)
+    p_late = 0.004 + 0.05 * prob_default[e_][li]
+    late = (dpd == 0) & (k_ >= 1) & (m < mat[li]) & (rng.random(len(li)) < p_late)
+    dpd = np.where(late, rng.integers(1, 26, len(li)), dpd)
+    delinquent_state = in_roll | in_cure | (roll_l[li] & (m >= R2[li]))
+    frozen = roll_l[li] & (m >= Dl)
+    kD = Dl - o[li]
+    k_eff = np.where(frozen, kD - 1, np.where(in_cure, kD - 1, k_))
+    Tl = T[li]
+    amt_l = amt[li].astype(float)
+    rr = rate[li] / 1200.0
+    meth = repay[li]
+    util = np.clip(rng.beta(5, 2, nl), 0.2, 1.0)
+
+    def bal_at(kk):
+        kk = np.clip(kk, 0, None)
+        ann = amt_l * ((1 + rr) ** Tl - (1 + rr) ** np.minimum(kk, Tl)) / ((1 + rr) ** Tl - 1)
+        ep = amt_l * np.clip(1 - kk / Tl, 0, 1)
+        bl = np.where(kk < Tl, amt_l, 0.0)
+        rv = np.where(kk < Tl, amt_l * np.clip(util[li] * np.exp(0.15 * np.sin(kk * 1.7 + li)), 0.05, 1.0), 0.0)
+        return np.select([meth == REPAY["equal_instalment"], meth == REPAY["equal_principal"], meth == REPAY["revolving"]], [ann, ep, rv], bl)
+
+    bal = bal_at(k_eff)
+    bal = np.where(k_ == 0, amt_l, bal)
+    bal_prev = bal_at(k_ - 1)
+    bal_cur = bal_at(k_)
+    sched = np.where((k_ >= 1) & (k_ <= Tl), bal_prev * rr + np.maximum(bal_prev - bal_cur, 0), 0.0)
+    missed = np.where(dpd > 0, sched, 0.0)
+    paid = np.where(dpd > 0, 0.0, sched)
+    # 逾期后恢复正常的当月补缴欠款
+    cm = np.cumsum(missed)
+    seg_start = np.r_[0, np.cumsum(n_rows)[:-1]][li]
+    cm_before = cm - missed
+    is_cur = dpd == 0
+    last_cur_cm = np.where(is_cur, cm_before, -1.0)
+    # 同一笔贷款内，上一个正常月份时的累计欠款
+    pos = np.arange(len(li))
+    last_idx = np.maximum.accumulate(np.where(is_cur | (pos == seg_start), pos, 0))
+    prev_cur = np.r_[0, last_idx[:-1]]
+    prev_cur = np.where(pos == seg_start, pos, prev_cur)
+    arrears = np.where(is_cur & (pos > seg_start), cm_before - np.where(is_cur[prev_cur] & (prev_cur < pos), cm[prev_cur], cm_before[prev_cur]), 0.0)
+    paid = paid + np.where(is_cur, np.maximum(arrears, 0), 0.0)
+    del last_cur_cm
+    restr_flag = restr[li] & (m >= R[li])
+    lm_loan = loan_id[li]
+    step("loan_monthly")
+
+    # 观察到的 12 个月表现（放款后 12 个月内 90 天以上逾期）
+    bad_row = (dpd > 90) & (k_ <= 12)
+    bad_any = np.zeros(nl, bool)
+    np.logical_or.at(bad_any, li[bad_row], True)
+    app_loan_idx = np.full(len(A["app"]), -1)
+    app_loan_idx[np.flatnonzero(ok)] = np.arange(nl)
+    first90 = np.full(nl, NEVER)
+    np.minimum.at(first90, li[dpd > 90], m[dpd > 90])
+
+    # ================================================================ 申请表（2023-01 之后）
+    rng = gens[9]
+    in_win = A["a"] >= 0
+    ai = np.flatnonzero(in_win)
+    ae = A["ent"][ai]
+    aa = A["a"][ai]
+    na = len(ai)
+    recent = aa >= 24
+    drift = np.where(recent, 1.0, 0.0)
+    channel_p = np.array([[0.30, 0.30, 0.18, 0.14, 0.08]] * na)
+    channel_p[recent] = [0.24, 0.26, 0.30, 0.12, 0.08]
+    channel = _choice_rows(rng, channel_p)
+    visited_app = rng.random(na) < np.array([0.6, 1.0, 0.15, 1.0, 0.5])[channel]
+    visit_lat = 3.1 - 0.95 * risk_z + rng.normal(0, 0.6, n)
+    visit_score_e = np.clip(np.round(visit_lat), 1, 5)
+    hist_any = rng.random(n) < _sig(-1.6 + 2.4 * risk_z)
+    hist_level = np.clip(np.round(rng.exponential(0.7, n) + 0.9 * np.maximum(risk_z, 0)), 0, 4)
+    hist_dpd = np.where(hist_any, np.array([15, 45, 75, 105, 150])[hist_level.astype(int)] + rng.integers(-10, 10, n), 0)
+    thin_file = (rng.random(n) < np.where(np.isin(grp, [G["farmer_household"], G["individual_business"]]), 0.3, 0.12)) & ~hist_any
+    inq_base = np.exp(-0.2 + 0.7 * risk_z)
+    inquiries_app = rng.poisson(inq_base[ae] * (1 + 0.35 * drift))
+    other_debt = np.round(liabilities * np.where(main_bank == 0, rng.uniform(0.0, 0.4, n), rng.uniform(0.3, 0.9, n)), 2)
+    # 账户流水派生特征（申请前 6 个月）需要流水，先生成流水
+    step("applications_features")
+
+    # ================================================================ 账户流水
+    rng = gens[10]
+    cust = np.flatnonzero(banks_with_us)
+    cs = np.maximum(cust_since_m[cust], 0)
+    nc = len(cust)
+    nonbiz = rng.gamma(2.0, 0.15, nc) * (1 + (grp[cust] == G["farmer_household"]))
+    flow_noise_sd = 0.15
+    in_mat = (sales[cust] * (1 - shares[cust, 0])[:, None] * sow[cust][:, None]).astype(F32)
+    in_mat *= np.exp(rng.normal(0, flow_noise_sd, (nc, N_OBS))).astype(F32)
+    in_mat += (nonbiz[:, None] * np.exp(rng.normal(0, 0.3, (nc, N_OBS)))).astype(F32)
+    out_mat = in_mat * np.exp(rng.normal(-0.04, 0.1, (nc, N_OBS))).astype(F32)
+    ticket = np.where(retail[cust], 0.006, np.where(b2b[cust], 0.4, 0.08))  # 万元/笔
+    savings = (assets[cust] * 0.05 * rng.beta(2, 5, nc)).astype(F32)
+    bal_mat = (0.25 * in_mat * np.exp(rng.normal(0, 0.2, (nc, N_OBS))).astype(F32) + savings[:, None])
+    mask_flow = np.arange(N_OBS)[None, :] >= cs[:, None]
+    fr, fc = np.nonzero(mask_flow)
+    infl = in_mat[fr, fc]
+    outf = out_mat[fr, fc]
+    in_cnt = np.minimum(rng.poisson(np.minimum(infl / ticket[fr] * 0.5 + 2, 30000)), 32767)
+    out_cnt = np.minimum(rng.poisson(np.minimum(outf / (ticket[fr] * 3) + 3, 30000)), 32767)
+    out["account_flows"] = build("account_flows", {
+        "entity_id": cust[fr] + 1, "month": month_end(fc),
+        "inflow_amount": np.round(infl, 4), "outflow_amount": np.round(outf, 4),
+        "inflow_count": in_cnt, "outflow_count": out_cnt,
+        "avg_balance": np.round(bal_mat[fr, fc], 4),
+    })
+    # 申请前 6 个月的日均余额与流入趋势
+    cust_pos = np.full(n, -1)
+    cust_pos[cust] = np.arange(nc)
+    cp = cust_pos[ae]
+    has_flow = cp >= 0
+    dep6 = np.full(na, np.nan)
+    trend6 = np.full(na, np.nan)
+    if has_flow.any():
+        cpi = cp[has_flow]
+        aai = aa[has_flow]
+        csi = cs[cpi]
+        lo = np.maximum(aai - 6, csi)
+        ok6 = (aai - lo) >= 3
+        cb = np.cumsum(np.c_[np.zeros(nc, F32), bal_mat], axis=1, dtype=np.float64)
+        ci = np.cumsum(np.c_[np.zeros(nc, F32), in_mat], axis=1, dtype=np.float64)
+        hi = aai
+        d6 = (cb[cpi, hi] - cb[cpi, lo]) / np.maximum(hi - lo, 1)
+        mid = np.maximum(hi - 3, lo)
+        recent3 = (ci[cpi, hi] - ci[cpi, mid]) / np.maximum(hi - mid, 1)
+        prior3 = (ci[cpi, mid] - ci[cpi, lo]) / np.maximum(mid - lo, 1)
+        tr = np.where(prior3 > 0, recent3 / np.maximum(prior3, 1e-9) - 1, np.nan)
+        dep6[np.flatnonzero(has_flow)[ok6]] = np.round(d6[ok6], 2)
+        trend6[np.flatnonzero(has_flow)[ok6]] = np.round(np.maximum(tr[ok6], -1.0), 3)
+        del cb, ci
+    del in_mat, out_mat, fr, fc, infl, outf
+    step("account_flows")
+
+    # ================================================================ 水电
+    rng = gens[11]
+    authorised = rng.random(n) < np.where(borrower, 0.9, 0.65)
+    ua = np.flatnonzero(authorised)
+    nu = len(ua)
+    rpk = _arr(S.REV_PER_KWH, SUB_INDUSTRIES)
+    rpt = _arr(S.REV_PER_TON, SUB_INDUSTRIES)
+    u_e = rng.normal(0, 0.22, nu)
+    u_w = rng.normal(0, 0.3, nu)
+    truesales = sales[ua].astype(np.float64) / np.where(True, 1.0, 1.0)
+    kwh = truesales * 10000 / rpk[sub[ua]][:, None] * np.exp(u_e[:, None] + rng.normal(0, 0.08, (nu, N_OBS))) + rng.uniform(40, 150, nu)[:, None]
+    wat = truesales * 10000 / rpt[sub[ua]][:, None] * np.exp(u_w[:, None] + rng.normal(0, 0.12, (nu, N_OBS))) + rng.uniform(2, 8, nu)[:, None]
+    kwh[rng.random((nu, N_OBS)) < 0.02] = np.nan
+    wat[rng.random((nu, N_OBS)) < 0.04] = np.nan
+    out["utilities"] = build("utilities", {
+        "entity_id": np.repeat(ua + 1, N_OBS), "month": np.tile(month_end(np.arange(N_OBS)), nu),
+        "electricity_kwh": np.round(kwh.ravel(), 0).astype(F32), "water_tons": np.round(wat.ravel(), 1).astype(F32),
+    })
+    del truesales, kwh, wat
+    step("utilities")
+
+    # ================================================================ 纳税
+    rng = gens[12]
+    taxed = (grp != G["farmer_household"]) & ((SUB_PARENT[sub] != IND["agri_production"]) | (sub == SUB["agri_processing"]))
+    taxed &= ~((grp == G["coop"]) & (sub != SUB["agri_processing"]))
+    ti = np.flatnonzero(taxed)
+    nt = len(ti)
+    method = np.where(grp[ti] == G["individual_business"], np.where(rng.random(nt) < 0.65, 2, 1),
+                      np.where(grp[ti] == G["rural_micro"], np.where(rng.random(nt) < 0.35, 0, 1), 1))
+    q_true = sales[ti].reshape(nt, 12, 3).sum(axis=2, dtype=np.float64)
+    under = rng.uniform(0.72, 1.0, nt)
+    declared = q_true * under[:, None] * np.exp(rng.normal(0, 0.05, (nt, 12)))
+    quota = (year_rev[ti] / 4.0 * rng.uniform(0.3, 0.6, nt)[:, None])
+    quota = np.repeat(quota, 4, axis=1)
+    declared = np.where((method == 2)[:, None], quota, declared)
+    trate = np.array([0.03, 0.01, 0.01])[method]
+    qe = month_end(np.arange(2, N_OBS, 3))
+    out["tax_records"] = build("tax_records", {
+        "entity_id": np.repeat(ti + 1, 12), "quarter_end": np.tile(qe, nt),
+        "tax_method": np.repeat(method, 12),
+        "declared_revenue": np.round(declared.ravel(), 2), "tax_paid": np.round((declared * trate[:, None]).ravel(), 4),
+    })
+    step("tax_records")
+
+    # ================================================================ 申请表成型
+    rng = gens[13]
+    soc_auth = rng.random(n) < 0.65
+    soc_months = np.where(soc_auth, np.clip(np.round(rng.gamma(3, 30, n) + 8 * (-risk_z)), 0, 600), np.nan)
+    has_app = banks_with_us & (rng.random(n) < np.clip(0.9 - 0.012 * (age - 30), 0.15, 0.9))
+    typing = np.clip(45 + 0.9 * (50 - age) + rng.normal(0, 12, n), 5, None)
+    year_idx = np.clip(aa // 12 - 1, 0, 2)
+    rep_rev_app = np.round(year_rev[ae, year_idx] * mis_ratio[ae] * (1 if True else 0), 2)
+    own_house = rng.random(n) < np.where(grp == G["farmer_household"], 0.94, 0.8) * _sig(2 + 0.3 * quality) / _sig(2)
+    own_house = own_house & (rng.random(n) < 0.999)
+    hh_size = np.clip(rng.poisson(2.2, n) + 1 + (grp == G["farmer_household"]), 1, 12)
+    wd = rng.integers(0, 7, na)
+    wd = np.where(rng.random(na) < 0.8, np.minimum(wd, 4 + (rng.random(na) < 0.1)), wd)
+    hour = np.clip(np.round(rng.normal(np.where(channel == 2, 20, 11), np.where(channel == 2, 3, 2))), 0, 23)
+    dec_ok = A["ok"][ai]
+    loan_of_app = np.where(dec_ok, loan_id[app_loan_idx[ai].clip(0)], -1)
+    loan_of_app = np.where(dec_ok & (app_loan_idx[ai] >= 0), loan_of_app, -1)
+    li_app = app_loan_idx[ai]
+    observed = dec_ok & (aa <= 23)
+    bad12 = np.where(observed, bad_any[li_app.clip(0)].astype(float), np.nan)
+    rate_app = np.where(dec_ok, rate[li_app.clip(0)], np.nan)
+    app_date = MONTH_START[aa + M_PAST] + rng.integers(0, 26, na).astype("timedelta64[D]")
+    sample = np.where(aa <= 17, 0, np.where(aa <= 23, 1, 2))
+    out["applications"] = build("applications", {
+        "application_id": A["app"][ai] - A["app"][ai].min() + 1 if na else A["app"][ai],
+        "entity_id": ae + 1, "application_date": app_date, "sample": sample,
+        "product_id": A["prod"][ai], "channel": channel,
+        "requested_amount": A["req"][ai], "requested_term_months": A["T"][ai], "purpose": _choice_rows(rng, np.tile([[0.5, 0.22, 0.12, 0.12, 0.04]], (na, 1))),
+        "reported_revenue": rep_rev_app,
+        "existing_debt": np.round(other_debt[ae] * rng.uniform(0.8, 1.2, na), 2),
+        "operator_age": np.clip(age[ae] - (35 - aa) // 12, 18, 90),
+        "years_in_business": np.clip(years_biz[ae] - (35 - aa) // 12, 0, 60),
+        "credit_inquiries_6m": np.minimum(inquiries_app, 50),
+        "max_dpd_24m": np.where(thin_file[ae], np.nan, hist_dpd[ae]),
+        "owns_house": own_house[ae], "household_size": hh_size[ae],
+        "manager_visit_score": np.where(visited_app, visit_score_e[ae], np.nan),
+        "deposit_avg_6m": dep6, "flow_trend_6m": trend6,
+        "social_security_months": np.clip(soc_months[ae] - (35 - aa), 0, 600),
+        "typing_speed": np.where(has_app[ae] | (channel == 2), np.round(typing[ae] + rng.normal(0, 4, na), 1), np.nan),
+        "application_weekday": wd, "application_hour": hour,
+        "decision": np.where(dec_ok, 0, 1),
+        "approved_amount": np.where(dec_ok, A["amt"][ai], np.nan),
+        "approved_rate": rate_app,
+        "loan_id": np.where(loan_of_app > 0, loan_of_app, np.nan),
+        "bad_12m": bad12,
+    })
+    app_id_map = np.full(len(A["app"]), -1)
+    app_id_map[ai] = A["app"][ai] - (A["app"][ai].min() if na else 0) + 1
+    trueb = rolls[ae] & (dmonth[ae] >= aa) & (dmonth[ae] <= aa + 9)
+    pd12_app = 1 - np.exp(-12 * h[ae] * roll_p[ae])
+    out["truth_applications"] = build("truth_applications", {
+        "application_id": app_id_map[ai], "truth_prob_default": np.round(pd12_app, 5), "truth_bad_12m": trueb,
+    })
+    step("applications")
+
+    # ================================================================ 贷款表、月度表、真相
+    rng = gens[14]
+    ls = sel
+    orig_date = MONTH_START[o[ls] + M_PAST] + rng.integers(0, 26, len(ls)).astype("timedelta64[D]")
+    app_for_loan = app_id_map[np.flatnonzero(ok)[ls]]
+    mat_date = (orig_date.astype("datetime64[M]") + T[ls].astype("timedelta64[M]")).astype("datetime64[D]") + (
+        orig_date.astype("datetime64[D]") - orig_date.astype("datetime64[M]").astype("datetime64[D]"))
+    closed = closed_m[ls]
+    closed_date = np.where(closed <= N_OBS - 1, month_end(np.clip(closed, -M_PAST, N_OBS - 1)), np.datetime64("NaT"))
+    out["loans"] = build("loans", {
+        "loan_id": loan_id[ls], "entity_id": e_[ls] + 1,
+        "application_id": np.where(app_for_loan > 0, app_for_loan, np.nan),
+        "product_id": prod[ls], "branch_id": branch_of[e_[ls]], "manager_id": manager[e_[ls]],
+        "origination_date": orig_date, "maturity_date": mat_date.astype("datetime64[us]"),
+        "term_months": T[ls], "loan_amount": amt[ls], "contract_rate": rate[ls],
+        "repayment_method": repay[ls], "guarantee_method": guar[ls],
+        "borrower_credit_line": credit_line[ls], "is_inclusive_micro": inclusive[ls], "is_agri_related": agri[ls],
+        "is_renewal": L["ren"][ls], "is_first_loan": L["first"][ls], "purpose": purpose[ls],
+        "closed_date": closed_date,
+    })
+    out["loan_monthly"] = build("loan_monthly", {
+        "loan_id": lm_loan, "entity_id": e_[li] + 1, "month": month_end(m), "months_on_book": k_,
+        "balance": np.round(np.maximum(bal, 0), 4).astype(F32), "days_past_due": dpd,
+        "scheduled_payment": np.round(sched, 4).astype(F32), "paid_amount": np.round(paid, 4).astype(F32),
+        "is_restructured": restr_flag,
+    })
+    pd_orig = 1 - np.exp(-h[e_[ls]] * roll_p[e_[ls]] * (12 + 1.5 * sens_c[e_[ls]] * _window_sum(shock_prof, sub[e_[ls]], o[ls])))
+    tdm = first90[ls]
+    out["truth_loans"] = build("truth_loans", {
+        "loan_id": loan_id[ls], "truth_prob_default": np.round(np.clip(pd_orig, 0, 1), 5),
+        "truth_default": tdm < NEVER,
+        "truth_default_month": np.where(tdm < NEVER, month_end(np.clip(tdm, -M_PAST, N_OBS - 1)), np.datetime64("NaT")),
+    })
+    del li, w, m, k_, dpd, bal, sched, paid
+    step("loans_out")
+
+    # ================================================================ 担保
+    rng = gens[15]
+    gl = ls[guar[ls] == GUAR["guarantee"]]
+    ge = e_[gl]
+    in_c = circle_next[ge] >= 0
+    # 非圈内：同村随机一位
+    vil_order = np.argsort(vil, kind="stable")
+    v_start = np.searchsorted(vil[vil_order], np.arange(nv))
+    v_cnt = np.bincount(vil, minlength=nv)
+    pick = vil_order[v_start[vil[ge]] + (rng.random(len(ge)) * v_cnt[vil[ge]]).astype(int)]
+    pick = np.where(pick == ge, vil_order[v_start[vil[ge]] + (np.arange(len(ge)) % np.maximum(v_cnt[vil[ge]], 1))], pick)
+    guarantor = np.where(in_c, circle_next[ge], pick)
+    okg = guarantor != ge
+    relation = np.where(in_c, 0, _choice_rows(rng, np.tile([[0.0, 0.5, 0.3, 0.2]], (len(ge), 1))))
+    out["guarantees"] = build("guarantees", {
+        "loan_id": loan_id[gl][okg], "entity_id": ge[okg] + 1, "guarantor_id": guarantor[okg] + 1,
+        "guarantee_amount": amt[gl][okg], "guarantor_relation": relation[okg],
+    })
+    step("guarantees")
+
+    # ================================================================ 主体表
+    rng = gens[16]
+    first_loan_m = np.full(n, NEVER)
+    np.minimum.at(first_loan_m, e_[ls], o[ls])
+    cs_all = np.minimum(cust_since_m, first_loan_m)
+    cs_date = np.where(cs_all < NEVER, MONTH_START[np.clip(cs_all, -M_PAST, N_OBS - 1) + M_PAST], np.datetime64("NaT"))
+    older = cs_all < -M_PAST
+    cs_date = np.where(older, (np.datetime64("2020-01-01") - (rng.integers(1, 15 * 365, n)).astype("timedelta64[D]")).astype("datetime64[us]"), cs_date)
+    cs_date = np.where(cs_all < NEVER, cs_date + rng.integers(0, 26, n).astype("timedelta64[D]") * (~older), cs_date)
+    names = _person_names(rng, n)
+    birth = (np.datetime64("2025-12-31") - (age * 365.25 + rng.integers(0, 365, n)).astype("timedelta64[D]")).astype("datetime64[D]")
+    from ..privacy import generate_credit_codes, generate_id_numbers, generate_phone_numbers
+
+    idn = generate_id_numbers(rng, n, birth_dates=birth, female=female)
+    cat_code = np.where(grp == G["individual_business"], "2", np.where(grp == G["coop"], "3", "1"))
+    ccodes = generate_credit_codes(rng, n, category=cat_code)
+    ccodes = np.where(grp == G["farmer_household"], None, ccodes.astype(object))
+    phones = generate_phone_numbers(rng, n)
+    out["entities"] = build("entities", {
+        "entity_id": np.arange(1, n + 1), "entity_name": _entity_names(rng, grp, sub, names),
+        "customer_group": grp, "industry": ind, "sub_industry": sub, "enterprise_size": ent_size,
+        "village_id": vil, "village": vil, "township": town,
+        "operator_name": names, "operator_id_number": idn, "credit_code": ccodes, "operator_phone": phones,
+        "operator_gender": female.astype(int), "operator_age": age, "operator_education": edu,
+        "years_in_business": years_biz, "employees": employees, "total_assets": assets, "total_liabilities": liabilities,
+        "reported_revenue": np.round(truth_revenue * mis_ratio * np.exp(rng.normal(0, 0.03, n)), 2),
+        "main_bank": main_bank, "banks_with_us": banks_with_us, "customer_since": cs_date,
+        "branch_id": branch_of, "manager_id": np.where(manager >= 0, manager, np.nan),
+    })
+    out["villages"] = build("villages", {
+        "village_id": np.arange(nv), "village": np.arange(nv), "township": v_town, "branch_id": v_town,
+        "households": np.bincount(vil, minlength=nv) * rng.integers(3, 6, nv) + rng.integers(20, 80, nv),
+        "is_credit_village": v_credit, "distance_to_branch_km": v_dist,
+    })
+    step("entities_out")
+
+    # ================================================================ 七大数据
+    rng = gens[17]
+    margin = np.clip(_arr(S.MARGIN, SUB_INDUSTRIES)[sub] + 0.05 * quality + rng.normal(0, 0.04, n), -0.2, 0.7)
+    shock_year = obs_shock.reshape(NSUB, 3, 12).max(axis=2)[sub]  # (n, 3)
+    disaster_subs = np.isin(sub, [SUB["aquaculture"], SUB["grain_crops"], SUB["farm_stay"], SUB["cash_crops"]])
+    dis_loss = np.where(disaster_subs[:, None], shock_year * year_rev * shock_depth[sub][:, None] * np.minimum(sens, 2)[:, None] * 0.5, 0.0)
+    dis_loss += np.where(rng.random((n, 3)) < np.where(SUB_PARENT[sub] == IND["agri_production"], 0.06, 0.01)[:, None], year_rev * rng.uniform(0.02, 0.15, (n, 3)), 0)
+    price_loss = np.where((~disaster_subs)[:, None], shock_year * year_rev * shock_depth[sub][:, None] * 0.3, 0.0)
+    insured = rng.random(n) < np.where(SUB_PARENT[sub] == IND["agri_production"], 0.5, 0.18)
+    rev_rep_y = year_rev * mis_ratio[:, None]
+    cost_y = year_rev * (1 - margin)[:, None]
+    profit_y = rev_rep_y - cost_y - dis_loss * (1 - 0.6 * insured)[:, None] - price_loss
+    ins_amt = np.where(insured[:, None], rev_rep_y * rng.uniform(0.2, 0.8, n)[:, None], 0.0)
+    out["risk_return"] = build("risk_return", {
+        "entity_id": np.repeat(np.arange(1, n + 1), 3), "year": np.tile([2023, 2024, 2025], n),
+        "revenue": np.round(rev_rep_y.ravel(), 2), "profit": np.round(profit_y.ravel(), 2),
+        "profit_margin": np.round(np.clip(profit_y / np.maximum(rev_rep_y, 1e-6), -5, 1).ravel(), 4),
+        "disaster_loss": np.round(dis_loss.ravel(), 2), "price_shock_loss": np.round(price_loss.ravel(), 2),
+        "has_insurance": np.repeat(insured, 3), "insured_amount": np.round(ins_amt.ravel(), 2),
+    })
+    # 成本结构（2025）
+    mix = np.array([S.COST_MIX[k] for k in INDUSTRIES])[ind]
+    parts = rng.gamma(mix * 30 + 0.2)
+    parts /= parts.sum(1, keepdims=True)
+    opcost = year_rev[:, 2] * (1 - margin)
+    interest = liabilities * rng.uniform(0.04, 0.07, n)
+    comp = parts * opcost[:, None]
+    total_cost = opcost + interest
+    fixed = (0.6 * comp[:, 1] + comp[:, 2] + interest + 0.3 * comp[:, 3] + 0.3 * comp[:, 4]) / np.maximum(total_cost, 1e-9)
+    out["cost_structure"] = build("cost_structure", {
+        "entity_id": np.arange(1, n + 1), "year": np.full(n, 2025),
+        "materials_cost": np.round(comp[:, 0], 2), "labour_cost": np.round(comp[:, 1], 2), "rent_cost": np.round(comp[:, 2], 2),
+        "utilities_cost": np.round(comp[:, 3], 2), "interest_cost": np.round(interest, 2), "other_cost": np.round(comp[:, 4], 2),
+        "fixed_cost_share": np.round(np.clip(fixed, 0, 1), 4),
+    })
+    out["sales_monthly"] = build("sales_monthly", {
+        "entity_id": np.repeat(np.arange(1, n + 1), N_OBS), "month": np.tile(month_end(np.arange(N_OBS)), n),
+        "sales_amount": np.round((sales * (mis_ratio[:, None] * np.exp(rng.normal(0, 0.03, (n, 1))))).astype(F32).ravel(), 4),
+    })
+    # 行业表
+    price_idx = 100 * np.exp(trend[:, None] * np.arange(N_OBS)[None, :] / 12) * (1 - shock_depth[:, None] * obs_shock)
+    price_idx *= np.exp(rng.normal(0, 0.015, price_idx.shape))
+    price_idx[:, 0] = 100.0
+    out["industry_monthly"] = build("industry_monthly", {
+        "sub_industry": np.repeat(np.arange(NSUB), N_OBS), "month": np.tile(month_end(np.arange(N_OBS)), NSUB),
+        "price_index": np.round(price_idx.ravel(), 2),
+        "seasonal_index": np.round(np.tile(seas, 3).ravel() * (1 + fest.ravel()), 3),
+        "shock": obs_shock.ravel() > 0,
+    })
+    vol = np.std(np.diff(np.log(price_idx), axis=1), axis=1) + noise_sd * 0.5
+    lvl = np.where(_arr(S.SUB_RISK, SUB_INDUSTRIES) >= 0.25, 2, np.where(_arr(S.SUB_RISK, SUB_INDUSTRIES) >= 0.0, 1, 0))
+    dis_exp = np.array([2 if s in ("grain_crops", "cash_crops", "aquaculture") else 1 if s in ("livestock", "farm_stay", "agri_processing") else 0 for s in SUB_INDUSTRIES])
+    pol = np.array([2 if SUB_INDUSTRY_PARENT[s] == "agri_production" else 1 if s in ("agri_inputs", "ecommerce_shop", "farm_stay") else 0 for s in SUB_INDUSTRIES])
+    out["industry_risk"] = build("industry_risk", {
+        "sub_industry": np.arange(NSUB), "industry": SUB_PARENT, "price_volatility": np.round(vol, 4),
+        "disaster_exposure": dis_exp, "policy_support": pol, "industry_risk_level": lvl,
+        "typical_margin": _arr(S.MARGIN, SUB_INDUSTRIES), "peak_months": [S.PEAK_MONTHS[s] for s in SUB_INDUSTRIES],
+    })
+    coef_noise = np.exp(rng.normal(0, 0.05, (3, NSUB)))
+    out["industry_coefficients"] = build("industry_coefficients", {
+        "sub_industry": np.arange(NSUB), "revenue_per_kwh": np.round(rpk * coef_noise[0], 1),
+        "revenue_per_ton_water": np.round(rpt * coef_noise[1], 1),
+        "tax_to_revenue": np.round(np.where(SUB_PARENT == IND["manufacturing"], 0.012, 0.008) * coef_noise[2], 5),
+        "typical_cash_share": _arr(S.CASH_SHARE, SUB_INDUSTRIES),
+    })
+    step("seven_a")
+
+    # 结算
+    rng = gens[18]
+    rep_share = np.where(banks_with_us & (rng.random(n) < 0.75), np.clip(np.round((sow + rng.normal(0, 0.1, n)) * 20) / 20, 0, 1), np.nan)
+    purchase_mode = _choice_rows(rng, np.where((SUB_PARENT[sub] == IND["agri_production"])[:, None], [[0.45, 0.25, 0.15, 0.15]],
+                                               np.where(b2b[:, None], [[0.3, 0.35, 0.35, 0.0]], [[0.6, 0.3, 0.1, 0.0]])))
+    sales_ch = np.where(retail, np.where(sub == SUB["ecommerce_shop"], 3, 0),
+                        np.where(SUB_PARENT[sub] == IND["agri_production"], _choice_rows(rng, np.tile([[0.0, 0.35, 0.25, 0.08, 0.32]], (n, 1))),
+                                 _choice_rows(rng, np.tile([[0.3, 0.25, 0.35, 0.1, 0.0]], (n, 1)))))
+    pay_main = _choice_rows(rng, np.where(b2b[:, None], [[0.1, 0.6, 0.1, 0.2]], [[0.35, 0.3, 0.3, 0.05]]))
+    out["settlement"] = build("settlement", {
+        "entity_id": np.arange(1, n + 1), "purchase_mode": purchase_mode, "main_sales_channel": sales_ch,
+        "main_receipt_method": shares.argmax(1), "main_payment_method": pay_main,
+        "receipt_share_cash": shares[:, 0], "receipt_share_transfer": shares[:, 1],
+        "receipt_share_qr": shares[:, 2], "receipt_share_credit": shares[:, 3],
+        "days_receivable": np.clip(np.round(shares[:, 3] * 150 + rng.gamma(2, 4, n)), 0, 365),
+        "days_payable": np.clip(np.round((purchase_mode == 1) * 45 + rng.gamma(2, 5, n)), 0, 365),
+        "reported_share_with_us": rep_share,
+    })
+    # 软信息
+    rep_lat = 1.2 * z_int + 0.5 * quality + rng.normal(0, 0.8, n)
+    reputation = np.searchsorted(np.quantile(rep_lat, [0.06, 0.30, 0.80]), rep_lat)
+    visited = banks_with_us & (rng.random(n) < np.where(v_credit[vil], 0.85, 0.55))
+    visit_date = np.where(visited, (np.datetime64("2024-01-01") + rng.integers(0, 730, n).astype("timedelta64[D]")).astype("datetime64[us]"), np.datetime64("NaT"))
+    out["soft_info"] = build("soft_info", {
+        "entity_id": np.arange(1, n + 1), "household_size": hh_size,
+        "dependants": np.minimum(rng.poisson(1.1, n), hh_size - 1),
+        "years_resident": np.clip(age - rng.integers(0, 20, n) * (rng.random(n) < 0.3), 0, 90),
+        "married": rng.random(n) < np.where(age < 28, 0.5, 0.9),
+        "village_reputation": reputation,
+        "bad_habits": rng.random(n) < 0.03 + 0.15 * (integrity < 0.6),
+        "household_assets": np.round(assets * rng.uniform(0.3, 0.9, n) + own_house * rng.uniform(10, 60, n), 2),
+        "owns_house": own_house, "owns_vehicle": rng.random(n) < _sig(-0.5 + 0.6 * np.log(base_rev / 20)),
+        "social_ties": np.searchsorted([-0.6, 0.6], 0.4 * quality + 0.02 * (age - 45) + rng.normal(0, 0.9, n)),
+        "is_village_cadre": rng.random(n) < 0.03,
+        "manager_visit_score": np.where(visited, visit_score_e, np.nan), "last_visit_date": visit_date,
+    })
+    # 消费行为
+    cb = np.flatnonzero(retail | ((sub == SUB["agri_inputs"]) | (sub == SUB["food_processing"]) | (sub == SUB["building_materials"])) & (shares[:, 2] >= 0.2))
+    cb = np.unique(np.r_[cb, np.flatnonzero(retail)])
+    ncb = len(cb)
+    tick_base = np.array([500, 300, 300, 400, 250, 250, 35, 300, 800, 90, 60, 200, 500, 70, 180, 150, 120, 50])[:NSUB]
+    tick_base = dict(zip(SUB_INDUSTRIES, [500, 300, 300, 400, 250, 35, 300, 800, 90, 60, 200, 500, 70, 180, 150, 120, 50]))
+    avg_ticket = _arr(tick_base, SUB_INDUSTRIES)[sub[cb]] * np.exp(rng.normal(0, 0.25, ncb))
+    last12 = sales[cb, 24:].mean(1)
+    pays = last12 * 10000 * (shares[cb, 2] + 0.1) / avg_ticket
+    repeat = np.clip(_sig(0.3 + 0.4 * quality[cb] + rng.normal(0, 0.6, ncb)), 0, 1)
+    recent3 = sales[cb, 33:].sum(1)
+    prev3 = sales[cb, 21:24].sum(1)
+    growth = np.clip(recent3 / np.maximum(prev3, 1e-6) - 1 + rng.normal(0, 0.05, ncb), -1, 5)
+    distressed_now = rolls[cb] & (dmonth[cb] <= 33)
+    out["consumer_behavior"] = build("consumer_behavior", {
+        "entity_id": cb + 1, "monthly_payers": np.round(pays / (1 + 4 * repeat), 1), "repeat_rate": np.round(repeat, 3),
+        "avg_ticket": np.round(avg_ticket, 1),
+        "share_qr": np.round(shares[cb, 2] / (shares[cb, 0] + shares[cb, 2] + 0.1), 3),
+        "share_card": np.round(0.1 / (shares[cb, 0] + shares[cb, 2] + 0.1), 3),
+        "share_cash": np.round(1 - np.round(shares[cb, 2] / (shares[cb, 0] + shares[cb, 2] + 0.1), 3) - np.round(0.1 / (shares[cb, 0] + shares[cb, 2] + 0.1), 3), 3).clip(0, 1),
+        "recency_days": np.where(distressed_now, rng.integers(5, 120, ncb), rng.integers(0, 4, ncb)),
+        "payments_per_month": np.round(pays, 1), "payer_growth_12m": np.round(growth, 3),
+    })
+    step("seven_b")
+
+    # 供应链
+    rng = gens[19]
+    out["supply_chain"] = _supply_chain(rng, n, grp, sub, town, banks_with_us, out["entities"]["entity_name"].to_numpy())
+    step("supply_chain")
+
+    # ================================================================ 外部数据、事件、数字特征
+    rng = gens[20]
+    edu_ver = np.where((edu >= 3) & (rng.random(n) < 0.9), edu, -1)
+    court = rng.poisson(0.03 * np.exp(0.8 * risk_z)) + (rolls & (dmonth <= 30)) * (rng.random(n) < 0.4)
+    out["external_data"] = build("external_data", {
+        "entity_id": np.arange(1, n + 1), "social_security_months": soc_months,
+        "housing_fund_monthly": np.where(rng.random(n) < np.where(grp == G["rural_micro"], 0.3, 0.03), np.round(rng.uniform(300, 1500, n)), np.nan),
+        "public_security_flag": rng.random(n) < 0.004 * np.exp(0.7 * risk_z),
+        "education_verified": edu_ver, "court_cases": np.minimum(court, 50),
+        "other_bank_debt": other_debt, "other_bank_loans": np.minimum(np.where(other_debt > 0, 1 + rng.poisson(0.6, n), 0), 50),
+        "credit_inquiries_6m": np.minimum(rng.poisson(inq_base), 50),
+        "max_dpd_24m": np.where(thin_file, np.nan, hist_dpd),
+    })
+    ev_rows = []
+    dm_ok = (dmonth >= 0) & (dmonth < N_OBS)
+    # 他行逾期：多数违约前 0–2 个月出现
+    c = dm_ok & (other_debt > 0) & (rng.random(n) < 0.55)
+    ev_rows.append((np.flatnonzero(c), np.clip(dmonth[c] - rng.integers(0, 3, c.sum()), 0, N_OBS - 1), 0, other_debt[c] * rng.uniform(0.05, 0.3, c.sum())))
+    for kc in range(KC):
+        c = (cures[:, kc] >= 0) & (cures[:, kc] < N_OBS) & (other_debt > 0) & (rng.random(n) < 0.25)
+        ev_rows.append((np.flatnonzero(c), cures[c, kc], 0, other_debt[c] * rng.uniform(0.02, 0.1, c.sum())))
+    c = dm_ok & rolls & (rng.random(n) < 0.3) & (dmonth + 4 < N_OBS)
+    ev_rows.append((np.flatnonzero(c), np.minimum(dmonth[c] + rng.integers(4, 9, c.sum()), N_OBS - 1), 1, base_rev[c] * rng.uniform(0.05, 0.2, c.sum())))
+    c = dm_ok & rolls & taxed & (rng.random(n) < 0.3)
+    ev_rows.append((np.flatnonzero(c), np.clip(dmonth[c] - 1, 0, N_OBS - 1), 2, base_rev[c] * rng.uniform(0.002, 0.01, c.sum())))
+    c = dm_ok & rolls & authorised & (rng.random(n) < 0.35)
+    ev_rows.append((np.flatnonzero(c), np.clip(dmonth[c] - rng.integers(0, 3, c.sum()), 0, N_OBS - 1), 3, rng.uniform(0.01, 0.2, c.sum())))
+    # 背景噪声：与违约无关的零星事件
+    for et, rate_ in enumerate([0.002, 0.0004, 0.0006, 0.0015]):
+        cnt = rng.poisson(rate_ * N_OBS * np.exp(0.4 * risk_z))
+        ei, _ = _segments(cnt)
+        amt_ = np.where(et == 3, rng.uniform(0.01, 0.2, len(ei)), base_rev[ei] * rng.uniform(0.01, 0.1, len(ei)))
+        ev_rows.append((ei, rng.integers(0, N_OBS, len(ei)), et, amt_))
+    ee = np.concatenate([r[0] for r in ev_rows])
+    em = np.concatenate([r[1] for r in ev_rows])
+    et_ = np.concatenate([np.full(len(r[0]), r[2]) for r in ev_rows])
+    ea = np.concatenate([r[3] for r in ev_rows])
+    key = (ee.astype(np.int64) * 64 + em) * 8 + et_
+    _, first_idx = np.unique(key, return_index=True)
+    ee, em, et_, ea = ee[first_idx], em[first_idx], et_[first_idx], ea[first_idx]
+    out["external_events"] = build("external_events", {
+        "entity_id": ee + 1, "month": month_end(em), "event_type": et_,
+        "amount": np.where(rng.random(len(ee)) < 0.1, np.nan, np.round(ea, 2)),
+    })
+    # 数字特征
+    di = np.flatnonzero(has_app)
+    nd = len(di)
+    deg = np.maximum(1, np.round(np.exp(rng.normal(3.9, 0.6, nd)))).astype(int)
+    village_bad = np.bincount(vil, weights=prob_default, minlength=nv) / np.maximum(np.bincount(vil, minlength=nv), 1)
+    p_risky = np.clip(0.01 + 0.4 * village_bad[vil[di]] + 0.015 * np.maximum(risk_z[di] + 0.5, 0) + 0.05 * (circle_id[di] >= 0), 0, 0.5)
+    out["digital_features"] = build("digital_features", {
+        "entity_id": di + 1,
+        "geo_stability": np.round(_sig(1.6 - 0.35 * risk_z[di] + rng.normal(0, 0.8, nd)), 3),
+        "network_degree": np.minimum(deg, 5000), "network_risky_contacts": np.minimum(rng.binomial(deg, p_risky), 5000),
+        "device_tier": np.searchsorted([-0.5, 0.9], 0.5 * np.log(base_rev[di] / 20) - 0.02 * (age[di] - 40) + rng.normal(0, 0.8, nd)),
+        "typing_speed": np.round(typing[di], 1),
+        "delivery_address_consistency": np.round(np.clip(rng.beta(6, 2, nd) + 0.04 * z_int[di], 0, 1), 3),
+        "app_active_days_30d": np.minimum(rng.binomial(30, np.clip(0.35 + 0.1 * (main_bank[di] == 0) - 0.004 * (age[di] - 40), 0.02, 0.98)), 30),
+        "night_activity_share": np.round(np.clip(rng.beta(2, 14, nd) + 0.02 * risk_z[di], 0, 1), 3),
+        "browsing_interest": _choice_rows(rng, np.where((SUB_PARENT[sub[di]] == IND["agri_production"])[:, None], [[0.4, 0.15, 0.25, 0.05, 0.15]], [[0.05, 0.35, 0.3, 0.1, 0.2]])),
+    })
+    step("external")
+
+    # ================================================================ 产品持有
+    rng = gens[21]
+    out["holdings"] = _holdings(rng, n, cust, cs, grp, sub, retail, b2b, quality, assets, sales, sow, shares, out,
+                                ls, e_, prod, loan_id)
+    step("holdings")
+
+    # ================================================================ 客户经理月度
+    rng = gens[22]
+    out["manager_monthly"] = _manager_monthly(rng, n_mgr, manager, out, cs_all)
+    # 真相
+    out["truth_entities"] = build("truth_entities", {
+        "entity_id": np.arange(1, n + 1), "truth_quality": np.round(quality, 4), "truth_integrity": np.round(integrity, 4),
+        "truth_revenue": truth_revenue, "truth_misreport_ratio": mis_ratio, "truth_is_misreporter": misreporter,
+        "truth_prob_default": np.round(prob_default, 5),
+        "truth_marketing_response": np.round(_sig(-1.6 + 0.4 * quality - 0.03 * (age - 45) + 0.8 * ~banks_with_us + 0.6 * (~borrower & demand)), 4),
+        "truth_share_of_wallet": np.round(sow, 4), "truth_shock_sensitivity": np.round(sens, 4),
+    })
+    step("truth")
+    return {name: out[name] for name in TABLE_NAMES}
+
+
+REPAY = {"equal_instalment": 0, "equal_principal": 1, "interest_only_bullet": 2, "revolving": 3}
+GUAR = {"credit": 0, "guarantee": 1, "mortgage": 2, "pledge": 3}
+
+
+def _window_sum(shock_prof, subs, o):
+    cs = np.c_[np.zeros(shock_prof.shape[0]), np.cumsum(shock_prof, axis=1)]
+    lo = np.clip(o + M_PAST, 0, cs.shape[1] - 1)
+    hi = np.clip(o + M_PAST + 12, 0, cs.shape[1] - 1)
+    return cs[subs, hi] - cs[subs, lo]
+
+
+def _loan_product(rng, g, age, in_circle):
+    k = len(g)
+    u = rng.random(k)
+    p = np.zeros(k, dtype=int)
+    fh = g == G["farmer_household"]
+    p[fh] = np.where(in_circle[fh] | (u[fh] < 0.3), 2, 1)
+    ib = g == G["individual_business"]
+    p[ib] = np.where(in_circle[ib] | (u[ib] < 0.35), 4, 3)
+    p[ib & (age < 45) & (rng.random(k) < 0.1)] = 8
+    rm = g == G["rural_micro"]
+    p[rm] = np.where(in_circle[rm] | (u[rm] < 0.45), 4, 5)
+    co = g == G["coop"]
+    p[co] = np.where(u[co] < 0.7, 6, 5)
+    na = g == G["new_agri_org"]
+    p[na] = np.where(in_circle[na] | (u[na] < 0.4), 4, 7)
+    return p
+
+
+_TERMS = {1: ([12, 24, 36], [0.65, 0.2, 0.15]), 2: ([12, 24], [0.7, 0.3]), 3: ([12], [1.0]), 4: ([12, 24, 36], [0.5, 0.3, 0.2]),
+          5: ([12, 36, 60], [0.4, 0.4, 0.2]), 6: ([12, 24, 36], [0.6, 0.25, 0.15]), 7: ([12, 36, 60], [0.45, 0.4, 0.15]),
+          8: ([24, 36], [0.6, 0.4])}
+
+
+def _loan_term(rng, prod):
+    out = np.empty(len(prod), dtype=int)
+    u = rng.random(len(prod))
+    for p, (terms, probs) in _TERMS.items():
+        sel = prod == p
+        out[sel] = np.array(terms)[np.searchsorted(np.cumsum(probs), u[sel] * 0.999999, side="right")]
+    return out
+
+
+def _person_names(rng, n):
+    table = np.array([f"演示·{s}{a}{b}" for s in SURNAMES for a in GIVEN for b in ["", *GIVEN[:12]]], dtype=object)
+    return table[rng.integers(0, len(table), n)]
+
+
+def _entity_names(rng, grp, sub, person):
+    n = len(grp)
+    out = np.empty(n, dtype=object)
+    pre = np.array(PREFIX, dtype=object)[rng.integers(0, len(PREFIX), n)]
+    subs = np.array(SUB_INDUSTRIES, dtype=object)[sub]
+    surname = np.array([p[3] for p in person], dtype=object)
+    farmer_w = np.vectorize(FARMER_WORD.get, otypes=[object])(subs)
+    shop_w = np.vectorize(SHOP_WORD.get, otypes=[object])(subs)
+    comp_w = np.vectorize(lambda s: COMPANY_WORD[SUB_INDUSTRY_PARENT[s]], otypes=[object])(subs)
+    coop_w = np.vectorize(lambda s: COOP_WORD.get(s, "农产品购销专业合作社"), otypes=[object])(subs)
+    na_w = np.array(NEWAGRI_WORD, dtype=object)[rng.integers(0, len(NEWAGRI_WORD), n)]
+    out = np.select(
+        [grp == G["farmer_household"], grp == G["individual_business"], grp == G["rural_micro"], grp == G["coop"]],
+        ["示例·" + surname + "某" + farmer_w, "示例" + pre + shop_w, "示例" + pre + comp_w, "示例" + pre + coop_w],
+        "示例" + pre + na_w,
+    )
+    return out
+
+
+_UP = {  # 细分行业 -> 上游可能的对手（本县细分行业 或 外部对手编号）
+    "grain_crops": ["agri_inputs", "X08"], "cash_crops": ["agri_inputs", "X08"], "livestock": ["agri_inputs", "food_processing"],
+    "aquaculture": ["agri_inputs", "X08"], "agri_processing": ["grain_crops", "cash_crops", "livestock"],
+    "grocery": ["food_processing", "X01"], "agri_inputs": ["X08"], "building_materials": ["X09", "light_manufacturing"],
+    "ecommerce_shop": ["cash_crops", "agri_processing", "food_processing"], "food_processing": ["livestock", "grain_crops", "agri_processing"],
+    "light_manufacturing": ["X09", "transport_logistics"], "construction": ["building_materials"],
+    "restaurant": ["grocery", "cash_crops", "livestock"], "farm_stay": ["cash_crops", "livestock", "grocery"],
+    "transport_logistics": ["repair_services"], "repair_services": ["agri_inputs", "building_materials"],
+    "personal_services": ["grocery"],
+}
+_DOWN = {
+    "grain_crops": ["agri_processing", "X03", "X01"], "cash_crops": ["X01", "X05", "ecommerce_shop", "restaurant"],
+    "livestock": ["food_processing", "X04", "restaurant"], "aquaculture": ["X01", "restaurant"],
+    "agri_processing": ["X03", "grocery", "X06"], "grocery": [], "agri_inputs": ["grain_crops", "cash_crops", "livestock"],
+    "building_materials": ["construction"], "ecommerce_shop": ["X06", "X07"], "food_processing": ["grocery", "restaurant", "X07"],
+    "light_manufacturing": ["building_materials", "X09"], "construction": [], "restaurant": [], "farm_stay": [],
+    "transport_logistics": ["agri_processing", "food_processing"], "repair_services": [], "personal_services": [],
+}
+_COOP_DOWN = "coop"
+
+
+def _supply_chain(rng, n, grp, sub, town, banks_with_us, names):
+    ext = {x[0]: i for i, x in enumerate(EXTERNAL_CP)}
+    # 每个主体 1 条上游 + 0–2 条下游
+    n_up = np.where(grp == G["farmer_household"], rng.random(n) < 0.7, 1 + (rng.random(n) < 0.4)).astype(int)
+    n_down = np.where(np.isin(grp, [G["farmer_household"]]), rng.random(n) < 0.6, rng.integers(0, 3, n))
+    rows_e, rows_dir = [], []
+    for cnt, d in ((n_up, 0), (n_down, 1)):
+        ei, _ = _segments(cnt)
+        rows_e.append(ei)
+        rows_dir.append(np.full(len(ei), d))
+    ee = np.concatenate(rows_e)
+    dd = np.concatenate(rows_dir)
+    m = len(ee)
+    # 选项：本县细分行业（0..NSUB-1）、外部对手（100+i）、本县合作社（200）
+    opt_code = np.full(m, -1)
+    u = rng.random(m)
+    subs = sub[ee]
+    for s_i, s in enumerate(SUB_INDUSTRIES):
+        for d, table in ((0, _UP), (1, _DOWN)):
+            opts = list(table[s])
+            if d == 1 and SUB_INDUSTRY_PARENT[s] == "agri_production" and s != "agri_processing":
+                opts = opts + [_COOP_DOWN]
+            sel = (subs == s_i) & (dd == d)
+            if not sel.any():
+                continue
+            if not opts:
+                opts = ["X01"] if d == 0 else ["X06"]
+            codes = np.array([SUB[o] if o in SUB else (200 if o == _COOP_DOWN else 100 + ext[o]) for o in opts])
+            opt_code[sel] = codes[(u[sel] * len(codes)).astype(int)]
+    # 本县对手：同镇优先
+    is_local = opt_code < 100
+    is_coop = opt_code == 200
+    cp = np.full(m, -1)
+    key_sub = np.where(grp == G["coop"], NSUB, sub)  # 合作社单列
+    order = np.lexsort((town, key_sub))
+    ks, kt = key_sub[order], town[order]
+    grp_key = ks * 100 + kt
+    uniq, start_i, counts = np.unique(grp_key, return_index=True, return_counts=True)
+    sub_start = np.searchsorted(ks, np.arange(NSUB + 1))
+    sub_cnt = np.bincount(ks, minlength=NSUB + 1)
+    want = np.where(is_coop, NSUB, np.where(is_local, opt_code, 0))
+    need = is_local | is_coop
+    gk = want * 100 + town[ee]
+    pos = np.searchsorted(uniq, gk)
+    pos = np.clip(pos, 0, len(uniq) - 1)
+    found = (uniq[pos] == gk) & need
+    r = rng.random(m)
+    cp_local = np.where(found, order[start_i[pos] + (r * counts[pos]).astype(int)], -1)
+    fallback = need & ~found & (sub_cnt[want] > 0)
+    cp_county = order[np.clip(sub_start[want] + (r * sub_cnt[want]).astype(int), 0, n - 1)]
+    cp = np.where(found & (rng.random(m) < 0.75), cp_local, np.where(need & (sub_cnt[want] > 0), cp_county, -1))
+    cp = np.where(fallback, cp_county, cp)
+    valid = ~(need & ((cp < 0) | (cp == ee)))
+    ee, dd, opt_code, cp = ee[valid], dd[valid], opt_code[valid], cp[valid]
+    m = len(ee)
+    ext_i = np.where(opt_code >= 100, np.clip(opt_code - 100, 0, len(EXTERNAL_CP) - 1), 0)
+    local = cp >= 0
+    cp_key = np.where(local, np.char.add("E", (cp + 1).astype(str)), np.array([x[0] for x in EXTERNAL_CP])[ext_i])
+    cp_name = np.where(local, names[np.maximum(cp, 0)], np.array([x[1] for x in EXTERNAL_CP], dtype=object)[ext_i])
+    ext_type = np.array(["coop", "leading_enterprise", "wholesale_market", "ecommerce_platform", "local_business"])
+    cp_type_name = np.where(local, np.where(grp[np.maximum(cp, 0)] == G["coop"], "coop", "local_business"),
+                            np.array([x[2] for x in EXTERNAL_CP])[ext_i])
+    cp_type = np.searchsorted(ext_type, cp_type_name, sorter=np.argsort(ext_type))
+    cp_type = np.argsort(ext_type)[cp_type]
+    cp_us = np.where(local, banks_with_us[np.maximum(cp, 0)], np.array([x[3] for x in EXTERNAL_CP])[ext_i])
+    key = np.char.add(np.char.add((ee + 1).astype(str), "|"), cp_key)
+    _, first = np.unique(key, return_index=True)
+    first = np.sort(first)
+    share = np.round(np.clip(rng.beta(2, 3, m), 0.05, 0.95), 2)
+    years = np.clip(np.round(rng.gamma(2, 2.5, m)), 1, 40)
+    return build("supply_chain", {
+        "entity_id": ee[first] + 1, "counterparty_key": cp_key[first],
+        "counterparty_entity_id": np.where(local[first], cp[first] + 1, np.nan),
+        "counterparty_name": cp_name[first], "counterparty_type": cp_type[first], "direction": dd[first],
+        "share": share[first], "relationship_years": years[first], "counterparty_banks_with_us": cp_us[first].astype(bool),
+    })
+
+
+def _holdings(rng, n, cust, cs, grp, sub, retail, b2b, quality, assets, sales, sow, shares, out, ls, e_, prod, loan_id):
+    nc = len(cust)
+    q = quality[cust]
+    g = grp[cust]
+    open_m = cs
+    ptype = {p[0]: p[3] for p in PRODUCTS}
+    rows_e, rows_p = [], []
+
+    def add(mask, pid):
+        idx = np.flatnonzero(mask)
+        rows_e.append(idx)
+        rows_p.append(np.full(len(idx), pid))
+
+    add(np.ones(nc, bool), 10)
+    add(rng.random(nc) < _sig(-0.8 + 0.5 * q + 0.5 * np.log(assets[cust] / 30)), 11)
+    add(rng.random(nc) < _sig(-2.4 + 0.6 * q + 0.4 * np.log(assets[cust] / 30)), 12)
+    add(rng.random(nc) < 0.9, 13)
+    add(rng.random(nc) < _sig(-2.0 + 0.3 * q), 14)
+    add((retail[cust] | (shares[cust, 2] > 0.3)) & (rng.random(nc) < 0.6), 15)
+    add(np.isin(g, [G["rural_micro"], G["coop"], G["new_agri_org"]]) & (rng.random(nc) < 0.7), 16)
+    add((SUB_PARENT[sub[cust]] == IND["agri_production"]) & (rng.random(nc) < 0.35), 17)
+    add(rng.random(nc) < 0.06 + 0.1 * (sub[cust] == SUB["ecommerce_shop"]), 18)
+    add(rng.random(nc) < 0.05, 19)
+    he = np.concatenate(rows_e)
+    hp = np.concatenate(rows_p)
+    ent = cust[he]
+    inflow12 = sales[ent, 24:].sum(1) * (1 - shares[ent, 0]) * sow[ent]
+    av_dep = out["account_flows"]
+    last = av_dep[av_dep["month"] == MONTH_ENDS[-1]]
+    bal_last = np.zeros(n)
+    bal_last[last["entity_id"].to_numpy() - 1] = last["avg_balance"].to_numpy()
+    m12 = av_dep[av_dep["month"] > MONTH_ENDS[-13]]
+    avg12 = np.bincount(m12["entity_id"].to_numpy() - 1, weights=m12["avg_balance"].to_numpy().astype(float), minlength=n) / 12.0
+    balance = np.zeros(len(he))
+    avgb = np.zeros(len(he))
+    fee = np.zeros(len(he))
+    t = hp
+    balance = np.where(t == 10, bal_last[ent], balance)
+    avgb = np.where(t == 10, avg12[ent], avgb)
+    td = assets[ent] * rng.uniform(0.03, 0.25, len(he))
+    balance = np.where(t == 11, td, balance)
+    avgb = np.where(t == 11, td * rng.uniform(0.8, 1.1, len(he)), avgb)
+    wm = assets[ent] * rng.uniform(0.02, 0.2, len(he))
+    balance = np.where(t == 12, wm, balance)
+    avgb = np.where(t == 12, wm * rng.uniform(0.7, 1.1, len(he)), avgb)
+    fee = np.where(t == 12, wm * 0.004, fee)
+    fee = np.where(t == 13, 0.001, fee)
+    cc = rng.uniform(0.2, 3, len(he))
+    balance = np.where(t == 14, cc * rng.random(len(he)), balance)
+    avgb = np.where(t == 14, cc * 0.4, avgb)
+    fee = np.where(t == 14, cc * 0.02, fee)
+    fee = np.where(t == 15, inflow12 * shares[ent, 2] * 0.0025, fee)
+    fee = np.where(t == 16, inflow12 * 0.001 + 0.05, fee)
+    fee = np.where(t == 17, rng.uniform(0.01, 0.08, len(he)), fee)
+    fee = np.where(t == 18, rng.uniform(0.005, 0.05, len(he)), fee)
+    ins = rng.uniform(0.5, 5, len(he))
+    balance = np.where(t == 19, ins, balance)
+    avgb = np.where(t == 19, ins * 0.8, avgb)
+    fee = np.where(t == 19, ins * 0.03, fee)
+    open_d = MONTH_START[np.clip(open_m[he] + rng.integers(0, 12, len(he)) * (t != 10), -M_PAST, N_OBS - 1) + M_PAST]
+    ent_since = out["entities"]["customer_since"].to_numpy()[ent]
+    open_d = np.where(t == 10, ent_since, np.maximum(open_d, ent_since))
+    # 贷款：2025-12 仍在账的
+    lm = out["loan_monthly"]
+    cur = lm[(lm["month"] == MONTH_ENDS[-1]) & (lm["balance"] > 0)]
+    lm12 = lm[lm["month"] > MONTH_ENDS[-13]]
+    lid_ent = np.zeros(loan_id.max() + 2, dtype=np.int64)
+    lid_prod = np.zeros(loan_id.max() + 2, dtype=np.int64)
+    lid_ent[loan_id[ls]] = e_[ls]
+    lid_prod[loan_id[ls]] = prod[ls]
+    loans_tab = out["loans"]
+    cl = cur["loan_id"].to_numpy()
+    le = lid_ent[cl]
+    lp = lid_prod[cl]
+    avg_l = np.bincount(lm12["loan_id"].to_numpy(), weights=lm12["balance"].to_numpy().astype(float), minlength=len(lid_ent)) / 12.0
+    orig = loans_tab.set_index("loan_id")["origination_date"].reindex(cl).to_numpy()
+    df = pd.DataFrame({
+        "entity_id": np.r_[ent, le] + 1, "product_id": np.r_[hp, lp],
+        "open_date": np.r_[open_d.astype("datetime64[us]"), orig.astype("datetime64[us]")],
+        "balance": np.r_[balance, cur["balance"].to_numpy().astype(float)],
+        "avg_balance_12m": np.r_[avgb, avg_l[cl]], "fee_income_12m": np.r_[fee, np.zeros(len(cl))],
+    })
+    df = df.groupby(["entity_id", "product_id"], sort=True, as_index=False).agg(
+        open_date=("open_date", "min"), balance=("balance", "sum"), avg_balance_12m=("avg_balance_12m", "sum"), fee_income_12m=("fee_income_12m", "sum"))
+    return build("holdings", {
+        "entity_id": df["entity_id"].to_numpy(), "product_id": df["product_id"].to_numpy(),
+        "product_type": [ptype[p] for p in df["product_id"].to_numpy()],
+        "open_date": df["open_date"].to_numpy(),
+        "balance": np.round(df["balance"].to_numpy(), 4), "avg_balance_12m": np.round(df["avg_balance_12m"].to_numpy(), 4),
+        "fee_income_12m": np.round(df["fee_income_12m"].to_numpy(), 4),
+    })
+
+
+def _manager_monthly(rng, n_mgr, manager, out, cs_all):
+    lm = out["loan_monthly"]
+    loans = out["loans"]
+    nm = n_mgr * N_OBS
+    lid_mgr = np.zeros(int(loans["loan_id"].max()) + 2, dtype=np.int64)
+    lid_mgr[loans["loan_id"].to_numpy()] = loans["manager_id"].to_numpy()
+    mi = lid_mgr[lm["loan_id"].to_numpy()]
+    mo = _month_index(lm["month"].to_numpy())
+    key = mi * N_OBS + mo
+    bal = lm["balance"].to_numpy().astype(float)
+    loan_bal = np.bincount(key, weights=bal, minlength=nm)
+    od_bal = np.bincount(key, weights=bal * (lm["days_past_due"].to_numpy() > 0), minlength=nm)
+    af = out["account_flows"]
+    ent_mgr = np.r_[manager, -1]
+    am = ent_mgr[af["entity_id"].to_numpy() - 1]
+    amo = _month_index(af["month"].to_numpy())
+    okm = am >= 0
+    dep = np.bincount((am * N_OBS + amo)[okm], weights=af["avg_balance"].to_numpy()[okm].astype(float), minlength=nm)
+    lo = _month_index(loans["origination_date"].to_numpy().astype("datetime64[M]").astype("datetime64[us]"), start=True)
+    okl = lo >= 0
+    lkey = loans["manager_id"].to_numpy()[okl] * N_OBS + lo[okl]
+    new_cnt = np.bincount(lkey, minlength=nm)
+    new_amt = np.bincount(lkey, weights=loans["loan_amount"].to_numpy()[okl], minlength=nm)
+    okc = (manager >= 0) & (cs_all >= 0) & (cs_all < N_OBS)
+    new_cust = np.bincount(manager[okc] * N_OBS + cs_all[okc], minlength=nm)
+    lb = loan_bal.reshape(n_mgr, N_OBS)
+    base = np.c_[lb[:, 0], lb[:, 11], lb[:, 23]]  # 各年目标的基数：上年末（2023 年用 1 月）
+    growth = rng.uniform(0.08, 0.18, (n_mgr, 3))
+    moy = np.arange(N_OBS) % 12 + 1
+    yr = np.arange(N_OBS) // 12
+    target = base[:, yr] * (1 + growth[:, yr] * moy / 12)
+    visits = rng.poisson(np.maximum(8, 16 + 0.05 * lb.mean(1, keepdims=True) ** 0.5) * np.ones((1, N_OBS)))
+    return build("manager_monthly", {
+        "manager_id": np.repeat(np.arange(n_mgr), N_OBS), "month": np.tile(month_end(np.arange(N_OBS)), n_mgr),
+        "target_loan_balance": np.round(target.ravel(), 2), "loan_balance": np.round(loan_bal, 2),
+        "overdue_balance": np.round(od_bal, 2), "deposit_balance": np.round(dep, 2),
+        "target_new_customers": np.tile(np.maximum(1, np.round(rng.uniform(2, 6, n_mgr))), N_OBS).reshape(N_OBS, n_mgr).T.ravel() if False else np.repeat(np.round(rng.uniform(2, 6, n_mgr)), N_OBS),
+        "new_customers": np.minimum(new_cust, 32767), "new_loan_count": np.minimum(new_cnt, 32767),
+        "new_loan_amount": np.round(new_amt, 2), "visits": np.minimum(visits.ravel(), 32767),
+    })
+
+
+def _month_index(dates, start=False):
+    """月末（或月初）日期 -> 月序（0 = 2023-01）。"""
+    d = np.asarray(dates).astype("datetime64[M]")
+    return (d - np.datetime64("2023-01", "M")).astype(int)
