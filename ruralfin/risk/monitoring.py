@@ -48,6 +48,7 @@ __all__ = [
     "roll_rate_matrix",
     "roll_forward_rates",
     "vintage_table",
+    "warning_panel",
     "early_warning_signals",
     "future_default_label",
     "EarlyWarningModel",
@@ -188,6 +189,7 @@ def classify_loans(
     renewal: str | None = None,
     renewal_qualified: str | None = None,
     cross_bank_overdue_share: str | None = None,
+    period: str | None = None,
     borrower_rule: bool = True,
     borrower_threshold: float = 0.10,
     cross_bank_threshold: float = 0.20,
@@ -230,6 +232,10 @@ def classify_loans(
         是/否列：处于重组观察期；本笔为续贷；续贷满足 FACTS §1.5 所列条件。
     cross_bank_overdue_share : str, optional
         债务人在所有银行逾期 90 天以上债务占其全部债务的比例（0–1）。
+    period : str, optional
+        时点列（如月度面板的 ``month``）。给出时债务人 10% 规则在每个时点内分别计算，
+        于是可以一次给整张月度面板（如示范县 ``loan_monthly``）分类，再做迁移矩阵；
+        不给时整张表视为同一时点的快照。
     borrower_rule : bool, default True
         是否执行债务人 10% 规则。
     borrower_threshold, cross_bank_threshold : float
@@ -270,8 +276,8 @@ def classify_loans(
     """
     name = "loans"
     required = [days_past_due, borrower, balance]
-    optional = [c for c in (base_grade, restructured, renewal, renewal_qualified, cross_bank_overdue_share)
-                if c is not None]
+    optional = [c for c in (base_grade, restructured, renewal, renewal_qualified, cross_bank_overdue_share,
+                            period) if c is not None]
     check_frame(loans, required + optional, name=name, numeric=[days_past_due, balance])
     if not isinstance(borrower_rule, bool):
         raise RuralfinTypeError(f"参数 borrower_rule 应为 True 或 False，实际是 {borrower_rule!r}")
@@ -319,6 +325,11 @@ def classify_loans(
         if ids.isna().any():
             raise RuralfinValueError(f"{name} 的列 {borrower} 有 {int(ids.isna().sum())} 个缺失的债务人编号")
         codes, uniques = pd.factorize(ids, sort=False)
+        if period is not None:
+            pcodes, puniq = pd.factorize(loans[period], sort=False)
+            if (pcodes < 0).any():
+                raise RuralfinValueError(f"{name} 的列 {period} 有 {int((pcodes < 0).sum())} 个缺失的时点")
+            codes, uniques = pd.factorize(codes.astype("int64") * len(puniq) + pcodes, sort=False)
         total = np.bincount(codes, weights=bal, minlength=len(uniques))
         bad = np.bincount(codes, weights=np.where(grade >= _NPL_MIN, bal, 0.0), minlength=len(uniques))
         # 严格“超过”门槛；留一点相对容差，避免 0.1 这类浮点误差把“恰好 10%”算成超过
@@ -935,16 +946,117 @@ def _trailing_drop(values: np.ndarray, gid: np.ndarray, window: int, drop: float
         return np.nan_to_num(values < (1 - drop) * mean, nan=0).astype(bool) & (mean > 0)
 
 
+def warning_panel(
+    loan_monthly: pd.DataFrame,
+    sales_monthly: pd.DataFrame,
+    *,
+    utilities: pd.DataFrame | None = None,
+    external_events: pd.DataFrame | None = None,
+    industry_monthly: pd.DataFrame | None = None,
+    entities: pd.DataFrame | None = None,
+    guarantees: pd.DataFrame | None = None,
+    trouble_dpd: int = 90,
+    default_dpd: int = 90,
+) -> pd.DataFrame:
+    """把示范县的几张月度表拼成预警用的“主体 × 月份”面板（只含在我行有贷款的主体）。
+
+    列名按示范县的表结构（``ruralfin.datasets.schema``）；银行自己的导出只要列名相同也能用。
+
+    - ``sales_amount``：月销售额（``sales_monthly``）；
+    - ``electricity_kwh``：月用电量（给出 ``utilities`` 时）；
+    - ``overdue_elsewhere``：当月有“他行逾期”外部事件（``external_events`` 中
+      ``event_type == "overdue_other_bank"``）；
+    - ``industry_shock``：所在细分行业当月处于冲击期（需要 ``industry_monthly`` 与 ``entities``）；
+    - ``guarantee_trouble``：担保关系另一方（为本主体担保的人，或本主体为其担保的人）当月在我行
+      贷款逾期超过 ``trouble_dpd`` 天（需要 ``guarantees``）；
+    - ``default_month``：本主体在我行贷款首次逾期超过 ``default_dpd`` 天的月份，未违约为缺失。
+
+    Parameters
+    ----------
+    loan_monthly, sales_monthly : DataFrame
+        贷款月度表、月度销售表。
+    utilities, external_events, industry_monthly, entities, guarantees : DataFrame, optional
+        水电、外部事件、行业月度景气、主体、担保关系表。
+    trouble_dpd, default_dpd : int, default 90
+        “出险”和“违约”的逾期天数门槛（超过即算）。
+
+    Returns
+    -------
+    DataFrame
+        一行一个主体一个月，按主体、月份排序；可直接交给 :func:`early_warning_signals`。
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> months = pd.to_datetime(["2024-01-31", "2024-02-29"])
+    >>> loans = pd.DataFrame({"loan_id": [1, 1, 2, 2], "entity_id": [7, 7, 8, 8],
+    ...                       "month": list(months) * 2, "days_past_due": [0, 0, 0, 95]})
+    >>> sales = pd.DataFrame({"entity_id": [7, 7, 8, 8, 9, 9], "month": list(months) * 3,
+    ...                       "sales_amount": [5.0, 5.0, 3.0, 1.0, 2.0, 2.0]})
+    >>> g = pd.DataFrame({"loan_id": [1], "entity_id": [7], "guarantor_id": [8]})
+    >>> warning_panel(loans, sales, guarantees=g)[["entity_id", "month", "guarantee_trouble", "default_month"]]
+       entity_id      month  guarantee_trouble default_month
+    0          7 2024-01-31              False           NaT
+    1          7 2024-02-29               True           NaT
+    2          8 2024-01-31              False    2024-02-29
+    3          8 2024-02-29              False    2024-02-29
+    """
+    check_frame(loan_monthly, ["entity_id", "month", "days_past_due"], name="loan_monthly",
+                numeric=["days_past_due"])
+    check_frame(sales_monthly, ["entity_id", "month", "sales_amount"], name="sales_monthly",
+                numeric=["sales_amount"])
+    trouble_dpd = check_int(trouble_dpd, "trouble_dpd", min_value=0)
+    default_dpd = check_int(default_dpd, "default_dpd", min_value=0)
+    lm = loan_monthly[["entity_id", "month", "days_past_due"]]
+    worst = lm.groupby(["entity_id", "month"], sort=False, observed=True)["days_past_due"].max().reset_index()
+    borrowers = pd.Index(worst["entity_id"].unique())
+    panel = sales_monthly.loc[sales_monthly["entity_id"].isin(borrowers), ["entity_id", "month", "sales_amount"]]
+    if utilities is not None:
+        check_frame(utilities, ["entity_id", "month", "electricity_kwh"], name="utilities", allow_empty=True)
+        panel = panel.merge(utilities[["entity_id", "month", "electricity_kwh"]], on=["entity_id", "month"],
+                            how="left")
+    if external_events is not None:
+        check_frame(external_events, ["entity_id", "month", "event_type"], name="external_events", allow_empty=True)
+        ev = external_events.loc[external_events["event_type"] == "overdue_other_bank", ["entity_id", "month"]]
+        ev = ev.drop_duplicates().assign(overdue_elsewhere=True)
+        panel = panel.merge(ev, on=["entity_id", "month"], how="left")
+        panel["overdue_elsewhere"] = panel["overdue_elsewhere"].fillna(False).astype(bool)
+    if industry_monthly is not None:
+        if entities is None:
+            raise RuralfinValueError("给出 industry_monthly 时还需要 entities（用来查每个主体的细分行业 sub_industry）")
+        check_frame(industry_monthly, ["sub_industry", "month", "shock"], name="industry_monthly")
+        check_frame(entities, ["entity_id", "sub_industry"], name="entities")
+        sub = entities[["entity_id", "sub_industry"]].astype({"sub_industry": "str"})
+        shock = industry_monthly[["sub_industry", "month", "shock"]].astype({"sub_industry": "str"})
+        panel = panel.merge(sub, on="entity_id", how="left").merge(shock, on=["sub_industry", "month"], how="left")
+        panel = panel.drop(columns="sub_industry").rename(columns={"shock": "industry_shock"})
+        panel["industry_shock"] = panel["industry_shock"].fillna(False).astype(bool)
+    if guarantees is not None:
+        check_frame(guarantees, ["entity_id", "guarantor_id"], name="guarantees", allow_empty=True)
+        e = guarantees[["entity_id", "guarantor_id"]].to_numpy()
+        edges = pd.DataFrame({"a": np.r_[e[:, 0], e[:, 1]], "b": np.r_[e[:, 1], e[:, 0]]})
+        edges = edges[edges["a"] != edges["b"]].drop_duplicates()
+        trouble = worst.loc[worst["days_past_due"] > trouble_dpd, ["entity_id", "month"]]
+        hit = edges.merge(trouble, left_on="b", right_on="entity_id")[["a", "month"]].drop_duplicates()
+        hit = hit.rename(columns={"a": "entity_id"}).assign(guarantee_trouble=True)
+        hit["entity_id"] = hit["entity_id"].astype(panel["entity_id"].dtype)
+        panel = panel.merge(hit, on=["entity_id", "month"], how="left")
+        panel["guarantee_trouble"] = panel["guarantee_trouble"].fillna(False).astype(bool)
+    first_bad = worst.loc[worst["days_past_due"] > default_dpd].groupby("entity_id")["month"].min()
+    panel["default_month"] = panel["entity_id"].map(first_bad)
+    return panel.sort_values(["entity_id", "month"], kind="stable").reset_index(drop=True)
+
+
 def early_warning_signals(
     panel: pd.DataFrame,
     *,
     entity: str = "entity_id",
     month: str = "month",
-    sales: str | None = "sales",
+    sales: str | None = "sales_amount",
     utility: str | None = "electricity_kwh",
-    overdue_elsewhere: str | None = None,
-    industry_shock: str | None = None,
-    guarantee_trouble: str | None = None,
+    overdue_elsewhere: str | None = "overdue_elsewhere",
+    industry_shock: str | None = "industry_shock",
+    guarantee_trouble: str | None = "guarantee_trouble",
     window: int = 6,
     drop: float = 0.3,
 ) -> pd.DataFrame:
@@ -967,7 +1079,7 @@ def early_warning_signals(
     entity, month : str
         主体编号、月份列。
     sales, utility, overdue_elsewhere, industry_shock, guarantee_trouble : str or None
-        对应的原始列。
+        对应的原始列；默认值即 :func:`warning_panel` 输出的列名。
     window : int, default 6
         对比的历史月数。
     drop : float, default 0.3
@@ -982,8 +1094,10 @@ def early_warning_signals(
     --------
     >>> import pandas as pd
     >>> panel = pd.DataFrame({"entity_id": ["A"] * 4, "month": ["2024-01", "2024-02", "2024-03", "2024-04"],
-    ...                       "sales": [10.0, 10.0, 10.0, 6.0], "electricity_kwh": [100.0, 100, 100, 95]})
-    >>> early_warning_signals(panel, window=3)[["month", "sig_sales_decline", "sig_utility_decline"]]
+    ...                       "sales_amount": [10.0, 10.0, 10.0, 6.0], "electricity_kwh": [100.0, 100, 100, 95]})
+    >>> sig = early_warning_signals(panel, window=3, overdue_elsewhere=None, industry_shock=None,
+    ...                             guarantee_trouble=None)
+    >>> sig[["month", "sig_sales_decline", "sig_utility_decline"]]
          month  sig_sales_decline  sig_utility_decline
     0  2024-01              False                False
     1  2024-02              False                False

@@ -369,11 +369,13 @@ def _ews_panel():
     for e, sales in {"A": [10, 10, 10, 10, 10, 5, 5, 5], "B": [10] * 8}.items():
         for m, s in zip(months, sales):
             rows.append((e, m, float(s), 100.0 if e == "B" or m < months[6] else 50.0))
-    return pd.DataFrame(rows, columns=["entity_id", "month", "sales", "electricity_kwh"])
+    return pd.DataFrame(rows, columns=["entity_id", "month", "sales_amount", "electricity_kwh"])
+
+NO_FLAGS = {"overdue_elsewhere": None, "industry_shock": None, "guarantee_trouble": None}
 
 
 def test_early_warning_signals_trailing_decline():
-    sig = early_warning_signals(_ews_panel(), window=3, drop=0.3)
+    sig = early_warning_signals(_ews_panel(), window=3, drop=0.3, **NO_FLAGS)
     a = sig[sig["entity_id"] == "A"]
     assert a["sig_sales_decline"].tolist() == [False] * 5 + [True, True, False]
     # 用电在第 7 个月腰斩；前 3 个月均值 100
@@ -385,11 +387,12 @@ def test_early_warning_signals_trailing_decline():
 def test_early_warning_flags_and_input_unchanged():
     panel = _ews_panel().assign(other_overdue=[0] * 15 + [1], shock=False)
     before = panel.copy()
-    sig = early_warning_signals(panel, overdue_elsewhere="other_overdue", industry_shock="shock")
+    sig = early_warning_signals(panel, overdue_elsewhere="other_overdue", industry_shock="shock",
+                                guarantee_trouble=None)
     assert sig["sig_overdue_elsewhere"].sum() == 1
     pd.testing.assert_frame_equal(panel, before)
     with pytest.raises(RuralfinValueError, match="drop"):
-        early_warning_signals(panel, drop=1.5)
+        early_warning_signals(panel, drop=1.5, **NO_FLAGS)
 
 
 def test_future_default_label():
@@ -448,3 +451,53 @@ def test_lead_time_by_hand():
     assert summ["defaulter_share"].tolist() == [0.5, 0.5]
     ax = plot_lead_time(lt)
     assert len(ax.patches) == 2
+
+
+def test_borrower_rule_per_period_on_a_monthly_panel():
+    # 同一债务人：1 月有 30 万逾期 100 天（不良占 30%），2 月已全部正常
+    panel = pd.DataFrame({"loan_id": [1, 2, 1, 2], "entity_id": ["A"] * 4,
+                          "month": ["2024-01", "2024-01", "2024-02", "2024-02"],
+                          "days_past_due": [100, 0, 0, 0], "balance": [30.0, 70.0, 30.0, 70.0]})
+    out = classify_loans(panel, period="month")
+    assert out["risk_grade"].astype(str).tolist() == ["substandard", "substandard", "normal", "normal"]
+    # 不按时点分开时，两个月被当成一张快照：30 / 200 = 15% 仍超过 10%，2 月也被牵连
+    pooled = classify_loans(panel)
+    assert pooled["risk_grade"].astype(str).tolist() == ["substandard"] * 4
+    m = migration_matrix(out, normalize=False)
+    assert m.loc["substandard", "normal"] == 2
+
+
+def test_warning_panel_joins_county_tables_by_hand():
+    from ruralfin.risk.monitoring import warning_panel
+
+    months = pd.to_datetime(["2024-01-31", "2024-02-29", "2024-03-31"])
+    loans = pd.DataFrame({"loan_id": [1] * 3 + [2] * 3, "entity_id": [7] * 3 + [8] * 3,
+                          "month": list(months) * 2, "days_past_due": [0, 0, 0, 0, 40, 100]})
+    sales = pd.DataFrame({"entity_id": [7] * 3 + [8] * 3 + [9] * 3, "month": list(months) * 3,
+                          "sales_amount": [5.0] * 9})
+    util = pd.DataFrame({"entity_id": [7], "month": [months[0]], "electricity_kwh": [120.0]})
+    events = pd.DataFrame({"entity_id": [7, 7, 8], "month": [months[1], months[1], months[2]],
+                           "event_type": ["overdue_other_bank", "lawsuit", "tax_arrears"]})
+    ent = pd.DataFrame({"entity_id": [7, 8, 9], "sub_industry": ["livestock", "grocery", "grocery"]})
+    ind = pd.DataFrame({"sub_industry": ["livestock"] * 3 + ["grocery"] * 3, "month": list(months) * 2,
+                        "shock": [False, True, True, False, False, False]})
+    g = pd.DataFrame({"loan_id": [2], "entity_id": [8], "guarantor_id": [7]})
+    inputs = [loans.copy(), sales.copy()]
+    out = warning_panel(loans, sales, utilities=util, external_events=events, industry_monthly=ind,
+                        entities=ent, guarantees=g)
+    pd.testing.assert_frame_equal(loans, inputs[0])
+    assert out["entity_id"].tolist() == [7, 7, 7, 8, 8, 8]  # 9 没有贷款
+    a = out[out["entity_id"] == 7]
+    assert a["overdue_elsewhere"].tolist() == [False, True, False]
+    assert a["industry_shock"].tolist() == [False, True, True]
+    # 7 为 8 担保；8 在 3 月逾期 100 天 > 90 → 7 的担保圈 3 月出险
+    assert a["guarantee_trouble"].tolist() == [False, False, True]
+    assert a["default_month"].isna().all()
+    b = out[out["entity_id"] == 8]
+    assert (b["default_month"] == months[2]).all()
+    assert b["guarantee_trouble"].tolist() == [False, False, False]
+    assert np.isnan(a["electricity_kwh"].iloc[1]) and a["electricity_kwh"].iloc[0] == 120.0
+    sig = early_warning_signals(out, window=1)
+    assert sig["sig_guarantee_trouble"].sum() == 1 and sig["sig_overdue_elsewhere"].sum() == 1
+    with pytest.raises(RuralfinValueError, match="还需要 entities"):
+        warning_panel(loans, sales, industry_monthly=ind)
