@@ -671,7 +671,7 @@ def supply_chain_prospects(
     *,
     entities: pd.DataFrame | None = None,
     weights: dict[str, float] | None = None,
-    links_cap: int = 3,
+    links_cap: int = 5,
     years_cap: float = 10.0,
     entity: str = "entity_id",
     counterparty: str = "counterparty_key",
@@ -701,7 +701,7 @@ def supply_chain_prospects(
         主体表；给出时为县内的交易对手补上客群、行业、乡镇、村。
     weights : dict, optional
         覆盖默认权重，键为 ``links``、``share``、``years``。
-    links_cap : int, default 3
+    links_cap : int, default 5
         关联客户数达到多少算满分。
     years_cap : float, default 10.0
         平均合作年限达到多少年算满分。
@@ -730,8 +730,8 @@ def supply_chain_prospects(
     ...     "counterparty_banks_with_us": [False] * 4})
     >>> supply_chain_prospects(sc, [1, 2])[["rank", "counterparty_key", "n_links", "prospect_score"]]
        rank counterparty_key  n_links  prospect_score
-    0     1               M1        2       63.333333
-    1     2               C9        1       35.666667
+    0     1               M1        2            50.0
+    1     2               C9        1            29.0
     """
     check_frame(supply_chain, [entity, counterparty, banks_with_us, "share", "relationship_years", "direction"],
                 name="supply_chain", numeric=["share", "relationship_years"])
@@ -765,7 +765,7 @@ def supply_chain_prospects(
     })
     for c in ["counterparty_name", "counterparty_type", "counterparty_entity_id"]:
         if c in edges.columns:
-            work[c] = edges[c].to_numpy()
+            work[c] = edges[c].reset_index(drop=True)  # 保留原类型（如可空整数 Int32）
     g = work.groupby(counterparty, sort=True)
     res = pd.DataFrame({
         "n_links": g["_entity"].nunique(),
@@ -888,7 +888,8 @@ def existing_customer_prospects(
     -------
     DataFrame
         ``customers`` 的全部列，加 ``prospect_score``（得分）、``max_points``（可得的满分）、
-        ``score_reasons``（得分理由，中文，以“；”分隔），按分数从高到低排序，``rank`` 为名次。
+        ``score_reasons``（得分理由，中文，以“；”分隔），按分数从高到低排序（同分时存款日均
+        高者在前），``rank`` 为名次。
 
     Examples
     --------
@@ -965,7 +966,8 @@ def existing_customer_prospects(
     res["max_points"] = max_points
     res["score_reasons"] = ["；".join(x) for x in reasons]
     res = res[~excluded & (score >= floor)]
-    res = res.sort_values(["prospect_score", entity], ascending=[False, True], kind="stable").reset_index(drop=True)
+    order = ["prospect_score"] + (["deposit_balance"] if "deposit_balance" in res.columns else []) + [entity]
+    res = res.sort_values(order, ascending=[False] * (len(order) - 1) + [True], kind="stable").reset_index(drop=True)
     res.insert(0, "rank", np.arange(1, len(res) + 1))
     return res
 

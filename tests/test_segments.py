@@ -283,18 +283,21 @@ def test_supply_chain_prospects_score_by_hand():
     # 主体 3 不是优质客户 → P1 不出现；E8 已是我行客户 → 排除
     assert p["counterparty_key"].tolist() == ["E5", "M1"]
     e5 = p.iloc[0]
-    # E5：3 个优质客户（满分 50）+ 份额 0.4+0.3+0.5=1.2 → 封顶 30 + 平均年限 4 年 → 20×0.4 = 8 → 88
+    # E5：3 个优质客户 → 50×3/5 = 30；份额 0.4+0.3+0.5=1.2 → 封顶 30；平均年限 4 年 → 20×0.4 = 8；共 68
     assert e5["n_links"] == 3
     assert e5["n_as_supplier"] == 2 and e5["n_as_buyer"] == 1
     assert e5["total_trade_share"] == pytest.approx(1.2)
-    assert e5["prospect_score"] == pytest.approx(88.0)
+    assert e5["prospect_score"] == pytest.approx(68.0)
     assert e5["township"] == "稻香镇" and e5["customer_group"] == "individual_business"
-    # M1：2/3×50 + 0.8×30 + min(10/10,1)×20 = 33.33 + 24 + 20 = 77.33
-    assert p.iloc[1]["prospect_score"] == pytest.approx(50 * 2 / 3 + 24 + 20)
+    # M1：2/5×50 + 0.8×30 + min(10/10,1)×20 = 20 + 24 + 20 = 64
+    assert p.iloc[1]["prospect_score"] == pytest.approx(64.0)
+    assert p["counterparty_entity_id"].dtype == "Int32"  # 可空整数类型保留
     assert p["rank"].tolist() == [1, 2]
     _all_labelled(p)
     # 改权重：只看份额
     p2 = supply_chain_prospects(sc, [1, 2, 4, 7], weights={"links": 0, "years": 0})
+    p3 = supply_chain_prospects(sc, [1, 2, 4, 7], links_cap=3)
+    assert p3.loc[0, "prospect_score"] == pytest.approx(50 + 30 + 8)
     assert p2.set_index("counterparty_key")["prospect_score"].to_dict() == pytest.approx({"E5": 30.0, "M1": 24.0})
 
 
