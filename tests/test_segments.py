@@ -1,5 +1,7 @@
 """ruralfin.segments：在示范县列名的小表上手算渗透率、份额、打分与组合。"""
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -451,3 +453,55 @@ def test_plot_market_share_axes():
     assert widths == pytest.approx([1 / 3, 1 / 3, 1 / 2])
     with pytest.raises(RuralfinValueError, match="shares 缺少列"):
         plot_market_share(_entities())
+
+
+# --------------------------------------------------------------------------- 示范县（数据就绪时）
+
+
+@pytest.fixture(scope="module")
+def county():
+    import ruralfin.datasets as ds
+
+    load = getattr(ds, "load_dataset", None)
+    if load is None:
+        pytest.skip("ruralfin.datasets.load_dataset 尚未提供")
+    names = ["entities", "holdings", "loans", "loan_monthly", "supply_chain", "account_flows",
+             "external_data", "soft_info"]
+    return {n: load(n) for n in names}
+
+
+def test_county_penetration_equals_direct_pandas(county):
+    e = county["entities"]
+    pen = penetration(e, by="township").set_index("township")
+    direct = e.groupby("township", observed=True)["banks_with_us"].mean()
+    assert pen["penetration"].to_dict() == pytest.approx(direct.to_dict())
+    assert pen["n_entities"].sum() == len(e)
+    ours = (e["main_bank"].astype(str) == "ours").groupby(e["customer_group"], observed=True).mean()
+    prof = group_profile(e).set_index("customer_group")
+    assert penetration(e).set_index("customer_group")["main_bank_share"].to_dict() == pytest.approx(ours.to_dict())
+    assert prof["n_entities"].sum() == len(e)
+    shares = market_share(e).groupby("customer_group", observed=True)["institution_share"].sum()
+    assert shares.to_numpy() == pytest.approx(np.ones(len(shares)))
+
+
+def test_county_customer_summary_and_prospects(county):
+    e, h = county["entities"], county["holdings"]
+    s = customer_summary(e, h, loans=county["loans"], loan_monthly=county["loan_monthly"],
+                         account_flows=county["account_flows"], external_data=county["external_data"],
+                         soft_info=county["soft_info"])
+    credit = h[h["product_type"].astype(str).isin(["business_loan", "farmer_loan", "startup_guarantee_loan",
+                                                     "student_loan"])]
+    assert s["loan_balance"].sum() == pytest.approx(credit["balance"].sum())
+    assert s["entity_id"].is_unique
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuralfinWarning)  # 示范县应有规则用到的全部列
+        p = existing_customer_prospects(s)
+    assert len(p) > 0 and not p["has_credit"].any()
+    assert not any(c.startswith("truth") for c in p.columns)
+    good = performing_borrowers(county["loan_monthly"]).query("is_performing")["entity_id"]
+    sc = supply_chain_prospects(county["supply_chain"], good, entities=e)
+    already = set(county["supply_chain"].loc[county["supply_chain"]["counterparty_banks_with_us"], "counterparty_key"])
+    assert not set(sc["counterparty_key"]) & already
+    assert sc["prospect_score"].is_monotonic_decreasing
+    b = product_bundles(s)
+    assert set(b["customer_group"]) <= set(e["customer_group"].astype(str))
