@@ -17,8 +17,9 @@
    ``rare_share`` 时再并入坏样本率最接近的相邻组），再按坏样本率排序。
 2. 要求单调时，用“相邻违例合并”（pool adjacent violators）把坏样本率不单调的
    相邻箱合并，结果严格单调。
-3. 占比低于 ``min_bin_share`` 的箱与坏样本率更接近的相邻箱合并；箱数多于
-   ``max_bins`` 时合并 IV 损失最小的一对相邻箱。
+3. 在“每箱至少占 ``min_bin_share``、最多 ``max_bins`` 箱”的约束下，用动态规划
+   从相邻箱的所有合并方式中选 IV 最大的一种（IV 对箱可加，所以是精确最优；
+   严格单调的箱无论怎样合并相邻箱都仍然严格单调）。
 4. 缺失值、特殊值（如 -999）各自单独成箱，不参与上面的合并。
 
 转换时的规则：
@@ -175,33 +176,49 @@ def _merge(tot: list, bad: list, members: list, i: int) -> None:
     members[i] = members[i] + members.pop(i + 1)
 
 
-def _enforce_min_share(tot, bad, members, min_count: float) -> None:
-    while len(tot) > 1:
-        arr = np.asarray(tot, dtype=float)
-        i = int(np.argmin(arr))
-        if arr[i] >= min_count:
-            break
-        if i == 0:
-            j = 0
-        elif i == len(tot) - 1:
-            j = i - 1
-        else:
-            rate = bad[i] / tot[i] if tot[i] else 0.0
-            d_left = abs(bad[i - 1] / tot[i - 1] - rate)
-            d_right = abs(bad[i + 1] / tot[i + 1] - rate)
-            j = i - 1 if d_left <= d_right else i
-        _merge(tot, bad, members, j)
+def _best_partition(tot: list, bad: list, members: list, min_count: float, max_bins: int,
+                    total_bad: float, total_good: float) -> None:
+    """把相邻的箱分成不超过 ``max_bins`` 段、每段样本数不少于 ``min_count``，使 IV 最大。
 
-
-def _enforce_max_bins(tot, bad, members, max_bins: int, total_bad: float, total_good: float) -> None:
-    while len(tot) > max_bins:
-        t = np.asarray(tot, dtype=float)
-        b = np.asarray(bad, dtype=float)
-        g = t - b
-        iv = _iv_terms(b, g, total_bad, total_good)
-        merged = _iv_terms(b[:-1] + b[1:], g[:-1] + g[1:], total_bad, total_good)
-        loss = iv[:-1] + iv[1:] - merged
-        _merge(tot, bad, members, int(np.argmin(loss)))
+    IV 对箱可加，所以用动态规划求精确最优（箱数 K 很少，K×K 的矩阵运算）。
+    输入的箱若已严格单调，任意相邻合并后仍严格单调。不可行时（样本太少）合成一箱。
+    就地修改三个列表。
+    """
+    k = len(tot)
+    if k <= 1:
+        return
+    ct = np.concatenate([[0.0], np.cumsum(np.asarray(tot, dtype=float))])
+    cb = np.concatenate([[0.0], np.cumsum(np.asarray(bad, dtype=float))])
+    n = ct[None, :] - ct[:, None]  # n[i, j] = 第 i..j-1 箱合起来的样本数
+    b = cb[None, :] - cb[:, None]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        iv = _iv_terms(np.clip(b, 0, None), np.clip(n - b, 0, None), total_bad, total_good)
+    valid = np.triu(np.ones((k + 1, k + 1), dtype=bool), 1) & (n >= min_count)
+    seg = np.where(valid, iv, -np.inf)
+    m_max = min(max_bins, k)
+    best = np.full((m_max + 1, k + 1), -np.inf)
+    best[0, 0] = 0.0
+    arg = np.zeros((m_max + 1, k + 1), dtype=np.int64)
+    for m in range(1, m_max + 1):
+        cand = best[m - 1][:, None] + seg
+        arg[m] = cand.argmax(axis=0)
+        best[m] = cand.max(axis=0)
+    finals = best[1:, k]
+    if not np.isfinite(finals).any():
+        cuts = [0, k]
+    else:
+        top = finals.max()
+        m = 1 + int(np.flatnonzero(finals >= top - 1e-12 * max(1.0, abs(top)))[0])  # 同样的 IV 取箱数少的
+        cuts = [k]
+        j = k
+        for mm in range(m, 0, -1):
+            j = int(arg[mm, j])
+            cuts.append(j)
+        cuts = cuts[::-1]
+    new_tot = [int(sum(tot[a:c])) for a, c in zip(cuts[:-1], cuts[1:])]
+    new_bad = [int(sum(bad[a:c])) for a, c in zip(cuts[:-1], cuts[1:])]
+    new_mem = [[i for mem in members[a:c] for i in mem] for a, c in zip(cuts[:-1], cuts[1:])]
+    tot[:], bad[:], members[:] = new_tot, new_bad, new_mem
 
 
 # ---------------------------------------------------------------------------
@@ -280,8 +297,8 @@ class WoEBinner(TransformerMixin, BaseEstimator):
         每个特征普通箱的最多个数（不含缺失、特殊值箱）。
     min_bin_share : float, default 0.05
         每个普通箱至少占样本的比例。
-    n_prebins : int, default 20
-        数值特征等频预分箱的段数。
+    n_prebins : int, default 100
+        数值特征等频预分箱的段数（最终的切点从这些预分箱的边界中选）。
     monotonic : {"auto", "ascending", "descending", None}, default "auto"
         数值特征坏样本率随取值的单调方向：``"ascending"`` 递增，``"descending"``
         递减，``"auto"`` 两种都试、取 IV 大的，``None`` 不要求单调。类别特征总是按
@@ -289,8 +306,9 @@ class WoEBinner(TransformerMixin, BaseEstimator):
     special_values : list or dict, optional
         特殊值（如 ``[-999, -1]``），每个值单独成箱；可用 ``{列名: [值, ...]}``
         分列指定。
-    rare_share : float, optional
-        类别占比低于它即视为稀有类别、合并成一组；默认等于 ``min_bin_share``。
+    rare_share : float, default 0.01
+        类别占比低于它即视为稀有类别、合并成一组（样本少的类别坏样本率不可靠）；
+        设为 0 则不合并。
     handle_unknown : {"zero", "missing", "error"}, default "zero"
         转换时遇到训练中没有的类别：WoE 取 0、取缺失箱的 WoE，或报错。
 
@@ -336,10 +354,10 @@ class WoEBinner(TransformerMixin, BaseEstimator):
         categorical=None,
         max_bins=6,
         min_bin_share=0.05,
-        n_prebins=20,
+        n_prebins=100,
         monotonic="auto",
         special_values=None,
-        rare_share=None,
+        rare_share=0.01,
         handle_unknown="zero",
     ):
         self.features = features
@@ -432,8 +450,7 @@ class WoEBinner(TransformerMixin, BaseEstimator):
         check_int(self.max_bins, "max_bins", min_value=1)
         check_int(self.n_prebins, "n_prebins", min_value=1)
         check_number(self.min_bin_share, "min_bin_share", min_value=0, max_value=0.5)
-        if self.rare_share is not None:
-            check_number(self.rare_share, "rare_share", min_value=0, max_value=1)
+        check_number(self.rare_share, "rare_share", min_value=0, max_value=1)
         check_choice(self.monotonic, ["auto", "ascending", "descending", None], "monotonic")
         check_choice(self.handle_unknown, ["zero", "missing", "error"], "handle_unknown")
         if self.special_values is not None and not isinstance(self.special_values, (list, tuple, dict, np.ndarray)):
@@ -502,7 +519,7 @@ class WoEBinner(TransformerMixin, BaseEstimator):
                 RuralfinWarning,
                 stacklevel=2,
             )
-        rare = self.min_bin_share if self.rare_share is None else self.rare_share
+        rare = self.rare_share
         bins = {}
         for f in features:
             s = df[f]
@@ -580,8 +597,7 @@ class WoEBinner(TransformerMixin, BaseEstimator):
             members = [[i] for i in range(len(tot))]
             if mode is not None:
                 _pava(tot, bad, members, ascending=(mode == "ascending"))
-            _enforce_min_share(tot, bad, members, min_count)
-            _enforce_max_bins(tot, bad, members, self.max_bins, total_bad, total_good)
+            _best_partition(tot, bad, members, min_count, self.max_bins, total_bad, total_good)
             t, b = np.asarray(tot, float), np.asarray(bad, float)
             iv = float(_iv_terms(b, t - b, total_bad, total_good).sum())
             if best is None or iv > best[0] + 1e-12:
@@ -642,8 +658,7 @@ class WoEBinner(TransformerMixin, BaseEstimator):
                 _merge(tot, bad, members, min(r, j))
         if members:
             _pava(tot, bad, members, ascending=True)
-            _enforce_min_share(tot, bad, members, self.min_bin_share * n)
-            _enforce_max_bins(tot, bad, members, self.max_bins, total_bad, total_good)
+            _best_partition(tot, bad, members, self.min_bin_share * n, self.max_bins, total_bad, total_good)
         levels = [cat_list[i] for m in members for i in m]
         level_bin = np.array([j for j, m in enumerate(members) for _ in m], dtype=np.int64)
         labels = [", ".join(str(cat_list[i]) for i in m) for m in members]
