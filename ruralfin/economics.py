@@ -30,6 +30,7 @@ PD 2%、LGD 50%、风险权重 75%、资本充足率 10.5%、股东要求回报 
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from numbers import Real
 from typing import Any
@@ -38,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from ._validation import check_frame, check_number, fmt_list
-from .errors import RuralfinTypeError, RuralfinValueError
+from .errors import RuralfinTypeError, RuralfinValueError, RuralfinWarning
 
 __all__ = [
     "PRICING_EXAMPLE",
@@ -97,6 +98,20 @@ _BOUNDS: dict[str, tuple[float, float, str, bool]] = {
 # ---------------------------------------------------------------------------
 
 
+# 这些利率若全都小于 0.1（即 0.1%），几乎一定是把百分数写成了小数
+_LOOKS_LIKE_FRACTION = ("ftp_rate", "deposit_ftp_rate", "interest_rate", "loan_rate", "opex_rate")
+
+
+def _warn_fraction(arr: Any, param: str, where: str) -> None:
+    a = np.abs(np.asarray(arr, dtype=float))
+    if param in _LOOKS_LIKE_FRACTION and a.size and 0 < a.max() < 0.1:
+        warnings.warn(
+            f"{where}（参数 {param}）最大只有 {a.max():g}，看起来是小数；本库的利率用年化百分数"
+            f"（2.0 表示 2.0%），请确认是否应乘以 100",
+            RuralfinWarning, stacklevel=4,
+        )
+
+
 def _value(df: pd.DataFrame | None, value: Any, param: str, *, frame: str = "data") -> Any:
     """``value`` 可以是数字，也可以是 ``df`` 的列名；返回 float 或 float 数组，并检查取值范围。"""
     lo, hi, what, pct = _BOUNDS[param]
@@ -123,6 +138,7 @@ def _value(df: pd.DataFrame | None, value: Any, param: str, *, frame: str = "dat
                 f"{frame} 的列 {value}（参数 {param}）有 {int(bad.sum())} 个值超出范围 "
                 f"[{lo:g}, {hi:g}]，例如 {arr[bad][0]:g}；应为{what}{hint}"
             )
+        _warn_fraction(arr, param, f"{frame} 的列 {value}")
         return arr
     if isinstance(value, bool) or not isinstance(value, Real):
         where = "" if df is None else f" {frame} 的"
@@ -133,6 +149,7 @@ def _value(df: pd.DataFrame | None, value: Any, param: str, *, frame: str = "dat
     if not np.isfinite(v) or not (lo <= v <= hi):
         hint = "；看起来像百分数，请改用小数" if not pct and hi <= 1 and 1 < v <= 100 else ""
         raise RuralfinValueError(f"参数 {param} 应为{what}，实际是 {v:g}{hint}")
+    _warn_fraction(v, param, f"参数 {param}={v:g}")
     if df is not None:
         return np.full(len(df), v)
     return v

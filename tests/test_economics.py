@@ -20,7 +20,7 @@ from ruralfin.economics import (
     rate_buildup,
     regulatory_indicators,
 )
-from ruralfin.errors import RuralfinTypeError, RuralfinValueError
+from ruralfin.errors import RuralfinTypeError, RuralfinValueError, RuralfinWarning
 
 
 def _all_labelled(df, inputs=()):
@@ -104,6 +104,14 @@ def test_pricing_bad_parameters(kwargs, err, words):
         loan_pricing(**kwargs)
     for w in words:
         assert w in str(info.value)
+
+
+def test_rates_written_as_fractions_warn():
+    with pytest.warns(RuralfinWarning, match="ftp_rate.*看起来是小数"):
+        loan_pricing(ftp_rate=0.02)
+    loans = _two_loans().assign(contract_rate=[0.06, 0.045, 0.07])
+    with pytest.warns(RuralfinWarning, match="contract_rate.*乘以 100"):
+        raroc(loans)
 
 
 def test_pricing_bad_columns():
