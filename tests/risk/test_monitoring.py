@@ -501,3 +501,55 @@ def test_warning_panel_joins_county_tables_by_hand():
     assert sig["sig_guarantee_trouble"].sum() == 1 and sig["sig_overdue_elsewhere"].sum() == 1
     with pytest.raises(RuralfinValueError, match="还需要 entities"):
         warning_panel(loans, sales, industry_monthly=ind)
+
+
+# ---------------------------------------------------------------- 示范县
+@pytest.fixture(scope="module")
+def county_loan_monthly():
+    try:
+        from ruralfin.datasets import load_dataset
+    except ImportError:
+        load_dataset = None
+    if load_dataset is not None:
+        return load_dataset("loan_monthly")
+    try:
+        from ruralfin.datasets._generator import make_county_tables
+    except ImportError:
+        pytest.skip("示范县数据尚不可用")
+    return make_county_tables(2000, 0)["loan_monthly"]
+
+
+def test_county_npl_ratio_equals_direct_computation(county_loan_monthly):
+    lm = county_loan_monthly
+    before = lm.copy()
+    out = classify_loans(lm, period="month", restructured="is_restructured")
+    pd.testing.assert_frame_equal(lm, before)
+    # 直接算：逾期超过 90 天，或同月同一债务人逾期 90+ 余额占比超过 10%
+    d = lm.assign(bad90=lm["days_past_due"] > 90, bal=lm["balance"].astype("float64"))
+    d["bad_bal"] = d["bal"].where(d["bad90"], 0.0)
+    g = d.groupby(["entity_id", "month"])[["bal", "bad_bal"]].transform("sum")
+    direct_npl = d["bad90"] | ((g["bad_bal"] > 0.10 * g["bal"] * (1 + 1e-9)) & (g["bal"] > 0))
+    np.testing.assert_array_equal(out["is_npl"].to_numpy(), direct_npl.to_numpy())
+    by_month = npl_ratio(out, by="month")
+    direct = d.assign(npl=direct_npl).groupby("month").apply(
+        lambda x: x.loc[x["npl"], "bal"].sum() / x["bal"].sum(), include_groups=False)
+    np.testing.assert_allclose(by_month["npl_ratio"].to_numpy(), direct.to_numpy(), rtol=1e-9)
+    assert 0 < by_month["npl_ratio"].iloc[-1] < 0.5
+
+
+def test_county_vintage_roll_and_migration_shapes(county_loan_monthly):
+    lm = county_loan_monthly
+    n_months = lm["month"].nunique()
+    v = vintage_table(lm)
+    assert v.shape[1] == n_months and v.shape[0] <= n_months
+    assert v.index.is_monotonic_increasing
+    # 累计率随账龄不减
+    diffs = v.diff(axis=1).iloc[:, 1:].to_numpy()
+    assert np.nanmin(diffs) >= -1e-12
+    assert np.nanmax(v.to_numpy()) <= 1
+    rr = roll_rate_matrix(lm)
+    sums = rr.sum(axis=1)
+    np.testing.assert_allclose(sums[sums > 0], 1.0)
+    counts = migration_matrix(classify_loans(lm, period="month"), normalize=False)
+    months = lm["month"]
+    assert counts.to_numpy().sum() == (months < months.max()).sum()
