@@ -498,6 +498,14 @@ class WoEBinner(TransformerMixin, BaseEstimator):
         Returns
         -------
         self
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> X = pd.DataFrame({"x": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]})
+        >>> b = WoEBinner(max_bins=2).fit(X, [1, 1, 0, 1, 0, 0, 0, 0, 1, 0])
+        >>> b.bins_["x"].splits  # 切点：[-inf, 5) 与 [5, inf)
+        array([5.])
         """
         name = type(self).__name__
         if y is None:
@@ -718,6 +726,16 @@ class WoEBinner(TransformerMixin, BaseEstimator):
         -------
         ndarray or DataFrame
             每个特征一列 WoE；``set_output(transform="pandas")`` 后为 DataFrame。
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> X = pd.DataFrame({"x": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]})
+        >>> b = WoEBinner(max_bins=2).fit(X, [1, 1, 0, 1, 0, 0, 0, 0, 1, 0])
+        >>> b.transform(pd.DataFrame({"x": [0, 7, None]})).round(3)  # 超出范围进首箱；缺失箱无样本记 0
+        array([[ 1.504],
+               [-1.204],
+               [ 0.   ]])
         """
         return self._woe_matrix(self._frame_for_transform(X))
 
@@ -728,7 +746,15 @@ class WoEBinner(TransformerMixin, BaseEstimator):
         return out
 
     def get_feature_names_out(self, input_features=None):
-        """输出列名：与分箱特征同名。"""
+        """输出列名：与分箱特征同名。
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> X = pd.DataFrame({"x": [1, 2, 3, 4], "note": ["a", "b", "a", "b"]})
+        >>> WoEBinner(features=["x"]).fit(X, [1, 0, 1, 0]).get_feature_names_out()
+        array(['x'], dtype=object)
+        """
         self._check_fitted()
         if input_features is not None:
             given = [str(c) for c in input_features]

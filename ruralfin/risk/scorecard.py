@@ -179,6 +179,14 @@ class Scorecard(ClassifierMixin, BaseEstimator):
         Returns
         -------
         self
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> X = pd.DataFrame({"x": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]})
+        >>> card = Scorecard(WoEBinner(max_bins=2)).fit(X, [1, 1, 0, 1, 0, 0, 0, 0, 1, 0])
+        >>> card.features_, round(card.factor_, 4), round(card.offset_, 4)
+        (['x'], 28.8539, 487.1229)
         """
         from sklearn.linear_model import LogisticRegression
 
@@ -280,12 +288,31 @@ class Scorecard(ClassifierMixin, BaseEstimator):
         return self.estimator_.predict_proba(woe)
 
     def decision_function(self, X):
-        """违约的对数几率 ln(P(坏)/P(好))。"""
+        """违约的对数几率 ln(P(坏)/P(好))；分数 = offset − factor × 它。
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> X = pd.DataFrame({"x": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]})
+        >>> card = Scorecard(WoEBinner(max_bins=2)).fit(X, [1, 1, 0, 1, 0, 0, 0, 0, 1, 0])
+        >>> logit = card.decision_function(X.head(1))
+        >>> bool(abs(card.offset_ - card.factor_ * logit[0] - card.predict_points(X.head(1))[0]) < 1e-9)
+        True
+        """
         woe = self._woe(X)
         return self.estimator_.decision_function(woe)
 
     def predict(self, X):
-        """按 0.5 的违约概率阈值给出 0/1 预测（实际审批请用分数和业务阈值）。"""
+        """按 0.5 的违约概率阈值给出 0/1 预测（实际审批请用分数和业务阈值）。
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> X = pd.DataFrame({"x": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]})
+        >>> card = Scorecard(WoEBinner(max_bins=2)).fit(X, [1, 1, 0, 1, 0, 0, 0, 0, 1, 0])
+        >>> card.predict(X)
+        array([1, 1, 1, 1, 0, 0, 0, 0, 0, 0])
+        """
         woe = self._woe(X)
         return self.estimator_.predict(woe)
 
