@@ -13,11 +13,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+import warnings
+
 import numpy as np
 import pandas as pd
 
 from .._validation import check_frame, check_int, check_number, fmt_list
-from ..errors import RuralfinTypeError, RuralfinValueError
+from ..errors import RuralfinTypeError, RuralfinValueError, RuralfinWarning
 
 __all__ = [
     "annuity_payment",
@@ -37,14 +39,26 @@ __all__ = [
 _CONSTRAINTS = ("product_cap", "revenue_multiple", "dsr")
 _CONSTRAINT_NAMES = {"product_cap": "产品额度上限", "revenue_multiple": "收入倍数扣减现有负债",
                      "dsr": "偿债比上限"}
-_RATE_HELP = "（年化小数，如 0.05 表示 5%）"
+_RATE_HELP = "（本库的利率用年化百分数，如 6 表示 6%）"
 
 
 # ---------------------------------------------------------------------------
 # 等额本息与偿债比
 # ---------------------------------------------------------------------------
+def _pct(value, name, hi=36.0):
+    """年化百分数参数：检查范围；0 < 值 < 0.5 时多半是把百分数写成了小数，发出提示。"""
+    try:
+        value = check_number(value, name, min_value=0, max_value=hi)
+    except RuralfinValueError as exc:
+        raise RuralfinValueError(f"{exc}{_RATE_HELP}") from None
+    if 0 < value < 0.5:
+        warnings.warn(f"参数 {name}={value:g} 看起来是小数；本库的利率用年化百分数（6 表示 6%），"
+                      f"{value:g} 会被当作 {value:g}%", RuralfinWarning, stacklevel=3)
+    return value
+
+
 def _rate_term(annual_rate, term_months):
-    annual_rate = check_number(annual_rate, "annual_rate", min_value=0, max_value=0.36)
+    annual_rate = _pct(annual_rate, "annual_rate")
     term_months = check_int(term_months, "term_months", min_value=1, max_value=600)
     return annual_rate, term_months
 
@@ -57,7 +71,7 @@ def annuity_payment(principal: float | np.ndarray, annual_rate: float, term_mont
     principal : float or array
         本金（万元）。
     annual_rate : float
-        年利率，小数（0.06 表示 6%）；为 0 时月供 = 本金 / 期数。
+        年利率，年化百分数（6 表示 6%，与示范县的利率列同一口径）；为 0 时月供 = 本金 / 期数。
     term_months : int
         期数（月）。
 
@@ -68,13 +82,13 @@ def annuity_payment(principal: float | np.ndarray, annual_rate: float, term_mont
 
     Examples
     --------
-    >>> round(annuity_payment(12.0, 0.06, 12), 4)
+    >>> round(annuity_payment(12.0, 6.0, 12), 4)
     1.0328
     >>> annuity_payment(12.0, 0.0, 12)
     1.0
     """
     annual_rate, term_months = _rate_term(annual_rate, term_months)
-    r = annual_rate / 12
+    r = annual_rate / 100 / 12
     p = np.asarray(principal, dtype="float64")
     res = p / term_months if r == 0 else p * r / (1 - (1 + r) ** -term_months)
     return float(res) if np.ndim(res) == 0 else res
@@ -85,13 +99,13 @@ def annuity_principal(payment: float | np.ndarray, annual_rate: float, term_mont
 
     Examples
     --------
-    >>> round(annuity_principal(1.0328, 0.06, 12), 3)
+    >>> round(annuity_principal(1.0328, 6.0, 12), 3)
     12.0
     >>> annuity_principal(0.5, 0.0, 24)
     12.0
     """
     annual_rate, term_months = _rate_term(annual_rate, term_months)
-    r = annual_rate / 12
+    r = annual_rate / 100 / 12
     a = np.asarray(payment, dtype="float64")
     res = a * term_months if r == 0 else a * (1 - (1 + r) ** -term_months) / r
     return float(res) if np.ndim(res) == 0 else res
@@ -116,7 +130,7 @@ def debt_service_ratio(
     income: str = "verified_revenue",
     existing_debt: str | None = "existing_debt",
     existing_payment: str | None = None,
-    annual_rate: float = 0.06,
+    annual_rate: float = 6.0,
     term_months: int = 12,
 ) -> pd.Series:
     """偿债比 DSR = （现有负债年还款额 + 新贷款年还款额）÷ 年收入。
@@ -135,8 +149,8 @@ def debt_service_ratio(
         年收入（万元）。小微主体常用核实后的年营业收入；有经营净现金流时用它更贴切。
     existing_debt, existing_payment : str or None
         现有负债余额（万元）；现有负债年还款额（万元）。
-    annual_rate : float, default 0.06
-        年利率，小数（示意值）。
+    annual_rate : float, default 6.0
+        年利率，年化百分数（示意值）。
     term_months : int, default 12
         期限（月）。
 
@@ -183,7 +197,7 @@ def credit_limit(
     product_cap: float | str = 30.0,
     revenue_multiple: float = 0.5,
     max_dsr: float = 0.5,
-    annual_rate: float = 0.06,
+    annual_rate: float = 6.0,
     term_months: int = 12,
     round_to: float | None = None,
 ) -> pd.DataFrame:
@@ -219,8 +233,8 @@ def credit_limit(
         收入倍数 k。
     max_dsr : float, default 0.5
         偿债比上限（0–1 之间的小数）。
-    annual_rate : float, default 0.06
-        年利率，小数。
+    annual_rate : float, default 6.0
+        年利率，年化百分数（6.0 表示 6%）。
     term_months : int, default 12
         期限（月）。
     round_to : float, optional
@@ -257,10 +271,7 @@ def credit_limit(
     check_frame(df, cols, name=name, numeric=cols)
     revenue_multiple = check_number(revenue_multiple, "revenue_multiple", min_value=0)
     max_dsr = check_number(max_dsr, "max_dsr", min_value=0, max_value=1)
-    try:
-        annual_rate, term_months = _rate_term(annual_rate, term_months)
-    except RuralfinValueError as exc:
-        raise RuralfinValueError(str(exc) + (_RATE_HELP if "annual_rate" in str(exc) else "")) from None
+    annual_rate, term_months = _rate_term(annual_rate, term_months)
     if round_to is not None:
         round_to = check_number(round_to, "round_to", min_value=1e-9)
 
@@ -883,9 +894,9 @@ def cutoff_table(
     outcome: str | None = None,
     amount: str | float = 10.0,
     cutoffs: Sequence[float] | None = None,
-    interest_rate: float = 0.06,
-    funding_cost: float = 0.02,
-    operating_cost: float = 0.012,
+    interest_rate: float = 6.0,
+    funding_cost: float = 2.0,
+    operating_cost: float = 1.2,
     lgd: float = 0.5,
 ) -> pd.DataFrame:
     """切分点取舍表：切分点上移下移时，通过率、预期坏账率、实际坏账率与预期利润怎么变。
@@ -915,8 +926,10 @@ def cutoff_table(
         每笔金额（万元），一个数或一列。
     cutoffs : sequence of float, optional
         要比较的切分点；不给时取评分的 0%、5%、…、95% 分位数（去重）。
-    interest_rate, funding_cost, operating_cost, lgd : float
-        年利率、资金成本率、运营成本率、违约损失率，小数。
+    interest_rate, funding_cost, operating_cost : float
+        年利率、资金成本率（FTP）、运营成本率，年化百分数（6.0 表示 6%）。
+    lgd : float, default 0.5
+        违约损失率，0–1 的小数。
 
     Returns
     -------
@@ -941,9 +954,9 @@ def cutoff_table(
     name = "df"
     cols = [score, prob_default] + ([outcome] if outcome else []) + ([amount] if isinstance(amount, str) else [])
     check_frame(df, cols, name=name, numeric=[score, prob_default] + ([amount] if isinstance(amount, str) else []))
-    rate = check_number(interest_rate, "interest_rate", min_value=0, max_value=0.36)
-    fc = check_number(funding_cost, "funding_cost", min_value=0, max_value=1)
-    oc = check_number(operating_cost, "operating_cost", min_value=0, max_value=1)
+    rate = _pct(interest_rate, "interest_rate") / 100
+    fc = _pct(funding_cost, "funding_cost", hi=100.0) / 100
+    oc = _pct(operating_cost, "operating_cost", hi=100.0) / 100
     lgd = check_number(lgd, "lgd", min_value=0, max_value=1)
     sc = _values(df, score, name, nonneg=False)
     pdv = _values(df, prob_default, name)
@@ -955,8 +968,7 @@ def cutoff_table(
         s = df[outcome]
         if not (pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_numeric_dtype(s.dtype)):
             raise RuralfinTypeError(f"{name} 的列 {outcome} 应为 0/1 或 True/False，实际类型是 {s.dtype}")
-        y = s.astype("float64").to_numpy(na_value=np.nan) if not pd.api.types.is_bool_dtype(s.dtype) \
-            else s.astype("float64").to_numpy(na_value=np.nan)
+        y = s.to_numpy(dtype="float64", na_value=np.nan)
         if not np.isin(y[~np.isnan(y)], (0.0, 1.0)).all():
             raise RuralfinValueError(f"{name} 的列 {outcome} 只能取 0/1（或 True/False）")
     if cutoffs is None:

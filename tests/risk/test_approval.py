@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ruralfin.errors import RuralfinTypeError, RuralfinValueError
+from ruralfin.errors import RuralfinTypeError, RuralfinValueError, RuralfinWarning
 from ruralfin.risk.approval import (
     DecisionMatrix,
     Rule,
@@ -27,21 +27,23 @@ ANNUITY_FACTOR = (1 - 1.005 ** -12) / 0.005
 # ---------------------------------------------------------------- 等额本息
 def test_annuity_arithmetic_by_hand():
     assert ANNUITY_FACTOR == pytest.approx(11.618932, abs=1e-6)
-    assert annuity_payment(12.0, 0.06, 12) == pytest.approx(12 / ANNUITY_FACTOR)
-    assert annuity_payment(12.0, 0.06, 12) == pytest.approx(1.032797, abs=1e-6)
-    assert annuity_principal(1.0, 0.06, 12) == pytest.approx(ANNUITY_FACTOR)
+    assert annuity_payment(12.0, 6.0, 12) == pytest.approx(12 / ANNUITY_FACTOR)
+    assert annuity_payment(12.0, 6.0, 12) == pytest.approx(1.032797, abs=1e-6)
+    assert annuity_principal(1.0, 6.0, 12) == pytest.approx(ANNUITY_FACTOR)
     # 零利率退化为平均摊还
     assert annuity_payment(24.0, 0.0, 24) == 1.0 and annuity_principal(1.0, 0.0, 24) == 24.0
     # 互为反函数
-    assert annuity_principal(annuity_payment(37.5, 0.0435, 36), 0.0435, 36) == pytest.approx(37.5)
-    np.testing.assert_allclose(annuity_payment(np.array([12.0, 24.0]), 0.06, 12), [1.032797, 2.065594], atol=1e-6)
+    assert annuity_principal(annuity_payment(37.5, 4.35, 36), 4.35, 36) == pytest.approx(37.5)
+    np.testing.assert_allclose(annuity_payment(np.array([12.0, 24.0]), 6.0, 12), [1.032797, 2.065594], atol=1e-6)
 
 
-def test_annuity_rate_given_as_percent_is_rejected():
-    with pytest.raises(RuralfinValueError, match="annual_rate"):
-        annuity_payment(10.0, 6, 12)
+def test_annuity_rate_is_annual_percent():
+    with pytest.raises(RuralfinValueError, match="annual_rate.*年化百分数"):
+        annuity_payment(10.0, 60, 12)
+    with pytest.warns(RuralfinWarning, match="annual_rate=0.06 看起来是小数"):
+        annuity_payment(10.0, 0.06, 12)
     with pytest.raises(RuralfinTypeError, match="term_months"):
-        annuity_payment(10.0, 0.06, 12.5)
+        annuity_payment(10.0, 6.0, 12.5)
 
 
 def test_debt_service_ratio_by_hand():
@@ -66,7 +68,7 @@ def _limit_frame():
 def test_each_of_the_three_constraints_binds():
     df = _limit_frame()
     out = credit_limit(df, existing_payment="annual_payment", product_cap=30, revenue_multiple=0.5,
-                       max_dsr=0.5, annual_rate=0.06, term_months=12)
+                       max_dsr=0.5, annual_rate=6.0, term_months=12)
     # A：上限 30；收入倍数 100；偿债比 100/12 × 因子 = 96.82 → 产品上限
     # B：收入倍数 0.5 × 40 − 5 = 15；偿债比 20/12 × 因子 = 19.36 → 收入倍数
     # C：收入倍数 20；偿债比 (20 − 8)/12 × 因子 = 11.62 → 偿债比
@@ -83,7 +85,7 @@ def test_each_of_the_three_constraints_binds():
 
 def test_existing_debt_amortised_when_no_payment_column_and_rounding():
     df = pd.DataFrame({"verified_revenue": [40.0], "existing_debt": [12.0]})
-    out = credit_limit(df, revenue_multiple=2.0, annual_rate=0.06, term_months=12)
+    out = credit_limit(df, revenue_multiple=2.0, annual_rate=6.0, term_months=12)
     # 现有负债 12 万按同利率期限摊还：年还款 = 1.032797 × 12；可用于新贷款 = 20 − 12.3936
     expected = (20 - 12 / ANNUITY_FACTOR * 12) / 12 * ANNUITY_FACTOR
     assert out.loc[0, "limit_dsr"] == pytest.approx(expected)
@@ -106,8 +108,8 @@ def test_credit_limit_input_unchanged_and_bad_inputs():
     before = df.copy()
     credit_limit(df)
     pd.testing.assert_frame_equal(df, before)
-    with pytest.raises(RuralfinValueError, match="annual_rate.*年化小数"):
-        credit_limit(df, annual_rate=6)
+    with pytest.raises(RuralfinValueError, match="annual_rate.*年化百分数"):
+        credit_limit(df, annual_rate=600)
     with pytest.raises(RuralfinValueError, match="max_dsr"):
         credit_limit(df, max_dsr=50)
     with pytest.raises(RuralfinValueError, match="缺少列：verified_revenue"):
@@ -282,7 +284,7 @@ def test_cutoff_table_by_hand():
     apps = pd.DataFrame({"points": [500, 600, 700, 800], "prob_default": [0.4, 0.1, 0.05, 0.01],
                          "bad": [1.0, 0.0, np.nan, 0.0], "amount": [10.0, 20.0, 10.0, 10.0]})
     tab = cutoff_table(apps, outcome="bad", amount="amount", cutoffs=[400, 650],
-                       interest_rate=0.06, funding_cost=0.02, operating_cost=0.012, lgd=0.5)
+                       interest_rate=6.0, funding_cost=2.0, operating_cost=1.2, lgd=0.5)
     margin, loss = 0.028, 0.532
     exp_all = (10 * (0.6 * margin - 0.4 * loss) + 20 * (0.9 * margin - 0.1 * loss)
                + 10 * (0.95 * margin - 0.05 * loss) + 10 * (0.99 * margin - 0.01 * loss))
@@ -308,3 +310,11 @@ def test_cutoff_bad_inputs_and_plot():
         cutoff_table(apps.assign(bad=[2, 0]), outcome="bad")
     ax = plot_cutoff_tradeoff(cutoff_table(apps, cutoffs=[450, 550]))
     assert ax.get_ylabel() == "比例（%）" and ax.right_ax.get_ylabel() == "预期利润（万元）"
+
+
+def test_cutoff_table_nullable_boolean_outcome():
+    # 示范县 applications.bad_12m 是可空布尔：被拒的申请没有结局
+    apps = pd.DataFrame({"points": [500, 600, 700], "prob_default": [0.3, 0.1, 0.02],
+                         "bad_12m": pd.array([True, None, False], dtype="boolean")})
+    tab = cutoff_table(apps, outcome="bad_12m", cutoffs=[0])
+    assert tab.loc[0, "actual_bad_rate"] == 0.5
