@@ -30,9 +30,7 @@ from .schema import (
     VILLAGES_PER_TOWNSHIP,
 )
 
-GENERATOR_VERSION = "1.0.0"
-DEFAULT_SEED = 20251231
-DEFAULT_N = 20_000
+from ._defaults import DEFAULT_N, DEFAULT_SEED, GENERATOR_VERSION  # noqa: F401
 M_PAST = 36  # 2023-01 之前模拟的月数（让 2023 年初已有存量贷款）
 N_OBS = 36
 MONTH_ENDS = pd.date_range("2020-01-31", periods=M_PAST + N_OBS, freq="ME").values.astype("datetime64[us]")
