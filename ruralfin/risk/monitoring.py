@@ -41,6 +41,7 @@ __all__ = [
     "GRADES",
     "GRADE_NAMES",
     "DPD_BUCKETS",
+    "WARNING_SIGNALS",
     "classify_loans",
     "npl_ratio",
     "migration_matrix",
@@ -930,7 +931,8 @@ def plot_migration(matrix: pd.DataFrame, *, ax=None, title: str | None = None, f
 # ---------------------------------------------------------------------------
 # 预警
 # ---------------------------------------------------------------------------
-SIGNALS: tuple[str, ...] = (
+#: :func:`early_warning_signals` 输出的五个信号列，可直接作 :class:`EarlyWarningModel` 的特征。
+WARNING_SIGNALS: tuple[str, ...] = (
     "sig_sales_decline", "sig_utility_decline", "sig_overdue_elsewhere",
     "sig_industry_shock", "sig_guarantee_trouble",
 )

@@ -229,3 +229,22 @@ def test_county_collection_score_and_allocation(county_loan_monthly):
     last = last.assign(prob_cure=m.predict_proba(last[feats])[:, 1])
     s = allocate_collectors(last, 2, 8.0).summary.set_index("allocation_method")
     assert s.loc["greedy", "expected_recovery"] >= s.loc["naive", "expected_recovery"]
+
+
+def test_best_fit_keeps_whole_blocks_for_big_cases():
+    from ruralfin.risk.collection import allocation_curve, plot_allocation_curve
+
+    cases = pd.DataFrame({"days_past_due": [10, 20, 75], "balance": [5.0, 8.0, 20.0],
+                          "prob_cure": [0.8, 0.7, 0.3]})
+    # 2 人 × 2.2 小时：两件 M1（各 0.25）放进同一人，另一人留 2.2 小时给 M3 上门（2 小时）
+    res = allocate_collectors(cases, 2, 2.2)
+    assert res.summary.set_index("allocation_method").loc["greedy", "n_cases"] == 3
+    c = res.cases
+    assert c.loc[c["days_past_due"] < 30, "collector"].nunique() == 1
+    curve = allocation_curve(cases, [0, 1, 2], 2.2)
+    assert curve["greedy"].tolist() == pytest.approx([0.0, 9.6, 15.6])
+    assert curve["naive"].tolist() == pytest.approx([0.0, 6.0, 15.6])
+    ax = plot_allocation_curve(curve)
+    assert len(ax.get_lines()) == 2 and ax.get_xlabel() == "催收员人数（人）"
+    with pytest.raises(RuralfinValueError, match="collectors 是空的"):
+        allocation_curve(cases, [], 2.2)
