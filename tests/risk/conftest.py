@@ -23,3 +23,9 @@ def make_credit(n=4000, seed=0):
 @pytest.fixture(scope="session")
 def credit():
     return make_credit()
+
+
+@pytest.fixture(scope="session")
+def credit_factory():
+    """make_credit 本身（测试文件不直接 import conftest，避免与 tests/conftest.py 同名冲突）。"""
+    return make_credit

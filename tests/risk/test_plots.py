@@ -8,12 +8,11 @@ from ruralfin.risk.binning import WoEBinner
 from ruralfin.risk.metrics import gains_table, ks_statistic
 from ruralfin.risk.plots import plot_bad_rate, plot_bins, plot_gains, plot_ks, plot_woe
 
-from conftest import make_credit
 
 
 @pytest.fixture(scope="module")
-def binner():
-    X, y = make_credit(2000, seed=8)
+def binner(credit_factory):
+    X, y = credit_factory(2000, seed=8)
     return WoEBinner(max_bins=4).fit(X, y), X, y
 
 

@@ -11,12 +11,11 @@ from ruralfin.errors import RuralfinError, RuralfinTypeError, RuralfinValueError
 from ruralfin.risk.binning import NotFittedError, WoEBinner
 from ruralfin.risk.scorecard import Scorecard
 
-from conftest import make_credit
 
 
 @pytest.fixture(scope="module")
-def card_and_data():
-    X, y = make_credit(4000, seed=0)
+def card_and_data(credit_factory):
+    X, y = credit_factory(4000, seed=0)
     binner = WoEBinner(special_values={"months": [-999]})
     card = Scorecard(binner).fit(X, y)
     return card, X, y
@@ -79,8 +78,8 @@ def test_points_add_up_to_the_table(card_and_data):
         assert pd.api.types.is_numeric_dtype(t[col]), col
 
 
-def test_rounded_card_is_what_you_print():
-    X, y = make_credit(2000, seed=2)
+def test_rounded_card_is_what_you_print(credit_factory):
+    X, y = credit_factory(2000, seed=2)
     card = Scorecard(decimals=0).fit(X, y)
     t = card.scorecard_table()
     assert (t["points"] == t["points"].round()).all()
@@ -139,8 +138,8 @@ def test_to_excel_writes_chinese_sheets_and_refuses_to_overwrite(card_and_data, 
         card.to_excel(tmp_path / "b.xlsx", X=X)
 
 
-def test_prefit_binner_is_used_as_is():
-    X, y = make_credit(2000, seed=4)
+def test_prefit_binner_is_used_as_is(credit_factory):
+    X, y = credit_factory(2000, seed=4)
     binner = WoEBinner(max_bins=3).fit(X, y)
     card = Scorecard(binner, prefit=True).fit(X, y)
     assert card.binner_ is binner
@@ -152,10 +151,10 @@ def test_prefit_binner_is_used_as_is():
         Scorecard("binner").fit(X, y)
 
 
-def test_unpenalised_matches_statsmodels_logit():
+def test_unpenalised_matches_statsmodels_logit(credit_factory):
     import statsmodels.api as sm
 
-    X, y = make_credit(3000, seed=5)
+    X, y = credit_factory(3000, seed=5)
     card = Scorecard(C=np.inf).fit(X, y)
     W = pd.DataFrame(card.binner_.transform(X), columns=card.features_)
     res = sm.Logit(y.to_numpy(), sm.add_constant(W)).fit(disp=0)
@@ -184,8 +183,8 @@ def test_predict_methods_and_score_is_not_points(card_and_data):
     assert 0 <= card.score(X, y) <= 1  # scikit-learn 的准确率，不是分数
 
 
-def test_errors_and_not_fitted():
-    X, y = make_credit(500, seed=6)
+def test_errors_and_not_fitted(credit_factory):
+    X, y = credit_factory(500, seed=6)
     with pytest.raises(NotFittedError) as info:
         Scorecard().predict_points(X)
     assert isinstance(info.value, RuralfinError)
