@@ -11,7 +11,8 @@
 - :func:`expected_loss_table`：客群 × 行业的预期损失（风险成本）表。
 - :func:`loan_book` / :func:`regulatory_indicators`：两个时点之间的“两增两控”与涉农贷款增速。
 - :func:`public_figures`：课程引用的全国公开统计数（均来自课程事实核查表，带来源与可信度）。
-- :func:`plot_rate_buildup`：定价拆解的瀑布图。
+- :func:`plot_rate_buildup`：定价拆解的瀑布图；:func:`plot_yield_comparison`：贷款净收益率
+  与综合收益率的散点图。
 
 单位约定（与示范县数据一致）：
 
@@ -53,6 +54,7 @@ __all__ = [
     "regulatory_indicators",
     "public_figures",
     "plot_rate_buildup",
+    "plot_yield_comparison",
 ]
 
 #: 课程事实核查表 §5 的教学示意算例（不是监管规定；风险权重 75% 未经核实）。
@@ -1446,3 +1448,81 @@ def public_figures(category: str | None = None, *, figure: str | None = None) ->
             raise RuralfinValueError(f"参数 figure 不认识取值 {figure!r}，可选：{fmt_list(known, limit=40)}")
         df = df[df["figure"] == figure]
     return df.reset_index(drop=True)
+
+
+def plot_yield_comparison(
+    data: pd.DataFrame,
+    *,
+    threshold: float = 0.0,
+    clip: tuple[float, float] | None = (-10.0, 15.0),
+    ax=None,
+):
+    """贷款净收益率 vs 综合收益率散点图：谁靠存款结算补回了薄利差，谁反而被拖累。
+
+    横轴是只看贷款的净收益率，纵轴是综合收益率，颜色按 ``yield_pattern``；
+    对角线以上的客户，存款与中收在给银行加分。虚线是门槛 ``threshold``。
+
+    Parameters
+    ----------
+    data : DataFrame
+        :func:`comprehensive_yield` 的结果（没有贷款的客户自动略去）。
+    threshold : float, default 0.0
+        门槛收益率（百分数），与计算 ``yield_pattern`` 时一致。
+    clip : (float, float) or None, default (-10, 15)
+        把极端值压到这个范围内再画，避免个别客户把图拉变形；``None`` 不压缩。
+    ax : matplotlib Axes, optional
+        画在哪个坐标轴上；不给时新建。
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import pandas as pd
+    >>> cust = pd.DataFrame({"loan_balance": [100.0, 100.0, 0.0], "loan_rate": [3.5, 6.0, 0.0],
+    ...                      "deposit_balance": [80.0, 0.0, 10.0], "fee_income": [0.5, 0.0, 0.1]})
+    >>> ax = plot_yield_comparison(comprehensive_yield(cust))
+    >>> sorted(t.get_text() for t in ax.get_legend().get_texts())
+    ['利差不足、综合补回', '利差与综合都达标']
+    >>> import matplotlib.pyplot as plt; plt.close("all")
+    """
+    import matplotlib.pyplot as plt
+
+    from . import labels
+
+    check_frame(data, ["loan_net_yield", "comprehensive_yield", "yield_pattern"], name="data",
+                numeric=["loan_net_yield", "comprehensive_yield"])
+    thr = _value(None, threshold, "threshold")
+    d = data[data["yield_pattern"].astype(object) != "no_loan"]
+    if d.empty:
+        raise RuralfinValueError("data 中没有有贷款的客户（yield_pattern 全是 no_loan），无从比较")
+    x = d["loan_net_yield"].to_numpy(dtype=float)
+    y = d["comprehensive_yield"].to_numpy(dtype=float)
+    if clip is not None:
+        lo, hi = (float(clip[0]), float(clip[1]))
+        if not lo < hi:
+            raise RuralfinValueError(f"参数 clip 应为 (下限, 上限) 且下限小于上限，实际是 {clip!r}")
+        x, y = np.clip(x, lo, hi), np.clip(y, lo, hi)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6.5, 6))
+    colors = {"both_good": "#4C72B0", "rescued": "#55A868", "eroded": "#DD8452", "both_poor": "#C44E52"}
+    pattern = d["yield_pattern"].astype(object).to_numpy()
+    for code, color in colors.items():
+        sel = pattern == code
+        if sel.any():
+            ax.scatter(x[sel], y[sel], s=14, alpha=0.6, color=color, edgecolors="none",
+                       label=labels.value_label("yield_pattern", code))
+    lo_ax = float(min(x.min(), y.min(), thr)) - 0.5
+    hi_ax = float(max(x.max(), y.max(), thr)) + 0.5
+    ax.plot([lo_ax, hi_ax], [lo_ax, hi_ax], color="#999999", lw=0.8, ls=":")
+    ax.axvline(thr, color="#999999", lw=0.8, ls="--")
+    ax.axhline(thr, color="#999999", lw=0.8, ls="--")
+    ax.set_xlim(lo_ax, hi_ax)
+    ax.set_ylim(lo_ax, hi_ax)
+    ax.set_xlabel(labels.label("loan_net_yield"))
+    ax.set_ylabel(labels.label("comprehensive_yield"))
+    ax.legend(loc="upper left", frameon=False, title=labels.label("yield_pattern", unit=False))
+    return ax

@@ -15,6 +15,7 @@ from ruralfin.economics import (
     loan_book,
     loan_pricing,
     plot_rate_buildup,
+    plot_yield_comparison,
     public_figures,
     raroc,
     rate_buildup,
@@ -567,3 +568,17 @@ def test_county_regulatory_growth_matches_direct_sums(county):
     r = raroc(b1, by="customer_group")
     assert r["balance"].sum() == pytest.approx(s1, rel=1e-6)
     assert r["n_loans"].sum() == len(b1)
+
+
+def test_plot_yield_comparison_axes():
+    r = comprehensive_yield(_customers(), deposit_rate="deposit_rate", threshold=1.0)
+    ax = plot_yield_comparison(r, threshold=1.0)
+    # A 补回、B 拖累、D 都不达标；C 无贷款不画
+    assert sum(len(c.get_offsets()) for c in ax.collections) == 3
+    legend = sorted(t.get_text() for t in ax.get_legend().get_texts())
+    assert legend == sorted(["利差不足、综合补回", "利差尚可、综合拖累", "利差与综合都不达标"])
+    assert ax.get_xlabel() == labels.label("loan_net_yield")
+    with pytest.raises(RuralfinValueError, match="没有有贷款的客户"):
+        plot_yield_comparison(r[r["yield_pattern"] == "no_loan"])
+    with pytest.raises(RuralfinValueError, match="data 缺少列"):
+        plot_yield_comparison(_customers())
