@@ -118,4 +118,8 @@ FIELDS = [
     Field("n_cases", "案件数", unit="件", meaning="分配到催收员的案件数"),
     Field("hours_used", "已用工时", unit="小时", meaning="分配的案件所需工时合计"),
     Field("recovery_share", "回收占比", meaning="分配案件的预期回收 ÷ 全部案件的预期回收"),
+    Field("n_collectors", "催收员人数", unit="人", meaning="参与本期分配的催收员人数"),
+    Field("greedy_recovery", "预期回收（贪心分配）", unit="万元", meaning="按每小时预期回收分配时的预期回收合计"),
+    Field("naive_recovery", "预期回收（朴素分配）", unit="万元", meaning="按朴素顺序（如先追大额）分配时的预期回收合计"),
+    Field("recovery_gain", "多回收金额", unit="万元", meaning="贪心分配比朴素分配多回收的预期金额"),
 ]

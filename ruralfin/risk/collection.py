@@ -544,7 +544,8 @@ def allocation_curve(
     Returns
     -------
     DataFrame
-        一行一个人数：``n_collectors``、``greedy``、``naive``（预期回收，万元）、``gain``（多回收）。
+        一行一个人数：``n_collectors``、``greedy_recovery``、``naive_recovery``（两种分配的预期
+        回收，万元）、``recovery_gain``（贪心多回收的金额）。
 
     Examples
     --------
@@ -552,10 +553,10 @@ def allocation_curve(
     >>> cases = pd.DataFrame({"days_past_due": [10, 20, 75, 200], "balance": [5.0, 8.0, 20.0, 50.0],
     ...                       "prob_cure": [0.8, 0.7, 0.3, 0.05]})
     >>> allocation_curve(cases, range(0, 3), capacity_hours=2.2)
-       n_collectors  greedy  naive  gain
-    0             0     0.0    0.0   0.0
-    1             1     9.6    6.0   3.6
-    2             2    15.6   15.6   0.0
+       n_collectors  greedy_recovery  naive_recovery  recovery_gain
+    0             0              0.0             0.0            0.0
+    1             1              9.6             6.0            3.6
+    2             2             15.6            15.6            0.0
     """
     if isinstance(collectors, (str, bytes)) or not hasattr(collectors, "__iter__"):
         raise RuralfinTypeError(f"参数 collectors 应为催收员人数的列表或 range，实际是 {collectors!r}")
@@ -563,7 +564,8 @@ def allocation_curve(
     for k in collectors:
         s = allocate_collectors(cases, k, capacity_hours, **options).summary.set_index("allocation_method")
         g, n = float(s.loc["greedy", "expected_recovery"]), float(s.loc["naive", "expected_recovery"])
-        rows.append({"n_collectors": int(k), "greedy": g, "naive": n, "gain": round(g - n, 10)})
+        rows.append({"n_collectors": int(k), "greedy_recovery": g, "naive_recovery": n,
+                     "recovery_gain": round(g - n, 10)})
     if not rows:
         raise RuralfinValueError("参数 collectors 是空的，至少给一个人数")
     return pd.DataFrame(rows)
@@ -575,19 +577,20 @@ def plot_allocation_curve(curve: pd.DataFrame, *, ax=None, title: str | None = N
     Examples
     --------
     >>> import pandas as pd, matplotlib.pyplot as plt
-    >>> curve = pd.DataFrame({"n_collectors": [0, 1, 2], "greedy": [0, 9.6, 15.6], "naive": [0, 6.0, 15.6]})
+    >>> curve = pd.DataFrame({"n_collectors": [0, 1, 2], "greedy_recovery": [0, 9.6, 15.6],
+    ...                       "naive_recovery": [0, 6.0, 15.6]})
     >>> ax = plot_allocation_curve(curve)
     >>> [t.get_text() for t in ax.get_legend().get_texts()]
     ['按每小时预期回收分配', '朴素分配（先追大额）']
     >>> plt.close("all")
     """
-    check_frame(curve, ["n_collectors", "greedy", "naive"], name="curve")
+    check_frame(curve, ["n_collectors", "greedy_recovery", "naive_recovery"], name="curve")
     if ax is None:
         import matplotlib.pyplot as plt
 
         _, ax = plt.subplots(figsize=(7, 4.5))
-    ax.plot(curve["n_collectors"], curve["greedy"], marker="o", label="按每小时预期回收分配")
-    ax.plot(curve["n_collectors"], curve["naive"], marker="s", linestyle="--", label="朴素分配（先追大额）")
+    ax.plot(curve["n_collectors"], curve["greedy_recovery"], marker="o", label="按每小时预期回收分配")
+    ax.plot(curve["n_collectors"], curve["naive_recovery"], marker="s", linestyle="--", label="朴素分配（先追大额）")
     ax.set_xlabel("催收员人数（人）")
     ax.set_ylabel("预期回收（万元）")
     ax.set_title(title or "催收人手与预期回收")

@@ -242,8 +242,8 @@ def test_best_fit_keeps_whole_blocks_for_big_cases():
     c = res.cases
     assert c.loc[c["days_past_due"] < 30, "collector"].nunique() == 1
     curve = allocation_curve(cases, [0, 1, 2], 2.2)
-    assert curve["greedy"].tolist() == pytest.approx([0.0, 9.6, 15.6])
-    assert curve["naive"].tolist() == pytest.approx([0.0, 6.0, 15.6])
+    assert curve["greedy_recovery"].tolist() == pytest.approx([0.0, 9.6, 15.6])
+    assert curve["naive_recovery"].tolist() == pytest.approx([0.0, 6.0, 15.6])
     ax = plot_allocation_curve(curve)
     assert len(ax.get_lines()) == 2 and ax.get_xlabel() == "催收员人数（人）"
     with pytest.raises(RuralfinValueError, match="collectors 是空的"):

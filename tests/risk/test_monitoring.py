@@ -553,3 +553,42 @@ def test_county_vintage_roll_and_migration_shapes(county_loan_monthly):
     counts = migration_matrix(classify_loans(lm, period="month"), normalize=False)
     months = lm["month"]
     assert counts.to_numpy().sum() == (months < months.max()).sum()
+
+
+def test_every_output_column_is_registered():
+    """课程要展示的输出列都要在标签登记处有中文名（示范县原有的列由数据字典登记）。"""
+    from ruralfin import labels
+    from ruralfin.risk import approval as ap
+    from ruralfin.risk import collection as co
+
+    produced = set()
+    out = classify_loans(_one_loan_each([0, 100]))
+    produced |= {"risk_grade", "is_npl", "grade_driver"} & set(out.columns)
+    produced |= set(npl_ratio(out).columns)
+    produced |= {migration_matrix(_grade_panel()).index.name, migration_matrix(_grade_panel()).columns.name}
+    rr = roll_rate_matrix(_toy_dpd_panel())
+    produced |= {rr.index.name, rr.columns.name}
+    produced |= set(vintage_table(_vintage_panel(), wide=False).columns) | {"cohort", "mob"}
+    produced |= set(early_warning_signals(_ews_panel(), **NO_FLAGS).columns) - {"entity_id", "month"}
+    produced |= {"future_default", "warning_score"}
+    lt = warning_lead_time(pd.DataFrame({"entity_id": ["A"], "month": ["2024-01"], "warning_score": [1],
+                                         "default_month": ["2024-02"]}))
+    produced |= set(lt.columns) - {"entity_id"}
+    produced |= set(lead_time_summary(lt).columns)
+    rng = np.random.default_rng(0)
+    X = pd.DataFrame(rng.random((200, 2)) < 0.3, columns=["sig_sales_decline", "sig_industry_shock"])
+    y = (rng.random(200) < 0.2 + 0.3 * X["sig_sales_decline"]).astype(int)
+    produced |= set(EarlyWarningModel(random_state=0).fit(X, y).points_table().columns)
+    df = pd.DataFrame({"verified_revenue": [50.0], "existing_debt": [0.0], "points": [600.0], "dsr": [0.3],
+                       "prob_default": [0.05]})
+    produced |= set(ap.pre_approve(df, [("points", ">", 0, "x")], min_score=500).columns) - set(df.columns)
+    produced |= set(ap.decide(df, ap.DecisionMatrix(score_cuts=[550, 650])).columns) - set(df.columns)
+    produced |= set(ap.top_adverse_factors(pd.DataFrame({"a": [1.0]})).columns)
+    produced |= set(ap.cutoff_table(df.assign(bad=0), outcome="bad", cutoffs=[0]).columns)
+    cases = pd.DataFrame({"days_past_due": [10], "balance": [5.0], "prob_cure": [0.5]})
+    res = co.allocate_collectors(cases, 1, 1.0)
+    produced |= set(res.cases.columns) - set(cases.columns) | set(res.summary.columns)
+    produced |= set(co.allocation_curve(cases, [1], 1.0).columns)
+    produced |= {"paid_ratio_3m", "unpaid_3m", "overdue_months_12m", "months_in_arrears", "cured_30d", "prob_cure"}
+    missing = sorted(c for c in produced if not labels.is_registered(c))
+    assert missing == [], f"未登记中文名的输出列：{missing}"
