@@ -513,7 +513,9 @@ def raroc(
         逐笔：``loans`` 的全部列，加 ``ead``、``interest_income``、``fee_income``、
         ``funding_cost``、``operating_cost``、``expected_loss``、``risk_adjusted_profit``、
         ``regulatory_capital``、``raroc``、``meets_hurdle``。
-        汇总：``by`` 各列、``n_loans``、``balance`` 及上述金额的合计、``raroc``、``meets_hurdle``。
+        汇总：``by`` 各列、``n_loans``、``loan_balance``（余额合计）及上述金额的合计、``raroc``、
+        ``meets_hurdle``。逐笔结果带着贷款台账的列，展示时可用
+        ``rf.to_display(结果, table="loan_monthly")`` 取得这些列的中文名。
 
     Examples
     --------
@@ -571,7 +573,7 @@ def raroc(
     for k in keys:
         res[k] = loans[k]
     g = res.groupby(keys, observed=True, sort=True, dropna=False)
-    out = g[_RAROC_SUMS].sum()
+    out = g[_RAROC_SUMS].sum().rename(columns={"balance": "loan_balance"})
     out.insert(0, "n_loans", g.size())
     out["raroc"] = _safe_div(out["risk_adjusted_profit"], out["regulatory_capital"])
     out["meets_hurdle"] = out["raroc"] >= hurdle

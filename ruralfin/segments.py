@@ -466,7 +466,8 @@ def customer_summary(
     Returns
     -------
     DataFrame
-        每个主体一行，按 ``entity_id`` 排序。
+        每个主体一行，按 ``entity_id`` 排序。展示时用 ``rf.to_display(结果, table="entities")``，
+        主体表各列才会换成中文名并遮蔽经营者姓名、手机号。
 
     Examples
     --------
@@ -1144,6 +1145,7 @@ def export_target_list(
     *,
     sheet_name: str = "走访清单",
     mask: bool = True,
+    table: str | None = "entities",
 ) -> Path:
     """把走访清单导出为 Excel：列名换成中文，身份证号、手机号等默认遮蔽。
 
@@ -1156,7 +1158,10 @@ def export_target_list(
     sheet_name : str, default "走访清单"
         工作表名。
     mask : bool, default True
-        遮蔽个人信息列（见 :func:`ruralfin.labels.to_display`）。
+        遮蔽个人信息列（经营者姓名、手机号等，见 :func:`ruralfin.labels.to_display`）。
+    table : str or None, default "entities"
+        取列说明时参照的表：清单里的主体信息（名称、经营者、主办行等）登记在
+        ``entities`` 表下，按它换中文名并遮蔽个人信息。
 
     Returns
     -------
@@ -1182,7 +1187,7 @@ def export_target_list(
         raise RuralfinValueError(f"参数 path 应以 .xlsx 结尾，实际是 {p.name!r}")
     if not p.parent.exists():
         raise RuralfinValueError(f"参数 path 所在的文件夹不存在：{p.parent}")
-    to_display(targets, mask=mask).to_excel(p, sheet_name=sheet_name, index=False)
+    to_display(targets, table=table, mask=mask).to_excel(p, sheet_name=sheet_name, index=False)
     return p
 
 
@@ -1254,15 +1259,15 @@ def plot_market_share(
             color = palette(0.25 + 0.6 * peer_i / n_peers)
             peer_i += 1
         ax.barh(y, vals, left=left, color=color, edgecolor="white",
-                label=labels.value_label(institution, inst))
+                label=labels.value_label(institution, inst, table="entities"))
         left += vals
     ax.set_yticks(y)
-    ax.set_yticklabels([labels.value_label(by, v) for v in wide.index])
+    ax.set_yticklabels([labels.value_label(by, v, table="entities") for v in wide.index])
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
     ax.set_xlabel(labels.label("institution_share", unit=False))
-    ax.set_ylabel(labels.label(by, unit=False))
+    ax.set_ylabel(labels.label(by, table="entities", unit=False))
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
-              title=labels.label(institution, unit=False))
+              title=labels.label(institution, table="entities", unit=False))
     return ax

@@ -175,12 +175,12 @@ def test_raroc_by_segment_is_ratio_of_sums():
     r = raroc(_two_loans(), fee_income=0.2, prob_default="pd_est", by="customer_group")
     coop = r.set_index("customer_group").loc["coop"]
     assert coop["n_loans"] == 2
-    assert coop["balance"] == pytest.approx(150.0)
+    assert coop["loan_balance"] == pytest.approx(150.0)
     assert coop["risk_adjusted_profit"] == pytest.approx(2.35)
     assert coop["regulatory_capital"] == pytest.approx(11.8125)
     assert coop["raroc"] == pytest.approx(2.35 / 11.8125)
     assert r["customer_group"].tolist() == ["coop", "individual_business"]
-    _all_labelled(r, inputs=["customer_group", "balance"])  # 这两列由示范县标签登记
+    _all_labelled(r, inputs=["customer_group"])  # 客群列由示范县标签登记
 
 
 def test_raroc_ead_and_hurdle():
@@ -566,7 +566,7 @@ def test_county_regulatory_growth_matches_direct_sums(county):
     npl = lm.loc[(m == "2025-12-31") & (lm["days_past_due"] > 90), "balance"].astype(float).sum()
     assert t.loc["all_loans_npl_ratio", "value"] == pytest.approx(npl / s1 * 100, rel=1e-6)
     r = raroc(b1, by="customer_group")
-    assert r["balance"].sum() == pytest.approx(s1, rel=1e-6)
+    assert r["loan_balance"].sum() == pytest.approx(s1, rel=1e-6)
     assert r["n_loans"].sum() == len(b1)
 
 

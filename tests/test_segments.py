@@ -429,6 +429,10 @@ def test_target_list_filters_sorts_and_exports(tmp_path):
         target_list(p, township="青禾")
     with pytest.raises(RuralfinValueError, match="top"):
         target_list(p, top=0)
+    with_phone = short.assign(operator_phone=["10012345678", "10087654321", "10011112222"])
+    out2 = export_target_list(with_phone, tmp_path / "带电话.xlsx")
+    phones = pd.read_excel(out2, dtype=str).iloc[:, -1].tolist()
+    assert all("10012345678" != p and "*" in p for p in phones), phones  # 手机号被遮蔽
     out = export_target_list(short, tmp_path / "清单.xlsx")
     back = pd.read_excel(out)
     assert back.columns.tolist()[0] == "名次"
@@ -448,7 +452,8 @@ def test_plot_market_share_axes():
     assert ax is ax0
     # 3 个客群 × 3 家机构（ours、peer_a、peer_b）
     assert len(ax.patches) == 9
-    assert ax.get_legend().get_texts()[0].get_text() == labels.value_label("main_bank", "ours")
+    assert ax.get_legend().get_texts()[0].get_text() == "示范县农商银行（我行）"
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["农村合作社", "个体工商户", "三农个体户（农户）"]
     widths = [p.get_width() for p in ax.patches[:3]]  # 我行一列
     assert widths == pytest.approx([1 / 3, 1 / 3, 1 / 2])
     with pytest.raises(RuralfinValueError, match="shares 缺少列"):

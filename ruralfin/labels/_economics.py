@@ -58,6 +58,8 @@ FIELDS = [
     Field("meets_hurdle", "达到回报门槛", meaning="RAROC 是否不低于股东要求回报率",
           values={True: "是", False: "否"}),
     # ---------------------------------------------------------------- 综合收益
+    Field("loan_balance", "贷款余额", unit="万元", meaning="贷款本金余额（汇总表中为该组或该客户的合计）"),
+    Field("deposit_balance", "存款余额", unit="万元", meaning="存款余额；客户汇总表中为近 12 个月日均余额的合计"),
     Field("loan_rate", "贷款利率", unit=_PCT, meaning="客户贷款的执行利率（按余额加权），年化"),
     Field("deposit_rate", "存款付息率", unit=_PCT, meaning="付给客户的存款利率（按余额加权），年化"),
     Field("loan_spread_income", "贷款利差收入", unit="万元", meaning="贷款余额 × (贷款利率 − FTP)，年化"),
