@@ -25,10 +25,18 @@ _LAZY: dict[str, str] = {
     "set_theme": "ruralfin.plotting",
     # 练习
     "reset_exercise": "ruralfin.practice",
+    # 示范县数据与本行数据
+    "make_county": "ruralfin.datasets",
+    "load_dataset": "ruralfin.datasets",
+    "list_datasets": "ruralfin.datasets",
+    "describe_dataset": "ruralfin.datasets",
+    "read_table": "ruralfin.datasets",
+    "export_excel": "ruralfin.datasets",
+    "write_csv": "ruralfin.datasets",
 }
 
 _SUBMODULES = (
-    "labels", "plotting", "practice", "doctor", "privacy", "datasets",
+    "labels", "plotting", "practice", "doctor", "privacy", "datasets", "course",
     "economics", "segments", "risk",
 )
 
@@ -55,4 +63,8 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # 供编辑器补全
     from .labels import label, to_display, value_label  # noqa: F401
+    from .datasets import (  # noqa: F401
+        describe_dataset, export_excel, list_datasets, load_dataset, make_county, read_table, write_csv,
+    )
     from .plotting import set_theme  # noqa: F401
+    from .practice import reset_exercise  # noqa: F401
