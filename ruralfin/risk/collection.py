@@ -48,7 +48,7 @@ _ACTIONS = {
 def strategy_table(overrides: Mapping[str, tuple[str, float]] | pd.DataFrame | None = None) -> pd.DataFrame:
     """分桶催收策略表：每个逾期账龄桶用什么手段、每件大约花多少工时。
 
-    默认（常见做法的教学示意，**不是监管规定**；工时为示意值）：
+    默认（行业常见做法的教学示意，[U] FACTS 未收录出处，**不是监管规定**；工时为示意值）：
 
     ====  ==============  =========
     桶    手段            工时/件
@@ -126,6 +126,8 @@ def collection_cases(
     - ``overdue_months_12m``：近 12 个月（含本月）处于逾期的月数；
     - ``months_in_arrears``：本轮连续逾期的月数。
 
+    ``paid_ratio_3m`` 可能大于 1（提前或补缴还款）。
+
     标签 ``cured_30d``：下个月逾期天数回到 0 为 1，仍逾期为 0；下个月不在表中（结清、
     核销或数据截止）为缺失——这些行请勿用于训练。
 
@@ -167,13 +169,21 @@ def collection_cases(
     dpd = _numeric_values(p, days_past_due, name)
     sch = _numeric_values(p, scheduled, name)
     pay = _numeric_values(p, paid, name)
-    g = pd.Series(lid)
-    # 只在同一贷款、月份连续时才滚动；跨缺口时近似处理为连续（月度表通常无缺口）
-    sch3 = pd.Series(sch).groupby(g).rolling(3, min_periods=1).sum().to_numpy()
-    pay3 = pd.Series(pay).groupby(g).rolling(3, min_periods=1).sum().to_numpy()
-    unpaid3 = pd.Series(np.clip(sch - pay, 0, None)).groupby(g).rolling(3, min_periods=1).sum().to_numpy()
+    # 同一贷款内按行滚动求和；月份有缺口时近似处理为连续（月度表通常无缺口）
+    n = len(lid)
+    new = np.r_[True, lid[1:] != lid[:-1]]
+    start = np.maximum.accumulate(np.where(new, np.arange(n), 0))
+
+    def rolling_sum(v, w):
+        cs = np.r_[0.0, np.cumsum(v)]
+        lo = np.maximum(np.arange(n) - w + 1, start)
+        return np.clip(cs[np.arange(n) + 1] - cs[lo], 0.0, None)  # 去掉累加相减的浮点噪声
+
+    sch3 = rolling_sum(sch, 3)
+    pay3 = rolling_sum(pay, 3)
+    unpaid3 = rolling_sum(np.clip(sch - pay, 0, None), 3)
     od = (dpd > 0).astype("float64")
-    od12 = pd.Series(od).groupby(g).rolling(12, min_periods=1).sum().to_numpy()
+    od12 = np.rint(rolling_sum(od, 12))
     # 本轮连续逾期月数
     run_id = pd.Series(np.r_[0, np.cumsum((lid[1:] != lid[:-1]) | (od[1:] == 0))])
     run = pd.Series(od).groupby(run_id).cumsum().to_numpy()
