@@ -1083,13 +1083,13 @@ def regulatory_indicators(
     >>> t = regulatory_indicators(start, end, start_date="2024-12-31", end_date="2025-12-31")
     >>> t[["indicator", "value", "benchmark", "met"]].round(2)
                            indicator  value  benchmark    met
-    0               all_loans_growth   0.00        NaN   <NA>
+    0               all_loans_growth   0.00        NaN   None
     1         inclusive_micro_growth  26.67       0.00   True
     2      inclusive_micro_borrowers   2.00       2.00   True
-    3            all_loans_npl_ratio   7.00        NaN   <NA>
+    3            all_loans_npl_ratio   7.00        NaN   None
     4      inclusive_micro_npl_ratio  36.84      10.00  False
-    5  inclusive_micro_new_loan_rate    NaN       5.33   <NA>
-    6                    agri_growth  20.00       0.00   <NA>
+    5  inclusive_micro_new_loan_rate    NaN       5.33   None
+    6                    agri_growth  20.00       0.00   None
     7          inclusive_agri_growth  20.00       0.00   True
 
     期内没有新发放的普惠型小微贷款，所以本期平均利率为空；基准 5.33% 是上一年新发放的
@@ -1219,7 +1219,9 @@ def regulatory_indicators(
         ))
     out = pd.DataFrame(rows, columns=["indicator", "value", "benchmark", "unit", "requirement", "met",
                                       "direction", "verified", "source", "note"])
-    out["met"] = out["met"].astype("boolean")
+    # 用 True/False/None 的 object 列：to_display 目前处理不了带 NA 的可空布尔列
+    out["met"] = pd.Series([None if v is pd.NA or v is None else bool(v) for v in out["met"]],
+                           index=out.index, dtype=object)
     out["value"] = out["value"].astype(float)
     out["benchmark"] = out["benchmark"].astype(float)
     return out

@@ -365,7 +365,7 @@ def test_regulatory_indicators_every_cell_by_hand():
     # 普惠型小微（≤1000 万元，L1/L2/L3 → L1/L3/L5/L6）：600 → 650，+8.33%，不低于 3% → 达标
     assert t.loc["inclusive_micro_growth", "value"] == pytest.approx(650 / 600 * 100 - 100)
     assert t.loc["inclusive_micro_growth", "benchmark"] == pytest.approx(3.0)
-    assert t.loc["inclusive_micro_growth", "met"] is True or bool(t.loc["inclusive_micro_growth", "met"])
+    assert t.loc["inclusive_micro_growth", "met"] is True
     assert t.loc["inclusive_micro_growth", "direction"] == "above"
     # 有贷户数：期初 {1,2,3}=3，期末 {1,3,5,2}=4 → 达标
     assert t.loc["inclusive_micro_borrowers", ["value", "benchmark"]].tolist() == [4.0, 3.0]
@@ -391,8 +391,10 @@ def test_regulatory_indicators_every_cell_by_hand():
     assert "未核实" in t.loc["inclusive_agri_growth", "note"]
     assert t.loc["inclusive_micro_npl_ratio", "verified"] == "V"
     assert "2019" in t.loc["inclusive_micro_npl_ratio", "source"]
-    assert t["met"].dtype == "boolean"
+    assert t["met"].tolist() == [None, True, True, None, False, None, None, True]
     _all_labelled(t.reset_index())
+    shown = labels.to_display(t.reset_index())
+    assert pd.isna(shown["是否达标"].iloc[0]) and shown["是否达标"].tolist()[1:3] == ["达标", "达标"]
 
 
 def test_regulatory_indicators_threshold_parameters():
