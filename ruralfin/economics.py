@@ -738,6 +738,7 @@ def expected_loss_table(
     ead: str = "balance",
     prob_default: float | str | None = None,
     default_flag: str | None = None,
+    default_dpd: int | None = None,
     lgd: float | str = 0.5,
     pivot: str | None = None,
 ) -> pd.DataFrame:
@@ -764,6 +765,9 @@ def expected_loss_table(
         逐笔 PD 列或统一 PD（小数）。
     default_flag : str, optional
         0/1（或布尔）违约标志列，用格内违约率作 PD。
+    default_dpd : int, optional
+        给出时把 ``default_flag`` 当作逾期天数列，逾期超过 ``default_dpd`` 天算违约，
+        例如 ``default_flag="max_dpd_to_date", default_dpd=90``（:func:`loan_book` 的列）。
     lgd : float or str, default 0.5
         违约损失率（示意值 50%），数字或列名。
     pivot : str, optional
@@ -775,6 +779,12 @@ def expected_loss_table(
         长表：分组列、``n_loans``、``ead``、``prob_default``（格内按余额加权的 PD）、
         ``expected_loss``、``el_rate``（= EL / EAD × 100，百分数，即这个格子的
         风险成本率）；或 ``pivot`` 指定的交叉表。
+
+    Notes
+    -----
+    用某个时点的在册台账算历史违约率会**低估**：已核销、已结清的坏账不在台账里，
+    观察期长短也不等于 12 个月。更严谨的做法是取一批放款满 12 个月的贷款，用其
+    12 个月内是否 90 天以上逾期（示范县 ``applications.bad_12m``）作为 ``default_flag``。
 
     Examples
     --------
@@ -826,11 +836,21 @@ def expected_loss_table(
             raise RuralfinValueError(
                 f"loans 的列 {default_flag}（参数 default_flag）有 {int(flag.isna().sum())} 个缺失值"
             )
+        if default_dpd is not None:
+            limit = check_number(default_dpd, "default_dpd", min_value=0)
+            if not pd.api.types.is_numeric_dtype(flag) or pd.api.types.is_bool_dtype(flag):
+                raise RuralfinTypeError(
+                    f"给了 default_dpd 时，loans 的列 {default_flag}（参数 default_flag）应为逾期天数，实际是 {flag.dtype}"
+                )
+            flag = flag > limit
         ok = pd.api.types.is_bool_dtype(flag) or (
             pd.api.types.is_numeric_dtype(flag) and set(np.unique(flag.to_numpy(dtype=float))) <= {0.0, 1.0}
         )
         if not ok:
-            raise RuralfinValueError(f"loans 的列 {default_flag}（参数 default_flag）应只含 0/1 或 True/False")
+            raise RuralfinValueError(
+                f"loans 的列 {default_flag}（参数 default_flag）应只含 0/1 或 True/False；"
+                "若是逾期天数，请同时给出 default_dpd（如 90）"
+            )
         work["_flag"] = flag.to_numpy(dtype=float)
         work["_lgd_ead"] = lgdv * exposure
         g = work.groupby(keys, observed=True, sort=True)

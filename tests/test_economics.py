@@ -308,6 +308,11 @@ def test_expected_loss_table_with_default_history_and_pivot():
     assert coop["prob_default"] == pytest.approx(1 / 3)
     assert coop["expected_loss"] == pytest.approx(75.0)
     assert coop["el_rate"] == pytest.approx(100 / 6)
+    dpd = _el_loans().assign(dpd=[0, 120, 30, 0, 91])
+    via_dpd = expected_loss_table(dpd, default_flag="dpd", default_dpd=90, columns=None)
+    pd.testing.assert_frame_equal(via_dpd, t)
+    with pytest.raises(RuralfinValueError, match="default_dpd"):
+        expected_loss_table(dpd, default_flag="dpd")
     wide = expected_loss_table(_el_loans(), prob_default="pd_est", pivot="el_rate")
     assert wide.loc["coop", "catering"] == pytest.approx(1.0)
     assert math.isnan(wide.loc["individual_business", "agri_production"])
