@@ -776,8 +776,8 @@ def expected_loss_table(
     Returns
     -------
     DataFrame
-        长表：分组列、``n_loans``、``ead``、``prob_default``（格内按余额加权的 PD）、
-        ``expected_loss``、``el_rate``（= EL / EAD × 100，百分数，即这个格子的
+        长表：分组列、``n_loans``、``ead``、``prob_default``（用模型 PD 时为格内按余额加权的 PD，
+        用违约标志时为按笔数的违约率）、``expected_loss``、``el_rate``（= EL / EAD × 100，百分数，即这个格子的
         风险成本率）；或 ``pivot`` 指定的交叉表。
 
     Notes
