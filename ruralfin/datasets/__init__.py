@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._validation import check_int
-from ..errors import RuralfinTypeError
+from ..errors import RuralfinTypeError, RuralfinValueError
 from . import schema
 from ._defaults import DEFAULT_N, DEFAULT_SEED, GENERATOR_VERSION
 
@@ -87,9 +87,11 @@ def make_county(n_entities: int = DEFAULT_N, random_state: int | None = DEFAULT_
     >>> make_county(0)
     Traceback (most recent call last):
     ...
-    ruralfin.errors.RuralfinValueError: 参数 n_entities 应为 1 到 5000000 之间的整数，实际是 0
+    ruralfin.errors.RuralfinValueError: 参数 n_entities 应为不小于 1 的整数，实际是 0
     """
-    n = check_int(n_entities, "n_entities", min_value=1, max_value=_MAX_N)
+    n = check_int(n_entities, "n_entities", min_value=1)
+    if n > _MAX_N:
+        raise RuralfinValueError(f"参数 n_entities 最大为 {_MAX_N:,}（五百万），实际是 {n:,}")
     if random_state is not None:
         random_state = check_int(random_state, "random_state", min_value=0)
     from ._generator import make_county_tables

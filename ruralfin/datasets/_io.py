@@ -66,10 +66,10 @@ def load_dataset(name: str) -> pd.DataFrame:
     --------
     >>> from ruralfin.datasets import load_dataset
     >>> loans = load_dataset("loans")
-    >>> loans["repayment_method"].dtype
-    CategoricalDtype(categories=['equal_instalment', 'equal_principal', 'interest_only_bullet',
-                      'revolving'],
-    , ordered=False, categories_dtype=str)
+    >>> loans["repayment_method"].cat.categories.tolist()
+    ['equal_instalment', 'equal_principal', 'interest_only_bullet', 'revolving']
+    >>> load_dataset("soft_info")["village_reputation"].cat.ordered
+    True
     >>> load_dataset("loan")
     Traceback (most recent call last):
     ...
