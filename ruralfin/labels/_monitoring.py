@@ -29,6 +29,9 @@ FIELDS = [
     Field("failed_rules", "未满足规则", meaning="不满足的准入规则所用的列名，用“;”连接"),
     Field("whitelisted", "进入白名单", meaning="预授信白名单：规则全部满足、评分达到门槛且测算额度大于 0"),
     Field("exclusion_reasons", "未入白名单原因", meaning="未进入白名单的全部原因"),
+    Field("n_whitelisted", "入白名单户数", unit="户", meaning="进入预授信白名单的主体数"),
+    Field("whitelist_rate", "白名单率", meaning="入白名单户数 ÷ 主体数"),
+    Field("total_credit_limit", "授信总额", unit="万元", meaning="白名单主体的测算额度合计"),
     # ---- 审批决策矩阵
     Field("score_band", "评分段", meaning="决策矩阵中的评分分段"),
     Field("dsr_band", "偿债比段", meaning="决策矩阵中的偿债比分段"),

@@ -18,6 +18,7 @@ from ruralfin.risk.approval import (
     plot_cutoff_tradeoff,
     pre_approve,
     top_adverse_factors,
+    whitelist_summary,
 )
 
 # 月利率 0.5%、12 期：(1 − 1.005^−12) / 0.005 = 11.618932...
@@ -318,3 +319,14 @@ def test_cutoff_table_nullable_boolean_outcome():
                          "bad_12m": pd.array([True, None, False], dtype="boolean")})
     tab = cutoff_table(apps, outcome="bad_12m", cutoffs=[0])
     assert tab.loc[0, "actual_bad_rate"] == 0.5
+
+
+def test_whitelist_summary_by_village():
+    pre = pd.DataFrame({"village": ["a", "a", "b", "b", "b"], "whitelisted": [True, True, False, True, False],
+                        "credit_limit": [10.0, 5.0, 30.0, 20.0, 0.0]})
+    out = whitelist_summary(pre)
+    assert out.index.tolist() == ["b", "a"]
+    assert out.loc["b", "n_whitelisted"] == 1 and out.loc["b", "total_credit_limit"] == 20.0
+    assert out.loc["a", "whitelist_rate"] == 1.0
+    with pytest.raises(RuralfinValueError, match="缺少列：township"):
+        whitelist_summary(pre, by="township")

@@ -578,7 +578,9 @@ def test_every_output_column_is_registered():
     produced |= set(EarlyWarningModel(random_state=0).fit(X, y).points_table().columns)
     df = pd.DataFrame({"verified_revenue": [50.0], "existing_debt": [0.0], "points": [600.0], "dsr": [0.3],
                        "prob_default": [0.05]})
-    produced |= set(ap.pre_approve(df, [("points", ">", 0, "x")], min_score=500).columns) - set(df.columns)
+    pre = ap.pre_approve(df.assign(village="v"), [("points", ">", 0, "x")], min_score=500)
+    produced |= set(pre.columns) - set(df.columns) - {"village"}
+    produced |= set(ap.whitelist_summary(pre).columns)
     produced |= set(ap.decide(df, ap.DecisionMatrix(score_cuts=[550, 650])).columns) - set(df.columns)
     produced |= set(ap.top_adverse_factors(pd.DataFrame({"a": [1.0]})).columns)
     produced |= set(ap.cutoff_table(df.assign(bad=0), outcome="bad", cutoffs=[0]).columns)
