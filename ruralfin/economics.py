@@ -108,7 +108,7 @@ def _warn_fraction(arr: Any, param: str, where: str) -> None:
     a = np.abs(np.asarray(arr, dtype=float))
     if param in _LOOKS_LIKE_FRACTION and a.size and 0 < a.max() < 0.1:
         warnings.warn(
-            f"{where}（参数 {param}）最大只有 {a.max():g}，看起来是小数；本库的利率用年化百分数"
+            f"{where}的值最大只有 {a.max():g}，看起来是小数；本库的利率用年化百分数"
             f"（2.0 表示 2.0%），请确认是否应乘以 100",
             RuralfinWarning, stacklevel=4,
         )
@@ -140,7 +140,7 @@ def _value(df: pd.DataFrame | None, value: Any, param: str, *, frame: str = "dat
                 f"{frame} 的列 {value}（参数 {param}）有 {int(bad.sum())} 个值超出范围 "
                 f"[{lo:g}, {hi:g}]，例如 {arr[bad][0]:g}；应为{what}{hint}"
             )
-        _warn_fraction(arr, param, f"{frame} 的列 {value}")
+        _warn_fraction(arr, param, f"{frame} 的列 {value}（参数 {param}）")
         return arr
     if isinstance(value, bool) or not isinstance(value, Real):
         where = "" if df is None else f" {frame} 的"
@@ -151,7 +151,7 @@ def _value(df: pd.DataFrame | None, value: Any, param: str, *, frame: str = "dat
     if not np.isfinite(v) or not (lo <= v <= hi):
         hint = "；看起来像百分数，请改用小数" if not pct and hi <= 1 and 1 < v <= 100 else ""
         raise RuralfinValueError(f"参数 {param} 应为{what}，实际是 {v:g}{hint}")
-    _warn_fraction(v, param, f"参数 {param}={v:g}")
+    _warn_fraction(v, param, f"参数 {param} ")
     if df is not None:
         return np.full(len(df), v)
     return v

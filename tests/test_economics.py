@@ -108,7 +108,7 @@ def test_pricing_bad_parameters(kwargs, err, words):
 
 
 def test_rates_written_as_fractions_warn():
-    with pytest.warns(RuralfinWarning, match="ftp_rate.*看起来是小数"):
+    with pytest.warns(RuralfinWarning, match="参数 ftp_rate 的值最大只有 0.02，看起来是小数"):
         loan_pricing(ftp_rate=0.02)
     loans = _two_loans().assign(contract_rate=[0.06, 0.045, 0.07])
     with pytest.warns(RuralfinWarning, match="contract_rate.*乘以 100"):
@@ -589,3 +589,38 @@ def test_plot_yield_comparison_axes():
         plot_yield_comparison(r[r["yield_pattern"] == "no_loan"])
     with pytest.raises(RuralfinValueError, match="data 缺少列"):
         plot_yield_comparison(_customers())
+
+
+# --------------------------------------------------------------------------- 性质
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    ftp=st.floats(0.1, 6) | st.just(0.0), opex=st.floats(0.1, 3) | st.just(0.0), prob=st.floats(0, 1), lgd=st.floats(0, 1),
+    rw=st.floats(0, 2), cr=st.floats(0, 0.3), hurdle=st.floats(0, 0.3), margin=st.floats(-1, 3),
+)
+def test_buildup_components_always_add_up(ftp, opex, prob, lgd, rw, cr, hurdle, margin):
+    t = rate_buildup(ftp_rate=ftp, opex_rate=opex, prob_default=prob, lgd=lgd, risk_weight=rw,
+                     capital_ratio=cr, hurdle_rate=hurdle, margin=margin).set_index("component")
+    parts = t.loc[["ftp", "opex", "expected_loss", "capital_cost"], "component_rate"].sum()
+    assert t.loc["break_even", "component_rate"] == pytest.approx(parts, abs=1e-9)
+    assert t.loc["customer_rate", "component_rate"] == pytest.approx(parts + margin, abs=1e-9)
+    assert t.loc["margin", "bar_end"] == pytest.approx(t.loc["customer_rate", "bar_end"], abs=1e-9)
+    # 保本利率随 PD 单调不减
+    assert break_even_rate(ftp_rate=ftp, opex_rate=opex, prob_default=min(prob + 0.01, 1), lgd=lgd,
+                           risk_weight=rw, capital_ratio=cr, hurdle_rate=hurdle) >= parts - 1e-12
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.floats(1, 500), st.floats(2, 12), st.sampled_from(["a", "b"])), min_size=1, max_size=12))
+def test_group_raroc_is_ratio_of_summed_loans(rows):
+    loans = pd.DataFrame(rows, columns=["balance", "contract_rate", "g"])
+    per = raroc(loans)
+    grp = raroc(loans, by="g").set_index("g")
+    for g, part in per.groupby("g"):
+        expect = part["risk_adjusted_profit"].sum() / part["regulatory_capital"].sum()
+        assert grp.loc[g, "raroc"] == pytest.approx(expect)
