@@ -1002,7 +1002,10 @@ def cutoff_table(
     pdv = _values(df, prob_default, name)
     if (pdv > 1).any():
         raise RuralfinValueError(f"{name} 的列 {prob_default} 应为 0–1 之间的概率，发现大于 1 的值")
-    amt = _values(df, amount, name) if isinstance(amount, str) else np.full(len(df), check_number(amount, "amount", min_value=0))
+    if isinstance(amount, str):
+        amt = _values(df, amount, name)
+    else:
+        amt = np.full(len(df), check_number(amount, "amount", min_value=0))
     y = None
     if outcome:
         s = df[outcome]

@@ -258,7 +258,8 @@ class CollectionScoreModel(ClassifierMixin, BaseEstimator):
             raise RuralfinTypeError(f"X 应为 pandas DataFrame（列为特征），实际是 {type(X).__name__}")
         cols = list(X.columns) if fitting else list(self.feature_names_in_)
         check_frame(X, cols, name="X")
-        bad = [c for c in cols if not (pd.api.types.is_numeric_dtype(X[c].dtype) or pd.api.types.is_bool_dtype(X[c].dtype))]
+        bad = [c for c in cols
+               if not (pd.api.types.is_numeric_dtype(X[c].dtype) or pd.api.types.is_bool_dtype(X[c].dtype))]
         if bad:
             raise RuralfinTypeError(f"X 中这些特征列应为数值或是/否：{fmt_list(bad)}")
         return X[cols].astype("float64").to_numpy(na_value=np.nan)

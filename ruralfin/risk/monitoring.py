@@ -1252,7 +1252,8 @@ class EarlyWarningModel(ClassifierMixin, BaseEstimator):
             if missing:
                 raise RuralfinValueError(f"X 缺少训练时用过的信号列：{fmt_list(missing)}")
         check_frame(X, cols, name="X")
-        bad = [c for c in cols if not (pd.api.types.is_bool_dtype(X[c].dtype) or pd.api.types.is_numeric_dtype(X[c].dtype))]
+        bad = [c for c in cols
+               if not (pd.api.types.is_bool_dtype(X[c].dtype) or pd.api.types.is_numeric_dtype(X[c].dtype))]
         if bad:
             raise RuralfinTypeError(f"X 中这些信号列应为是/否或数值：{fmt_list(bad)}")
         v = X[cols].astype("float64").to_numpy()
