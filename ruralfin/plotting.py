@@ -154,6 +154,11 @@ def set_theme(*, context: str = "notebook", font_scale: float = 1.25, style: str
             "legend.frameon": False,
             "axes.spines.top": False,
             "axes.spines.right": False,
+            # 日期轴用数字格式（2024-07），不出现英文月份缩写
+            "date.autoformatter.year": "%Y年",
+            "date.autoformatter.month": "%Y-%m",
+            "date.autoformatter.day": "%m-%d",
+            "date.autoformatter.hour": "%m-%d %H时",
         }
     )
     if rc:

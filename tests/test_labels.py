@@ -79,3 +79,20 @@ def test_every_registered_field_is_complete():
     ok = table["label"].str.contains(cjk) | table["meaning"].fillna("").str.contains(cjk)
     assert ok.all(), table.loc[~ok, ["column", "label", "meaning"]]
     assert (table["meaning"].fillna("").str.len() > 0).all(), table.loc[table["meaning"].fillna("") == "", "column"]
+
+
+def test_column_axis_values_are_translated():
+    df = pd.DataFrame([[1, 2]], columns=pd.Index(["correct", "wrong"], name="outcome"))
+    shown = labels.to_display(df)
+    assert list(shown.columns) == ["正确", "有误"] and shown.columns.name == "结果"
+
+
+def test_table_specific_label_is_found_when_unambiguous(monkeypatch):
+    reg = dict(labels._load())
+    reg[("t1", "only_here")] = Field("only_here", "仅此一处", unit="万元", meaning="测试", table="t1")
+    reg[("t1", "two_ways")] = Field("two_ways", "说法一", meaning="测试", table="t1")
+    reg[("t2", "two_ways")] = Field("two_ways", "说法二", meaning="测试", table="t2")
+    monkeypatch.setattr(labels, "_registry", reg)
+    assert labels.label("only_here") == "仅此一处（万元）"
+    assert labels.label("two_ways") == "two_ways"  # 各表说法不一，不猜
+    assert labels.label("two_ways", table="t2") == "说法二"

@@ -13,6 +13,7 @@ def test_set_theme_picks_a_cjk_font_and_renders_without_missing_glyphs(restore_r
     assert font in sum(plotting.CJK_FONT_CANDIDATES.values(), ())
     assert mpl.rcParams["font.sans-serif"][:2] == [font, "DejaVu Sans"]
     assert mpl.rcParams["axes.unicode_minus"] is False
+    assert mpl.rcParams["date.autoformatter.month"] == "%Y-%m"
     fig, ax = plt.subplots()
     ax.set_title("不良贷款率 −0.5%")
     ax.plot([-1, 1])

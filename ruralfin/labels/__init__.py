@@ -103,10 +103,20 @@ def _load() -> dict[tuple[str | None, str], Field]:
     return reg
 
 
+def _only_table_specific(name: str) -> Field | None:
+    """没有通用说明、只在若干表里登记过的列：各表说法一致（中文名与单位相同）时返回其一。"""
+    found = [f for (t, n), f in _load().items() if n == name and t is not None]
+    if found and len({(f.label, f.unit) for f in found}) == 1:
+        return found[0]
+    return None
+
+
 def is_registered(name: str, *, table: str | None = None) -> bool:
-    """``name`` 是否已登记（先查表专属说明，再查通用说明）。"""
+    """``name`` 是否已登记（先查表专属说明，再查通用说明，最后查各表一致的专属说明）。"""
     reg = _load()
-    return (table, name) in reg or (None, name) in reg
+    if not isinstance(name, str):
+        return False
+    return (table, name) in reg or (None, name) in reg or _only_table_specific(name) is not None
 
 
 def get(name: str, *, table: str | None = None) -> Field:
@@ -117,7 +127,7 @@ def get(name: str, *, table: str | None = None) -> Field:
     >>> get("prob_defualt")
     Traceback (most recent call last):
     ...
-    ruralfin.errors.RuralfinValueError: 标签登记处没有列 'prob_defualt'；是不是：prob_default？
+    ruralfin.errors.RuralfinValueError: 标签登记处没有列 'prob_defualt'；是不是：prob_default...
     """
     reg = _load()
     if not isinstance(name, str):
@@ -126,6 +136,9 @@ def get(name: str, *, table: str | None = None) -> Field:
         return reg[(table, name)]
     if (None, name) in reg:
         return reg[(None, name)]
+    only = _only_table_specific(name)
+    if only is not None:
+        return only
     import difflib
 
     close = difflib.get_close_matches(name, sorted({n for _, n in reg}), n=3)
@@ -239,6 +252,10 @@ def to_display(
         c: rename.get(c, label(c, table=table, unit=units)) for c in df.columns if isinstance(c, str)
     }
     out = out.rename(columns=names)
+    col_axis = df.columns.name
+    if values and isinstance(col_axis, str) and is_registered(col_axis, table=table) and get(col_axis, table=table).values:
+        mapping = get(col_axis, table=table).values
+        out.columns = pd.Index([mapping.get(c, c) for c in df.columns], name=label(col_axis, table=table, unit=units))
     idx_names = [
         rename.get(n, label(n, table=table, unit=units)) if isinstance(n, str) else n for n in out.index.names
     ]

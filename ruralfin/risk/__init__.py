@@ -30,6 +30,11 @@ _LAZY: dict[str, str] = {
     "psi": "metrics",
     "psi_table": "metrics",
     "csi": "metrics",
+    "plot_bins": "plots",
+    "plot_woe": "plots",
+    "plot_bad_rate": "plots",
+    "plot_ks": "plots",
+    "plot_gains": "plots",
     "annuity_payment": "approval",
     "annuity_principal": "approval",
     "debt_service_ratio": "approval",
@@ -37,6 +42,7 @@ _LAZY: dict[str, str] = {
     "Rule": "approval",
     "check_rules": "approval",
     "pre_approve": "approval",
+    "whitelist_summary": "approval",
     "DecisionMatrix": "approval",
     "top_adverse_factors": "approval",
     "decide": "approval",
@@ -73,7 +79,7 @@ _LAZY: dict[str, str] = {
     "plot_allocation_curve": "collection",
 }
 
-_SUBMODULES = ("binning", "scorecard", "metrics", "crosscheck", "behavior", "approval", "monitoring", "collection")
+_SUBMODULES = ("binning", "scorecard", "metrics", "plots", "crosscheck", "behavior", "approval", "monitoring", "collection")
 
 __all__ = sorted([*_LAZY, *_SUBMODULES])
 
