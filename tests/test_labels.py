@@ -96,3 +96,9 @@ def test_table_specific_label_is_found_when_unambiguous(monkeypatch):
     assert labels.label("only_here") == "仅此一处（万元）"
     assert labels.label("two_ways") == "two_ways"  # 各表说法不一，不猜
     assert labels.label("two_ways", table="t2") == "说法二"
+
+
+def test_nullable_boolean_with_missing_values():
+    df = pd.DataFrame({"ready": pd.array([True, None, False], dtype="boolean")})
+    shown = labels.to_display(df)
+    assert shown.iloc[0, 0] == "是" and shown.iloc[2, 0] == "编写中" and pd.isna(shown.iloc[1, 0])

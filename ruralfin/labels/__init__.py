@@ -192,7 +192,17 @@ def _map_values(s: pd.Series, mapping: Mapping[str, str]) -> pd.Series:
     if pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_numeric_dtype(s.dtype):
         if not all(isinstance(k, (bool, int)) for k in mapping):
             return s
-    return s.map(lambda v: mapping.get(v, v) if v is not None and v == v else v)
+        if pd.api.types.is_bool_dtype(s.dtype):  # 可空布尔列：NA 保持为空，其余换成中文
+            return pd.Series([v if _is_missing(v) else mapping.get(bool(v), v) for v in s], index=s.index,
+                             name=s.name, dtype="object").astype("str").where(s.notna())
+    return s.map(lambda v: v if _is_missing(v) else mapping.get(v, v))
+
+
+def _is_missing(v: Any) -> bool:
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):  # 列表等不是标量的值
+        return False
 
 
 def to_display(
