@@ -32,7 +32,7 @@ def _to_dtype(v, c):
             return pd.Categorical.from_codes(v.astype(np.int16 if len(c.categories) < 30000 else np.int32), dtype=dtype)
         return pd.Categorical(v, dtype=dtype)
     if c.dtype == "date":
-        return np.asarray(v).astype("datetime64[us]")
+        return np.asarray(v).astype("datetime64[us]", copy=False)
     if c.dtype == "str":
         return pd.array(v, dtype="str")
     if c.dtype == "bool":
@@ -46,7 +46,7 @@ def _to_dtype(v, c):
             mask = np.isnan(arr)
             vals = np.where(mask, 0, np.round(arr)).astype(c.dtype)
             return pd.arrays.IntegerArray(vals, mask)
-        return np.asarray(v).astype(c.dtype)
+        return np.asarray(v).astype(c.dtype, copy=False)
     return np.asarray(v, dtype=c.dtype)
 
 

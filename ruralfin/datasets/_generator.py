@@ -75,6 +75,25 @@ def _lpr(m):
     return out
 
 
+def _trim():
+    """把已释放的堆内存还给操作系统（glibc），降低大规模生成时的峰值常驻内存。"""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # 非 glibc 平台
+        pass
+
+
+def _nz(rng, shape, sd, mean=0.0):
+    """float32 正态随机数（省内存）。"""
+    z = rng.standard_normal(shape, dtype=F32)
+    z *= F32(sd)
+    if mean:
+        z += F32(mean)
+    return z
+
+
 def _segments(lengths):
     """把每段长度展开成 (段号, 段内序号)。"""
     lengths = np.asarray(lengths, dtype=np.int64)
@@ -164,7 +183,12 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
     """生成全部表（内部函数；参数已在 :func:`ruralfin.datasets.make_county` 检查过）。"""
     ss = np.random.SeedSequence(random_state)
     gens = [np.random.Generator(np.random.PCG64(c)) for c in ss.spawn(N_STAGES)]
-    step = progress or (lambda name: None)
+    user_step = progress or (lambda name: None)
+
+    def step(name):
+        _trim()
+        user_step(name)
+
     n = n_entities
     out: dict[str, pd.DataFrame] = {}
 
@@ -276,6 +300,7 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
             nxt_thr[c] = cum[c] + thr[c, ptr[c]] + 3 * h[c]
     rolls = dmonth < NEVER
     cure_durs = rng.integers(1, 4, (n, KC))
+    del thr, ru, ptr, nxt_thr, cum, done
     # 担保圈：同村借款人 3–5 户互保
     circle_cand = borrower & (grp != G["coop"]) & (rng.random(n) < 0.2)
     cidx = np.flatnonzero(circle_cand)
@@ -458,6 +483,7 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
         ch_ren = renew[go]
         ch_ent, ch_a, ch_prod = e_[go], nxt_a[go], ch_prod[go]
     A = {key: np.concatenate([d[key] for d in apps]) for key in apps[0]}
+    del apps
     step("applications")
 
     # 放款
@@ -585,6 +611,15 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
     del last_cur_cm
     restr_flag = restr[li] & (m >= R[li])
     lm_loan = loan_id[li]
+    del Dl, in_roll, in_cure, p_late, late, delinquent_state, frozen, kD, k_eff, Tl, amt_l, rr, meth
+    del bal_prev, bal_cur, missed, cm, seg_start, cm_before, is_cur, pos, last_idx, prev_cur, arrears
+    out["loan_monthly"] = build("loan_monthly", {
+        "loan_id": lm_loan, "entity_id": e_[li] + 1, "month": month_end(m), "months_on_book": k_,
+        "balance": np.round(np.maximum(bal, 0), 4).astype(F32), "days_past_due": dpd,
+        "scheduled_payment": np.round(sched, 4).astype(F32), "paid_amount": np.round(paid, 4).astype(F32),
+        "is_restructured": restr_flag,
+    })
+    del bal, sched, paid, restr_flag, lm_loan
     step("loan_monthly")
 
     # 观察到的 12 个月表现（放款后 12 个月内 90 天以上逾期）
@@ -629,12 +664,12 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
     nonbiz = rng.gamma(2.0, 0.15, nc) * (1 + (grp[cust] == G["farmer_household"]))
     flow_noise_sd = 0.15
     in_mat = (sales[cust] * (1 - shares[cust, 0])[:, None] * sow[cust][:, None]).astype(F32)
-    in_mat *= np.exp(rng.normal(0, flow_noise_sd, (nc, N_OBS))).astype(F32)
-    in_mat += (nonbiz[:, None] * np.exp(rng.normal(0, 0.3, (nc, N_OBS)))).astype(F32)
-    out_mat = in_mat * np.exp(rng.normal(-0.04, 0.1, (nc, N_OBS))).astype(F32)
+    in_mat *= np.exp(_nz(rng, (nc, N_OBS), flow_noise_sd))
+    in_mat += nonbiz.astype(F32)[:, None] * np.exp(_nz(rng, (nc, N_OBS), 0.3))
+    out_mat = in_mat * np.exp(_nz(rng, (nc, N_OBS), 0.1, -0.04))
     ticket = np.where(retail[cust], 0.006, np.where(b2b[cust], 0.4, 0.08))  # 万元/笔
     savings = (assets[cust] * 0.05 * rng.beta(2, 5, nc)).astype(F32)
-    bal_mat = (0.25 * in_mat * np.exp(rng.normal(0, 0.2, (nc, N_OBS))).astype(F32) + savings[:, None])
+    bal_mat = F32(0.25) * in_mat * np.exp(_nz(rng, (nc, N_OBS), 0.2)) + savings[:, None]
     mask_flow = np.arange(N_OBS)[None, :] >= cs[:, None]
     fr, fc = np.nonzero(mask_flow)
     infl = in_mat[fr, fc]
@@ -642,7 +677,7 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
     in_cnt = np.minimum(rng.poisson(np.minimum(infl / ticket[fr] * 0.5 + 2, 30000)), 32767)
     out_cnt = np.minimum(rng.poisson(np.minimum(outf / (ticket[fr] * 3) + 3, 30000)), 32767)
     out["account_flows"] = build("account_flows", {
-        "entity_id": cust[fr] + 1, "month": month_end(fc),
+        "entity_id": (cust + 1).astype(np.int32)[fr], "month": month_end(fc),
         "inflow_amount": np.round(infl, 4), "outflow_amount": np.round(outf, 4),
         "inflow_count": in_cnt, "outflow_count": out_cnt,
         "avg_balance": np.round(bal_mat[fr, fc], 4),
@@ -671,7 +706,7 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
         dep6[np.flatnonzero(has_flow)[ok6]] = np.round(d6[ok6], 2)
         trend6[np.flatnonzero(has_flow)[ok6]] = np.round(np.maximum(tr[ok6], -1.0), 3)
         del cb, ci
-    del in_mat, out_mat, fr, fc, infl, outf
+    del in_mat, out_mat, fr, fc, infl, outf, bal_mat, mask_flow, in_cnt, out_cnt
     step("account_flows")
 
     # ================================================================ 水电
@@ -683,14 +718,14 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
     rpt = _arr(S.REV_PER_TON, SUB_INDUSTRIES)
     u_e = rng.normal(0, 0.22, nu)
     u_w = rng.normal(0, 0.3, nu)
-    truesales = sales[ua].astype(np.float64) / np.where(True, 1.0, 1.0)
-    kwh = truesales * 10000 / rpk[sub[ua]][:, None] * np.exp(u_e[:, None] + rng.normal(0, 0.08, (nu, N_OBS))) + rng.uniform(40, 150, nu)[:, None]
-    wat = truesales * 10000 / rpt[sub[ua]][:, None] * np.exp(u_w[:, None] + rng.normal(0, 0.12, (nu, N_OBS))) + rng.uniform(2, 8, nu)[:, None]
-    kwh[rng.random((nu, N_OBS)) < 0.02] = np.nan
-    wat[rng.random((nu, N_OBS)) < 0.04] = np.nan
+    truesales = sales[ua]
+    kwh = truesales * (10000 / rpk[sub[ua]] * np.exp(u_e)).astype(F32)[:, None] * np.exp(_nz(rng, (nu, N_OBS), 0.08)) + rng.uniform(40, 150, nu).astype(F32)[:, None]
+    wat = truesales * (10000 / rpt[sub[ua]] * np.exp(u_w)).astype(F32)[:, None] * np.exp(_nz(rng, (nu, N_OBS), 0.12)) + rng.uniform(2, 8, nu).astype(F32)[:, None]
+    kwh[rng.random((nu, N_OBS), dtype=F32) < 0.02] = np.nan
+    wat[rng.random((nu, N_OBS), dtype=F32) < 0.04] = np.nan
     out["utilities"] = build("utilities", {
-        "entity_id": np.repeat(ua + 1, N_OBS), "month": np.tile(month_end(np.arange(N_OBS)), nu),
-        "electricity_kwh": np.round(kwh.ravel(), 0).astype(F32), "water_tons": np.round(wat.ravel(), 1).astype(F32),
+        "entity_id": np.repeat((ua + 1).astype(np.int32), N_OBS), "month": np.tile(month_end(np.arange(N_OBS)), nu),
+        "electricity_kwh": np.round(kwh.ravel(), 0), "water_tons": np.round(wat.ravel(), 1),
     })
     del truesales, kwh, wat
     step("utilities")
@@ -793,12 +828,6 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
         "is_renewal": L["ren"][ls], "is_first_loan": L["first"][ls], "purpose": purpose[ls],
         "closed_date": closed_date,
     })
-    out["loan_monthly"] = build("loan_monthly", {
-        "loan_id": lm_loan, "entity_id": e_[li] + 1, "month": month_end(m), "months_on_book": k_,
-        "balance": np.round(np.maximum(bal, 0), 4).astype(F32), "days_past_due": dpd,
-        "scheduled_payment": np.round(sched, 4).astype(F32), "paid_amount": np.round(paid, 4).astype(F32),
-        "is_restructured": restr_flag,
-    })
     pd_orig = 1 - np.exp(-h[e_[ls]] * roll_p[e_[ls]] * (12 + 1.5 * sens_c[e_[ls]] * _window_sum(shock_prof, sub[e_[ls]], o[ls])))
     tdm = first90[ls]
     out["truth_loans"] = build("truth_loans", {
@@ -806,7 +835,7 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
         "truth_default": tdm < NEVER,
         "truth_default_month": np.where(tdm < NEVER, month_end(np.clip(tdm, -M_PAST, N_OBS - 1)), np.datetime64("NaT")),
     })
-    del li, w, m, k_, dpd, bal, sched, paid
+    del li, w, m, k_, dpd
     step("loans_out")
 
     # ================================================================ 担保
@@ -838,7 +867,8 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
     older = cs_all < -M_PAST
     cs_date = np.where(older, (np.datetime64("2020-01-01") - (rng.integers(1, 15 * 365, n)).astype("timedelta64[D]")).astype("datetime64[us]"), cs_date)
     cs_date = np.where(cs_all < NEVER, cs_date + rng.integers(0, 26, n).astype("timedelta64[D]") * (~older), cs_date)
-    names = _person_names(rng, n)
+    names, surname_idx = _person_names(rng, n, return_surname=True)
+    ent_names = _entity_names(rng, grp, sub, surname_idx)
     birth = (np.datetime64("2025-12-31") - (age * 365.25 + rng.integers(0, 365, n)).astype("timedelta64[D]")).astype("datetime64[D]")
     from ..privacy import generate_credit_codes, generate_id_numbers, generate_phone_numbers
 
@@ -848,7 +878,7 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
     ccodes = np.where(grp == G["farmer_household"], None, ccodes.astype(object))
     phones = generate_phone_numbers(rng, n)
     out["entities"] = build("entities", {
-        "entity_id": np.arange(1, n + 1), "entity_name": _entity_names(rng, grp, sub, names),
+        "entity_id": np.arange(1, n + 1), "entity_name": ent_names,
         "customer_group": grp, "industry": ind, "sub_industry": sub, "enterprise_size": ent_size,
         "village_id": vil, "village": vil, "township": town,
         "operator_name": names, "operator_id_number": idn, "credit_code": ccodes, "operator_phone": phones,
@@ -858,6 +888,7 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
         "main_bank": main_bank, "banks_with_us": banks_with_us, "customer_since": cs_date,
         "branch_id": branch_of, "manager_id": np.where(manager >= 0, manager, np.nan),
     })
+    del idn, ccodes, phones, names, surname_idx
     out["villages"] = build("villages", {
         "village_id": np.arange(nv), "village": np.arange(nv), "township": v_town, "branch_id": v_town,
         "households": np.bincount(vil, minlength=nv) * rng.integers(3, 6, nv) + rng.integers(20, 80, nv),
@@ -901,8 +932,8 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
         "fixed_cost_share": np.round(np.clip(fixed, 0, 1), 4),
     })
     out["sales_monthly"] = build("sales_monthly", {
-        "entity_id": np.repeat(np.arange(1, n + 1), N_OBS), "month": np.tile(month_end(np.arange(N_OBS)), n),
-        "sales_amount": np.round((sales * (mis_ratio[:, None] * np.exp(rng.normal(0, 0.03, (n, 1))))).astype(F32).ravel(), 4),
+        "entity_id": np.repeat(np.arange(1, n + 1, dtype=np.int32), N_OBS), "month": np.tile(month_end(np.arange(N_OBS)), n),
+        "sales_amount": np.round((sales * (mis_ratio * np.exp(rng.normal(0, 0.03, n))).astype(F32)[:, None]).ravel(), 4),
     })
     # 行业表
     price_idx = 100 * np.exp(trend[:, None] * np.arange(N_OBS)[None, :] / 12) * (1 - shock_depth[:, None] * obs_shock)
@@ -995,7 +1026,7 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
 
     # 供应链
     rng = gens[19]
-    out["supply_chain"] = _supply_chain(rng, n, grp, sub, town, banks_with_us, out["entities"]["entity_name"].to_numpy())
+    out["supply_chain"] = _supply_chain(rng, n, grp, sub, town, banks_with_us, ent_names)
     step("supply_chain")
 
     # ================================================================ 外部数据、事件、数字特征
@@ -1125,27 +1156,43 @@ def _loan_term(rng, prod):
     return out
 
 
-def _person_names(rng, n):
+def _person_names(rng, n, *, return_surname=False):
     table = np.array([f"演示·{s}{a}{b}" for s in SURNAMES for a in GIVEN for b in ["", *GIVEN[:12]]], dtype=object)
-    return table[rng.integers(0, len(table), n)]
+    idx = rng.integers(0, len(table), n)
+    if return_surname:
+        return table[idx], idx // (len(GIVEN) * 13)
+    return table[idx]
 
 
-def _entity_names(rng, grp, sub, person):
+def _entity_names(rng, grp, sub, person):  # person: 经营者姓氏在 SURNAMES 中的序号
+    """主体名称：先造出（客群, 细分行业, 字号）所有组合的小表，再按编号取，避免逐个拼接字符串。"""
     n = len(grp)
-    out = np.empty(n, dtype=object)
-    pre = np.array(PREFIX, dtype=object)[rng.integers(0, len(PREFIX), n)]
-    subs = np.array(SUB_INDUSTRIES, dtype=object)[sub]
-    surname = np.array([p[3] for p in person], dtype=object)
-    farmer_w = np.vectorize(FARMER_WORD.get, otypes=[object])(subs)
-    shop_w = np.vectorize(SHOP_WORD.get, otypes=[object])(subs)
-    comp_w = np.vectorize(lambda s: COMPANY_WORD[SUB_INDUSTRY_PARENT[s]], otypes=[object])(subs)
-    coop_w = np.vectorize(lambda s: COOP_WORD.get(s, "农产品购销专业合作社"), otypes=[object])(subs)
-    na_w = np.array(NEWAGRI_WORD, dtype=object)[rng.integers(0, len(NEWAGRI_WORD), n)]
-    out = np.select(
-        [grp == G["farmer_household"], grp == G["individual_business"], grp == G["rural_micro"], grp == G["coop"]],
-        ["示例·" + surname + "某" + farmer_w, "示例" + pre + shop_w, "示例" + pre + comp_w, "示例" + pre + coop_w],
-        "示例" + pre + na_w,
-    )
+    npre = len(PREFIX)
+    pre_i = rng.integers(0, npre, n)
+    na_i = rng.integers(0, len(NEWAGRI_WORD), n)
+    combos = []
+    for g in CUSTOMER_GROUPS:
+        for s in SUB_INDUSTRIES:
+            for p in PREFIX:
+                if g == "individual_business":
+                    combos.append(f"示例{p}{SHOP_WORD[s]}")
+                elif g == "rural_micro":
+                    combos.append(f"示例{p}{COMPANY_WORD[SUB_INDUSTRY_PARENT[s]]}")
+                elif g == "coop":
+                    combos.append(f"示例{p}{COOP_WORD.get(s, '农产品购销专业合作社')}")
+                else:
+                    combos.append("")
+    na_table = [f"示例{p}{w}" for p in PREFIX for w in NEWAGRI_WORD]
+    farm_table = [f"示例·{sn}某{FARMER_WORD[s]}" for sn in SURNAMES for s in SUB_INDUSTRIES]
+    combos = np.array(combos, dtype=object)
+    na_table = np.array(na_table, dtype=object)
+    farm_table = np.array(farm_table, dtype=object)
+    sur_idx = person
+    out = combos[(grp * NSUB + sub) * npre + pre_i]
+    is_na = grp == G["new_agri_org"]
+    out[is_na] = na_table[pre_i[is_na] * len(NEWAGRI_WORD) + na_i[is_na]]
+    is_f = grp == G["farmer_household"]
+    out[is_f] = farm_table[sur_idx[is_f] * NSUB + sub[is_f]]
     return out
 
 
@@ -1227,7 +1274,14 @@ def _supply_chain(rng, n, grp, sub, town, banks_with_us, names):
     m = len(ee)
     ext_i = np.where(opt_code >= 100, np.clip(opt_code - 100, 0, len(EXTERNAL_CP) - 1), 0)
     local = cp >= 0
-    cp_key = np.where(local, np.char.add("E", (cp + 1).astype(str)), np.array([x[0] for x in EXTERNAL_CP])[ext_i])
+    code = np.where(local, cp, n + ext_i).astype(np.int64)
+    _, first = np.unique(ee.astype(np.int64) * (n + 100) + code, return_index=True)
+    first = np.sort(first)
+    ee, dd, cp, ext_i, local = ee[first], dd[first], cp[first], ext_i[first], local[first]
+    m = len(ee)
+    ext_keys = pd.Series([x[0] for x in EXTERNAL_CP], dtype="str")
+    cp_key = pd.Series(cp + 1).astype("str")
+    cp_key = ("E" + cp_key).where(local, ext_keys.iloc[ext_i].to_numpy())
     cp_name = np.where(local, names[np.maximum(cp, 0)], np.array([x[1] for x in EXTERNAL_CP], dtype=object)[ext_i])
     ext_type = np.array(["coop", "leading_enterprise", "wholesale_market", "ecommerce_platform", "local_business"])
     cp_type_name = np.where(local, np.where(grp[np.maximum(cp, 0)] == G["coop"], "coop", "local_business"),
@@ -1235,13 +1289,11 @@ def _supply_chain(rng, n, grp, sub, town, banks_with_us, names):
     cp_type = np.searchsorted(ext_type, cp_type_name, sorter=np.argsort(ext_type))
     cp_type = np.argsort(ext_type)[cp_type]
     cp_us = np.where(local, banks_with_us[np.maximum(cp, 0)], np.array([x[3] for x in EXTERNAL_CP])[ext_i])
-    key = np.char.add(np.char.add((ee + 1).astype(str), "|"), cp_key)
-    _, first = np.unique(key, return_index=True)
-    first = np.sort(first)
+    first = np.arange(m)
     share = np.round(np.clip(rng.beta(2, 3, m), 0.05, 0.95), 2)
     years = np.clip(np.round(rng.gamma(2, 2.5, m)), 1, 40)
     return build("supply_chain", {
-        "entity_id": ee[first] + 1, "counterparty_key": cp_key[first],
+        "entity_id": ee[first] + 1, "counterparty_key": cp_key.to_numpy(),
         "counterparty_entity_id": np.where(local[first], cp[first] + 1, np.nan),
         "counterparty_name": cp_name[first], "counterparty_type": cp_type[first], "direction": dd[first],
         "share": share[first], "relationship_years": years[first], "counterparty_banks_with_us": cp_us[first].astype(bool),
@@ -1275,12 +1327,16 @@ def _holdings(rng, n, cust, cs, grp, sub, retail, b2b, quality, assets, sales, s
     hp = np.concatenate(rows_p)
     ent = cust[he]
     inflow12 = sales[ent, 24:].sum(1) * (1 - shares[ent, 0]) * sow[ent]
-    av_dep = out["account_flows"]
-    last = av_dep[av_dep["month"] == MONTH_ENDS[-1]]
+    af = out["account_flows"]
+    af_month = af["month"].to_numpy()
+    af_ent = af["entity_id"].to_numpy()
+    af_bal = af["avg_balance"].to_numpy()
+    sel_last = af_month == MONTH_ENDS[-1]
     bal_last = np.zeros(n)
-    bal_last[last["entity_id"].to_numpy() - 1] = last["avg_balance"].to_numpy()
-    m12 = av_dep[av_dep["month"] > MONTH_ENDS[-13]]
-    avg12 = np.bincount(m12["entity_id"].to_numpy() - 1, weights=m12["avg_balance"].to_numpy().astype(float), minlength=n) / 12.0
+    bal_last[af_ent[sel_last] - 1] = af_bal[sel_last]
+    sel12 = af_month > MONTH_ENDS[-13]
+    avg12 = np.bincount(af_ent[sel12] - 1, weights=af_bal[sel12], minlength=n) / 12.0
+    del sel_last, sel12, af_month, af_ent, af_bal
     balance = np.zeros(len(he))
     avgb = np.zeros(len(he))
     fee = np.zeros(len(he))
@@ -1312,8 +1368,10 @@ def _holdings(rng, n, cust, cs, grp, sub, retail, b2b, quality, assets, sales, s
     open_d = np.where(t == 10, ent_since, np.maximum(open_d, ent_since))
     # 贷款：2025-12 仍在账的
     lm = out["loan_monthly"]
-    cur = lm[(lm["month"] == MONTH_ENDS[-1]) & (lm["balance"] > 0)]
-    lm12 = lm[lm["month"] > MONTH_ENDS[-13]]
+    lm_month = lm["month"].to_numpy()
+    cur = lm.loc[(lm_month == MONTH_ENDS[-1]) & (lm["balance"].to_numpy() > 0), ["loan_id", "balance"]]
+    sel12 = lm_month > MONTH_ENDS[-13]
+    lm12 = pd.DataFrame({"loan_id": lm["loan_id"].to_numpy()[sel12], "balance": lm["balance"].to_numpy()[sel12]})
     lid_ent = np.zeros(loan_id.max() + 2, dtype=np.int64)
     lid_prod = np.zeros(loan_id.max() + 2, dtype=np.int64)
     lid_ent[loan_id[ls]] = e_[ls]
@@ -1361,7 +1419,7 @@ def _manager_monthly(rng, n_mgr, manager, out, cs_all):
     dep = np.bincount((am * N_OBS + amo)[okm], weights=af["avg_balance"].to_numpy()[okm].astype(float), minlength=nm)
     lo = _month_index(loans["origination_date"].to_numpy().astype("datetime64[M]").astype("datetime64[us]"), start=True)
     okl = lo >= 0
-    lkey = loans["manager_id"].to_numpy()[okl] * N_OBS + lo[okl]
+    lkey = loans["manager_id"].to_numpy().astype(np.int64)[okl] * N_OBS + lo[okl]
     new_cnt = np.bincount(lkey, minlength=nm)
     new_amt = np.bincount(lkey, weights=loans["loan_amount"].to_numpy()[okl], minlength=nm)
     okc = (manager >= 0) & (cs_all >= 0) & (cs_all < N_OBS)
