@@ -18,10 +18,7 @@ from . import _story as S
 from ._frames import build
 from .schema import (
     CUSTOMER_GROUPS,
-    EDUCATION,
     INDUSTRIES,
-    INSTITUTIONS,
-    PRODUCT_TYPES,
     SUB_INDUSTRIES,
     SUB_INDUSTRY_PARENT,
     TABLE_NAMES,
@@ -333,7 +330,6 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
     hit &= rng.random(len(order)) < np.maximum(roll_p[order], 0.5)
     dmonth[order[hit]] = cb[hit] + lag[hit]
     rolls = dmonth < NEVER
-    cure_dur = cure_durs[:, 0]
     warn_len = np.where(rng.random(n) < 0.3, 0, rng.integers(3, 7, n))
     warn_depth = rng.uniform(0.25, 0.6, n)
     cure_depth = rng.uniform(0.1, 0.3, n)
@@ -446,7 +442,6 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
     start = rng.integers(-30, 30, len(bidx))
     prod_choice = _loan_product(rng, grp[bidx], age[bidx], circle_id[bidx] >= 0)
     apps = []  # 每轮的数组字典
-    loans_l = []
     ch_ent, ch_a, ch_ren, ch_first, ch_prod = bidx, start, np.zeros(len(bidx), bool), np.ones(len(bidx), bool), prod_choice
     ch_prev_amt = np.full(len(bidx), np.nan)
     app_counter = 0
@@ -600,7 +595,6 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
     seg_start = np.r_[0, np.cumsum(n_rows)[:-1]][li]
     cm_before = cm - missed
     is_cur = dpd == 0
-    last_cur_cm = np.where(is_cur, cm_before, -1.0)
     # 同一笔贷款内，上一个正常月份时的累计欠款
     pos = np.arange(len(li))
     last_idx = np.maximum.accumulate(np.where(is_cur | (pos == seg_start), pos, 0))
@@ -608,7 +602,6 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
     prev_cur = np.where(pos == seg_start, pos, prev_cur)
     arrears = np.where(is_cur & (pos > seg_start), cm_before - np.where(is_cur[prev_cur] & (prev_cur < pos), cm[prev_cur], cm_before[prev_cur]), 0.0)
     paid = paid + np.where(is_cur, np.maximum(arrears, 0), 0.0)
-    del last_cur_cm
     restr_flag = restr[li] & (m >= R[li])
     lm_loan = loan_id[li]
     del Dl, in_roll, in_cure, p_late, late, delinquent_state, frozen, kD, k_eff, Tl, amt_l, rr, meth
@@ -760,7 +753,7 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
     has_app = banks_with_us & (rng.random(n) < np.clip(0.9 - 0.012 * (age - 30), 0.15, 0.9))
     typing = np.clip(45 + 0.9 * (50 - age) + rng.normal(0, 12, n), 5, None)
     year_idx = np.clip(aa // 12 - 1, 0, 2)
-    rep_rev_app = np.round(year_rev[ae, year_idx] * mis_ratio[ae] * (1 if True else 0), 2)
+    rep_rev_app = np.round(year_rev[ae, year_idx] * mis_ratio[ae], 2)
     own_house = rng.random(n) < np.where(grp == G["farmer_household"], 0.94, 0.8) * _sig(2 + 0.3 * quality) / _sig(2)
     own_house = own_house & (rng.random(n) < 0.999)
     hh_size = np.clip(rng.poisson(2.2, n) + 1 + (grp == G["farmer_household"]), 1, 12)
@@ -1003,7 +996,6 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
     cb = np.flatnonzero(retail | ((sub == SUB["agri_inputs"]) | (sub == SUB["food_processing"]) | (sub == SUB["building_materials"])) & (shares[:, 2] >= 0.2))
     cb = np.unique(np.r_[cb, np.flatnonzero(retail)])
     ncb = len(cb)
-    tick_base = np.array([500, 300, 300, 400, 250, 250, 35, 300, 800, 90, 60, 200, 500, 70, 180, 150, 120, 50])[:NSUB]
     tick_base = dict(zip(SUB_INDUSTRIES, [500, 300, 300, 400, 250, 35, 300, 800, 90, 60, 200, 500, 70, 180, 150, 120, 50]))
     avg_ticket = _arr(tick_base, SUB_INDUSTRIES)[sub[cb]] * np.exp(rng.normal(0, 0.25, ncb))
     last12 = sales[cb, 24:].mean(1)
@@ -1435,7 +1427,7 @@ def _manager_monthly(rng, n_mgr, manager, out, cs_all):
         "manager_id": np.repeat(np.arange(n_mgr), N_OBS), "month": np.tile(month_end(np.arange(N_OBS)), n_mgr),
         "target_loan_balance": np.round(target.ravel(), 2), "loan_balance": np.round(loan_bal, 2),
         "overdue_balance": np.round(od_bal, 2), "deposit_balance": np.round(dep, 2),
-        "target_new_customers": np.tile(np.maximum(1, np.round(rng.uniform(2, 6, n_mgr))), N_OBS).reshape(N_OBS, n_mgr).T.ravel() if False else np.repeat(np.round(rng.uniform(2, 6, n_mgr)), N_OBS),
+        "target_new_customers": np.repeat(np.round(rng.uniform(2, 6, n_mgr)), N_OBS),
         "new_customers": np.minimum(new_cust, 32767), "new_loan_count": np.minimum(new_cnt, 32767),
         "new_loan_amount": np.round(new_amt, 2), "visits": np.minimum(visits.ravel(), 32767),
     })

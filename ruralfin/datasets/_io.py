@@ -284,7 +284,6 @@ def validate_table(df: pd.DataFrame, table: str, *, source: str | None = None) -
             continue
         s = _convert(work[c.name], c, table, problems)
         if not c.nullable:
-            na = s.isna() & work[c.name].notna() if False else s.isna()
             n_raw_na = int(work[c.name].isna().sum())
             if n_raw_na:
                 problems.append(f"列 {c.name} 不能为空，有 {n_raw_na} 个空值")
