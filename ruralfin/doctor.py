@@ -151,7 +151,7 @@ def run_checks() -> list[Check]:
     return checks
 
 
-_MARK = {"ok": "✔ 通过", "warn": "! 提醒", "fail": "✘ 未通过"}
+_MARK = {"ok": "通过", "warn": "提醒", "fail": "未通过"}  # 不用 ✔/✘：Windows 的 GBK 控制台可能显示不了
 
 
 def format_report(checks: list[Check]) -> str:
