@@ -20,7 +20,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import warnings
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -74,7 +75,9 @@ def _dates(df: pd.DataFrame, col: str, name: str) -> pd.Series:
     if pd.api.types.is_datetime64_any_dtype(s):
         return s
     try:
-        return pd.to_datetime(s)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # 逐个解析的提示对学员无用
+            return pd.to_datetime(s)
     except (TypeError, ValueError):
         raise RuralfinTypeError(f"{name} 的列 {col} 应为日期（如 2025-12-31），无法识别为日期") from None
 
@@ -490,8 +493,6 @@ def combine_revenue(
     n = np.isfinite(vals).sum(axis=1)
     out["n_sources"] = n.astype("int64")
     with np.errstate(all="ignore"):
-        import warnings
-
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
             if method == "median":
