@@ -612,7 +612,7 @@ class BehaviorSegmenter(ClusterMixin, BaseEstimator):
         画像名只用标准分绝对值不小于它的特征。
     n_traits : int, default 2
         画像名最多由几个特征的说法组成。
-    n_init : int, default 10
+    n_init : int, default 4
         k-means 用不同初始中心跑的次数（取最好的一次）。
     random_state : int, default 0
         随机种子：同样的数据、同样的种子，分群结果完全相同。
@@ -650,7 +650,7 @@ class BehaviorSegmenter(ClusterMixin, BaseEstimator):
     """
 
     def __init__(self, n_segments=4, *, features=None, log_features=None, trait_z=0.5, n_traits=2,
-                 n_init=10, random_state=0):
+                 n_init=4, random_state=0):
         self.n_segments = n_segments
         self.features = features
         self.log_features = log_features
