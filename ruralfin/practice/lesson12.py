@@ -164,7 +164,7 @@ q4 = NumberQuestion(
 
 # ---------------------------------------------------------------- 第 5 题
 def _judge_threshold(answer, count_for) -> tuple[bool, str]:
-    if not isinstance(answer, tuple) or len(answer) != 2:
+    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
         return False, "请按 (门槛, 名单人数) 的形式作答，例如 answer = (threshold, n_list)。"
     threshold, n_list = answer
     if isinstance(threshold, Blank) or isinstance(n_list, Blank):
@@ -256,7 +256,7 @@ def _visit_ids() -> set:
 q7 = SetQuestion(
     "第 7 题",
     _visit_ids,
-    item="户",
+    item="主体",
     hints=[
         "从默认规则的存量挖掘结果出发：prospects = sg.existing_customer_prospects(customers)。",
         "用 sg.target_list(prospects, township='白沙镇', industry='agri_production', top=5)。",
