@@ -1002,5 +1002,5 @@ def plot_tolerance_sweep(
         tolerance = check_number(tolerance, "tolerance", min_value=0.0, max_value=100.0)
         ax.axvline(tolerance * 100, color="black", linestyle="--", linewidth=1.2, label=f"当前容差 {tolerance:.0%}")
     ax.set_xlabel("容差（%，自报可高出核实收入的幅度）")
-    ax.legend(loc="best", fontsize="small")
+    ax.legend(loc="upper right" if kind == "counts" else "center right", fontsize="small")
     return ax
