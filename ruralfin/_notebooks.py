@@ -69,6 +69,7 @@ def execute_notebook(path: str | os.PathLike, *, timeout: int = 120, glyph_error
                 finally:
                     first = cell.source.strip().splitlines()[0][:60] if cell.source.strip() else ""
                     run.cell_seconds.append((index, time.perf_counter() - t0, first))
+            client.set_widgets_metadata()
     finally:
         for k, v in env_backup.items():
             if v is None:
@@ -76,6 +77,15 @@ def execute_notebook(path: str | os.PathLike, *, timeout: int = 120, glyph_error
             else:
                 os.environ[k] = v
     run.seconds = time.perf_counter() - start
+    # 交互小组件（interact 等）的输出存放在小组件状态里，不在单元格输出里：其中的报错同样算失败
+    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    for model in state.values():
+        for out in model.get("state", {}).get("outputs", []) or []:
+            if out.get("output_type") == "error":
+                run.errors.append(f"小组件输出：{out.get('ename')}: {out.get('evalue')}")
+            text = out.get("text", "") or ""
+            if GLYPH_PATTERN.search(text):
+                run.glyph_problems.append(f"小组件输出：{GLYPH_PATTERN.search(text).group(0)}")
     for index, cell in enumerate(nb.cells):
         for out in cell.get("outputs", []):
             meta = out.get("metadata", {}).get("ruralfin")

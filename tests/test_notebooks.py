@@ -68,3 +68,14 @@ def test_harness_records_wrong_answers(tmp_path):
     nbformat.write(nb, path)
     run = execute_notebook(path)
     assert [o for _, o in run.outcomes] == ["wrong", "unanswered", "correct"]
+
+
+@pytest.mark.notebook
+def test_harness_catches_errors_inside_widgets(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(
+        "import ipywidgets as w\n@w.interact(x=w.IntSlider(value=1, min=0, max=3))\ndef f(x):\n    1 / 0")]
+    path = tmp_path / "widget.ipynb"
+    nbformat.write(nb, path)
+    run = execute_notebook(path)
+    assert any("ZeroDivisionError" in e for e in run.errors), run.errors

@@ -28,7 +28,26 @@ def test_works_after_and_instead_of_seaborn(restore_rc):
     sns.set_theme()
     font = plotting.set_theme()
     assert mpl.rcParams["font.sans-serif"][0] == font
-    assert mpl.rcParams["font.size"] > 10  # 投影用的大字号
+    assert mpl.rcParams["font.size"] == 15.0  # notebook 档 12 号 × 1.25，投影可读
+    assert mpl.rcParams["axes.grid"] is True  # whitegrid
+
+
+def test_set_theme_does_not_import_seaborn(restore_rc):
+    import subprocess
+    import sys
+
+    code = "import sys, matplotlib; matplotlib.use('Agg'); import ruralfin as rf; rf.set_theme(); print('seaborn' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "False"
+
+
+def test_set_theme_rejects_unknown_style(restore_rc):
+    from ruralfin.errors import RuralfinValueError
+
+    with pytest.raises(RuralfinValueError, match="context"):
+        plotting.set_theme(context="huge")
+    with pytest.raises(RuralfinValueError, match="whitegrid"):
+        plotting.set_theme(style="neon")
 
 
 def test_no_font_warns_once_in_chinese(monkeypatch, restore_rc):
