@@ -45,7 +45,7 @@ def plot_bins(table: pd.DataFrame, *, kind: str = "woe", feature: str | None = N
         ``WoEBinner.binning_table(feature)`` 的结果（或全部特征的分箱表配合 ``feature``）。
     kind : {"woe", "bad_rate"}, default "woe"
     feature : str, optional
-        分箱表含多个特征时指定画哪一个；也用于标题。
+        分箱表含多个特征时指定画哪一个；也用于标题（取登记处的中文名，未登记时用列名）。
     ax : matplotlib Axes, optional
     title : str, optional
         图标题；默认“<特征> 各箱的 WoE/坏样本率”。
@@ -89,7 +89,8 @@ def plot_bins(table: pd.DataFrame, *, kind: str = "woe", feature: str | None = N
         overall = float((t["bad_rate"] * t["n_obs"]).sum() / t["n_obs"].sum())
         ax.axhline(overall, color="gray", linestyle="--", linewidth=1)
     what = label(kind, unit=False)
-    default = f"{feature} 各箱的{what}" if feature else f"各箱的{what}"
+    # 标题用登记处的中文名（未登记的特征退回列名），不把列代码直接给学员看
+    default = f"{label(feature, unit=False)} 各箱的{what}" if feature else f"各箱的{what}"
     label_axes(ax, x="bin", y=kind, title=default if title is None else title)
     return ax
 

@@ -73,3 +73,16 @@ def test_plot_gains(binner):
     assert x[0] == 0 and yy[-1] == pytest.approx(1.0)
     assert len(x) == len(t) + 1
     assert ax.get_ylabel() == "累计坏样本捕获率"
+
+
+def test_default_title_uses_the_registered_chinese_label():
+    # 登记过的特征：标题用中文名（不带单位），不用列代码
+    t = pd.DataFrame({"bin": ["[-inf, 30)", "[30, inf)"], "woe": [-0.5, 0.8], "bad_rate": [0.02, 0.09],
+                      "n_obs": [60, 40]})
+    ax = plot_bins(t, kind="bad_rate", feature="max_dpd_24m")
+    assert ax.get_title() == "近 24 个月最长逾期天数 各箱的坏样本率"
+    assert "max_dpd_24m" not in ax.get_title()
+    assert plot_woe(t, feature="max_dpd_24m").get_title() == "近 24 个月最长逾期天数 各箱的WoE"
+    # 未登记的特征：退回列代码
+    assert plot_bad_rate(t, feature="x_unregistered").get_title() == "x_unregistered 各箱的坏样本率"
+    plt.close("all")
