@@ -112,7 +112,10 @@ def annuity_principal(payment: float | np.ndarray, annual_rate: float, term_mont
     return float(res) if np.ndim(res) == 0 else res
 
 
-def _values(df, col, name, *, allow_nan=False, nonneg=True):
+_INCOME_HINT = "；收入不能为负，亏损主体请先把收入截为 0（如 df[列名].clip(lower=0)）再算"
+
+
+def _values(df, col, name, *, allow_nan=False, nonneg=True, hint=""):
     s = df[col]
     if pd.api.types.is_bool_dtype(s.dtype) or not pd.api.types.is_numeric_dtype(s.dtype):
         raise RuralfinTypeError(f"{name} 的列 {col} 应为数值，实际类型是 {s.dtype}")
@@ -120,7 +123,7 @@ def _values(df, col, name, *, allow_nan=False, nonneg=True):
     if not allow_nan and np.isnan(v).any():
         raise RuralfinValueError(f"{name} 的列 {col} 有 {int(np.isnan(v).sum())} 个缺失值，请先补齐或剔除这些行")
     if nonneg and (v < 0).any():
-        raise RuralfinValueError(f"{name} 的列 {col} 有 {int((v < 0).sum())} 个负数，应为不小于 0 的数")
+        raise RuralfinValueError(f"{name} 的列 {col} 有 {int((v < 0).sum())} 个负数，应为不小于 0 的数{hint}")
     return v
 
 
@@ -148,6 +151,8 @@ def debt_service_ratio(
         本次申请金额（万元）。
     income : str, default "verified_revenue"
         年收入（万元）。小微主体常用核实后的年营业收入；有经营净现金流时用它更贴切。
+        不接受负数（会报错）：净现金流为负的亏损主体，请先把这一列截为 0
+        （``df[列名].clip(lower=0)``），收入为 0 时偿债比为 ``inf``。
     existing_debt, existing_payment : str or None
         现有负债余额（万元）；现有负债年还款额（万元）。
     annual_rate : float, default 6.0
@@ -158,7 +163,8 @@ def debt_service_ratio(
     Returns
     -------
     Series
-        名为 ``dsr``，0–1 以上的比例；收入为 0 时为 ``inf``。
+        名为 ``dsr``，0–1 以上的比例；收入为 0 时为 ``inf``（:func:`decide` 把它当作
+        “收入为 0，无法计算偿债比”处理）。
 
     Examples
     --------
@@ -171,7 +177,7 @@ def debt_service_ratio(
     cols = [amount, income] + [c for c in (existing_debt, existing_payment) if c]
     check_frame(df, cols, name=name, numeric=cols)
     amt = _values(df, amount, name)
-    inc = _values(df, income, name)
+    inc = _values(df, income, name, hint=_INCOME_HINT)
     if existing_payment:
         exist = _values(df, existing_payment, name)
     elif existing_debt:
@@ -221,11 +227,12 @@ def credit_limit(
     df : DataFrame
         一行一个主体（或一笔申请），不会被修改。
     revenue : str, default "verified_revenue"
-        核实（交叉验证）后的年营业收入，万元。
+        核实（交叉验证）后的年营业收入，万元。不接受负数（会报错）。
     existing_debt : str, default "existing_debt"
         现有负债余额，万元。
     income : str, optional
-        计算偿债比用的年收入列；不给时用 ``revenue``。
+        计算偿债比用的年收入列；不给时用 ``revenue``。同样不接受负数：净现金流为负的
+        亏损主体请先截为 0（``df[列名].clip(lower=0)``），此时偿债比约束允许的额度不大于 0。
     existing_payment : str, optional
         现有负债的年还款额，万元。
     product_cap : float or str, default 30.0
@@ -276,9 +283,9 @@ def credit_limit(
     if round_to is not None:
         round_to = check_number(round_to, "round_to", min_value=1e-9)
 
-    rev = _values(df, revenue, name)
+    rev = _values(df, revenue, name, hint=_INCOME_HINT)
     debt = _values(df, existing_debt, name)
-    inc = _values(df, income, name) if income else rev
+    inc = _values(df, income, name, hint=_INCOME_HINT) if income else rev
     if cap_col:
         cap = _values(df, cap_col, name)
     else:
@@ -798,6 +805,10 @@ def decide(
 
     - 硬性规则（``rules``，格式同 :class:`Rule`）任何一条不满足 → 拒绝，原因写明规则。
     - 评分或偿债比缺失 → 人工复核。
+    - 偿债比为 ``inf``（收入为 0，见 :func:`debt_service_ratio`）→ 无法计算偿债比，按
+      **最高的偿债比段**查矩阵：该格是拒绝就拒绝，是人工复核就转人工；该格即使是通过，
+      也只转人工复核——收入为 0 的申请不自动通过。原因写“收入为 0，无法计算偿债比”，
+      原因代码 ``no_income``。
     - 其余按 ``matrix`` 的格子决定。被拒或转人工时，原因写明是评分太低（该评分段不论
       偿债比多低都不通过）、偿债比太高（该偿债比段不论评分多高都不通过），还是两者组合。
     - 给出 ``points``（逐特征得分，与 ``df`` 同索引）时，拒绝和转人工的原因里再列出
@@ -826,7 +837,8 @@ def decide(
     DataFrame
         输入的副本，新增 ``score_band``、``dsr_band``、``auto_decision``（approve 通过 /
         refer 人工复核 / decline 拒绝；不叫 ``decision``，以免覆盖申请表里的历史审批结果）、``reason_codes``（机器可读，用“;”连接：``rule:列名``、``score_low``、
-        ``dsr_high``、``score_dsr``、``missing_score``、``missing_dsr``、``factor:特征名``）
+        ``dsr_high``、``score_dsr``、``no_income``、``missing_score``、``missing_dsr``、
+        ``factor:特征名``）
         和 ``decision_reasons``（中文原因；通过时为空）。
 
     Examples
@@ -889,6 +901,18 @@ def decide(
                 c.append("missing_dsr")
                 r.append("偿债比缺失")
             r[-1] += "，转人工复核"
+        elif np.isinf(ds[i]):  # 收入为 0：按最高偿债比段处理，且不自动通过
+            act = acts[sb[i], db[i]]
+            if act == "approve":
+                act = "refer"
+            if act == "decline" and row_all_decline[sb[i]]:
+                c.append("score_low")
+                r.append(f"评分 {sc[i]:g} 过低（{s_labels[sb[i]]} 段不论偿债比高低都不予通过）")
+                r.append("收入为 0，无法计算偿债比")
+            else:
+                verb = "不予通过" if act == "decline" else "转人工复核"
+                r.append(f"收入为 0，无法计算偿债比（按最高偿债比段 {d_labels[db[i]]} 处理，{verb}）")
+            c.append("no_income")
         else:
             act = acts[sb[i], db[i]]
             if act != "approve":

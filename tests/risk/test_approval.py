@@ -244,6 +244,43 @@ def test_decide_dsr_high_when_column_always_declines():
     assert out.loc[0, "decision_reasons"] == "偿债比 80% 过高（>50% 段不论评分高低都不予通过）"
 
 
+
+def test_decide_zero_income_gives_a_readable_reason_and_never_auto_approves():
+    # 收入为 0 → 偿债比无穷大：按最高偿债比段（>60%）处理，原因写明收入为 0，不出现“inf%”
+    apps = pd.DataFrame({"requested_amount": [10.0, 10.0, 10.0], "verified_revenue": [0.0, 0.0, 0.0],
+                         "existing_debt": [0.0, 0.0, 0.0], "points": [700, 650, 550]})
+    apps["dsr"] = debt_service_ratio(apps)
+    assert np.isinf(apps["dsr"]).all()
+    out = decide(apps, DecisionMatrix(score_cuts=[600, 680]))
+    # 示意矩阵 >60% 一列：高分段人工复核、中分段拒绝、低分段拒绝
+    assert out["auto_decision"].astype(str).tolist() == ["refer", "decline", "decline"]
+    assert out["reason_codes"].tolist() == ["no_income", "no_income", "score_low;no_income"]
+    assert out.loc[0, "decision_reasons"] == "收入为 0，无法计算偿债比（按最高偿债比段 >60% 处理，转人工复核）"
+    assert out.loc[1, "decision_reasons"] == "收入为 0，无法计算偿债比（按最高偿债比段 >60% 处理，不予通过）"
+    assert out.loc[2, "decision_reasons"] == ("评分 550 过低（<600 段不论偿债比高低都不予通过）；"
+                                              "收入为 0，无法计算偿债比")
+    assert str(out.loc[0, "dsr_band"]) == ">60%"
+    assert not out["decision_reasons"].str.contains("inf").any()
+    # 即使矩阵最高偿债比段写的是“通过”，收入为 0 也只转人工复核，不自动通过
+    lax = DecisionMatrix(score_cuts=[600], dsr_cuts=[0.5], actions=[["decline", "approve"], ["approve", "approve"]])
+    res = decide(pd.DataFrame({"points": [700, 700], "dsr": [np.inf, 0.8]}), lax)
+    assert res["auto_decision"].astype(str).tolist() == ["refer", "approve"]
+    assert res.loc[0, "decision_reasons"] == "收入为 0，无法计算偿债比（按最高偿债比段 >50% 处理，转人工复核）"
+
+
+@pytest.mark.parametrize("call", [
+    lambda df: debt_service_ratio(df),
+    lambda df: credit_limit(df),
+    lambda df: credit_limit(df.assign(cash=[-1.0, 2.0], verified_revenue=[5.0, 5.0]), income="cash"),
+])
+def test_negative_income_rejected_with_a_hint_to_clip(call):
+    df = pd.DataFrame({"requested_amount": [10.0, 10.0], "verified_revenue": [-3.0, 5.0],
+                       "existing_debt": [0.0, 0.0]})
+    with pytest.raises(RuralfinValueError, match=r"负数.*亏损.*clip\(lower=0\)"):
+        call(df)
+    for func in (debt_service_ratio, credit_limit):
+        assert "负数" in func.__doc__ and "clip(lower=0)" in func.__doc__
+
 def test_decide_with_top_factors():
     apps = pd.DataFrame({"points": [550, 700], "dsr": [0.2, 0.2]}, index=[10, 11])
     pts = pd.DataFrame({"base_points": [500, 500], "years_in_business": [5, 30], "owns_house": [0, 20],
