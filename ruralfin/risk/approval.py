@@ -1068,50 +1068,86 @@ def cutoff_table(
 
 
 def plot_cutoff_tradeoff(table: pd.DataFrame, *, ax=None, title: str | None = None):
-    """画切分点取舍图：左轴通过率与坏账率（%），右轴预期利润（万元）。
+    """画切分点取舍图：上图通过率与坏账率，下图利润，横轴都是评分切分点。
+
+    通过率在 0–100% 之间，而坏账率通常只有几个百分点，挤在同一刻度上会变成贴着
+    0 的平线，所以分开画：
+
+    - 上图左轴：通过率（%，0–100）；
+    - 上图右轴：预期坏账率，以及（表里有时）实际坏账率（%，刻度按坏账率自身范围，从 0 起）；
+    - 下图：预期利润，以及（表里有时）实际利润（万元），灰线为 0。
 
     Parameters
     ----------
     table : DataFrame
-        :func:`cutoff_table` 的输出。
+        :func:`cutoff_table` 的输出；给了 ``outcome`` 的表含 ``actual_bad_rate``、
+        ``actual_profit``，会一并画出。
     ax : matplotlib Axes, optional
-        画在哪张图上；不给则新建。
+        画在哪个 Axes 上；不给则新建一张图。下图从这个 Axes 的区域里划出（上下各一半左右）。
     title : str, optional
-        图标题。
+        图标题（写在上图）。
 
     Returns
     -------
     matplotlib Axes
-        左轴的 Axes（右轴可用 ``ax.right_ax`` 取得）。
+        上图（通过率）的 Axes，即传入的 ``ax``。另两个 Axes 挂在它上面：
+        ``ax.bad_rate_ax``（上图右侧的坏账率轴）和 ``ax.profit_ax``（下图利润）。
 
     Examples
     --------
     >>> import pandas as pd, matplotlib.pyplot as plt
-    >>> apps = pd.DataFrame({"points": [500, 600, 700, 800], "prob_default": [0.4, 0.1, 0.05, 0.01]})
-    >>> ax = plot_cutoff_tradeoff(cutoff_table(apps, cutoffs=[550, 650, 750]))
-    >>> len(ax.get_lines()), len(ax.right_ax.get_lines())
-    (2, 1)
+    >>> apps = pd.DataFrame({"points": [500, 600, 700, 800], "prob_default": [0.4, 0.1, 0.05, 0.01],
+    ...                      "bad": [1, 0, 0, 0]})
+    >>> ax = plot_cutoff_tradeoff(cutoff_table(apps, outcome="bad", cutoffs=[550, 650, 750]))
+    >>> len(ax.get_lines()), len(ax.bad_rate_ax.get_lines()), ax.profit_ax.get_ylabel()
+    (1, 2, '利润（万元）')
     >>> plt.close("all")
     """
-    check_frame(table, ["cutoff", "approval_rate", "expected_bad_rate", "expected_profit"], name="table")
-    if ax is None:
-        import matplotlib.pyplot as plt
+    from mpl_toolkits.axes_grid1 import make_axes_locatable
 
-        _, ax = plt.subplots(figsize=(8, 4.5))
+    from ..labels import label
+    from ..plotting import get_ax
+
+    check_frame(table, ["cutoff", "approval_rate", "expected_bad_rate", "expected_profit"], name="table")
+    ax = get_ax(ax, figsize=(8, 6.5))
     x = table["cutoff"].to_numpy(dtype=float)
-    ax.plot(x, table["approval_rate"] * 100, marker="o", label="通过率")
-    ax.plot(x, table["expected_bad_rate"] * 100, marker="s", label="预期坏账率")
-    if "actual_bad_rate" in table.columns:
-        ax.plot(x, table["actual_bad_rate"] * 100, marker="^", linestyle="--", label="实际坏账率")
-    ax.set_xlabel("评分切分点（分）")
-    ax.set_ylabel("比例（%）")
-    right = ax.twinx()
-    right.plot(x, table["expected_profit"], color="tab:green", marker="d", label="预期利润")
-    right.set_ylabel("预期利润（万元）")
-    right.grid(False)
+    has_actual_bad = "actual_bad_rate" in table.columns
+    has_actual_profit = "actual_profit" in table.columns
+
+    # 下图从 ax 的区域里划出；右轴要跟着同一个定位器，否则会盖满原来的整块区域
+    profit_ax = make_axes_locatable(ax).append_axes("bottom", size="80%", pad=0.35, sharex=ax)
+    bad_ax = ax.twinx()
+    bad_ax.set_axes_locator(ax.get_axes_locator())
+
+    ax.plot(x, table["approval_rate"] * 100, color="tab:blue", marker="o", label=label("approval_rate"))
+    ax.set_ylim(0, 105)
+    ax.set_ylabel("通过率（%）")
+    ax.tick_params(labelbottom=False)
+
+    bad_ax.plot(x, table["expected_bad_rate"] * 100, color="tab:red", marker="s",
+                label=label("expected_bad_rate"))
+    if has_actual_bad:
+        bad_ax.plot(x, table["actual_bad_rate"] * 100, color="tab:red", marker="^", linestyle="--",
+                    label=label("actual_bad_rate"))
+    bad_ax.set_ylim(bottom=0)
+    bad_ax.set_ylabel("坏账率（%）", color="tab:red")
+    bad_ax.tick_params(axis="y", colors="tab:red")
+    bad_ax.spines["right"].set_visible(True)
+    bad_ax.grid(False)
     h1, l1 = ax.get_legend_handles_labels()
-    h2, l2 = right.get_legend_handles_labels()
-    ax.legend(h1 + h2, l1 + l2, loc="best", fontsize="small")
+    h2, l2 = bad_ax.get_legend_handles_labels()
+    ax.legend(h1 + h2, l1 + l2, loc="upper right", fontsize="small")  # 各线随切分点上移而下降，右上角通常空着
     ax.set_title(title or "切分点取舍：通过率、坏账率与利润")
-    ax.right_ax = right
+
+    profit_ax.axhline(0, color="gray", linewidth=0.8)
+    profit_ax.plot(x, table["expected_profit"], color="tab:green", marker="d", label=label("expected_profit", unit=False))
+    if has_actual_profit:
+        profit_ax.plot(x, table["actual_profit"], color="tab:green", marker="^", linestyle="--",
+                       label=label("actual_profit", unit=False))
+    profit_ax.set_ylabel("利润（万元）")
+    profit_ax.set_xlabel(label("cutoff"))
+    profit_ax.legend(loc="best", fontsize="small")
+
+    ax.bad_rate_ax = bad_ax
+    ax.profit_ax = profit_ax
     return ax

@@ -347,7 +347,59 @@ def test_cutoff_bad_inputs_and_plot():
     with pytest.raises(RuralfinValueError, match="bad.*0/1"):
         cutoff_table(apps.assign(bad=[2, 0]), outcome="bad")
     ax = plot_cutoff_tradeoff(cutoff_table(apps, cutoffs=[450, 550]))
-    assert ax.get_ylabel() == "比例（%）" and ax.right_ax.get_ylabel() == "预期利润（万元）"
+    assert ax.get_ylabel() == "通过率（%）" and ax.profit_ax.get_ylabel() == "利润（万元）"
+
+
+def _tradeoff_apps():
+    rng = np.random.default_rng(3)
+    n = 400
+    points = rng.normal(600, 40, n)
+    prob = 1 / (1 + np.exp((points - 480) / 30))  # 约 1%–3% 的 PD
+    return pd.DataFrame({"points": points, "prob_default": prob, "bad": (rng.random(n) < prob).astype(int)})
+
+
+def test_plot_cutoff_tradeoff_bad_rates_get_their_own_scale_and_actual_profit_is_drawn():
+    import matplotlib.pyplot as plt
+
+    from ruralfin.plotting import set_theme
+
+    set_theme()
+    tab = cutoff_table(_tradeoff_apps(), outcome="bad", cutoffs=[540, 570, 600, 630, 660])
+    assert tab["expected_bad_rate"].max() < 0.05  # 坏账率只有几个百分点
+    ax = plot_cutoff_tradeoff(tab)
+    # 上图左轴：通过率一条线，0–100%
+    assert [ln.get_label() for ln in ax.get_lines()] == ["通过率"]
+    assert ax.get_ylim()[0] == 0 and ax.get_ylim()[1] >= 100
+    # 上图右轴：预期、实际坏账率，刻度按坏账率自身范围，不再挤在 0–100% 的底部
+    bad = ax.bad_rate_ax
+    assert [ln.get_label() for ln in bad.get_lines()] == ["预期坏账率", "实际坏账率"]
+    np.testing.assert_allclose(bad.get_lines()[0].get_ydata(), tab["expected_bad_rate"] * 100)
+    assert bad.get_ylim()[0] == 0 and bad.get_ylim()[1] < 20
+    assert bad.get_ylabel() == "坏账率（%）"
+    # 下图：预期利润与实际利润
+    prof = ax.profit_ax
+    assert [ln.get_label() for ln in prof.get_lines() if not ln.get_label().startswith("_")] == [
+        "预期利润", "实际利润"]
+    by_label = {ln.get_label(): ln for ln in prof.get_lines()}
+    np.testing.assert_allclose(by_label["实际利润"].get_ydata(), tab["actual_profit"])
+    np.testing.assert_allclose(by_label["预期利润"].get_ydata(), tab["expected_profit"])
+    assert prof.get_xlabel() == "评分切分点（分）"
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["通过率", "预期坏账率", "实际坏账率"]
+    plt.close("all")
+
+
+def test_plot_cutoff_tradeoff_without_outcome_and_on_a_given_ax():
+    import matplotlib.pyplot as plt
+
+    tab = cutoff_table(_tradeoff_apps(), cutoffs=[550, 600, 650])
+    fig, given = plt.subplots()
+    ax = plot_cutoff_tradeoff(tab, ax=given, title="取舍")
+    assert ax is given and ax.get_title() == "取舍"
+    assert len(ax.bad_rate_ax.get_lines()) == 1
+    assert [ln.get_label() for ln in ax.profit_ax.get_lines() if not ln.get_label().startswith("_")] == ["预期利润"]
+    assert ax.profit_ax.figure is fig and len(fig.axes) == 3
+    plt.close("all")
 
 
 def test_cutoff_table_nullable_boolean_outcome():
