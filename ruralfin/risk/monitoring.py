@@ -875,6 +875,7 @@ def _plot_matrix(matrix, ax, names, title, fmt):
     ax.set_xticklabels([names.get(c, str(c)) for c in matrix.columns])
     ax.set_yticks(range(vals.shape[0]))
     ax.set_yticklabels([names.get(c, str(c)) for c in matrix.index])
+    ax.grid(False)  # rf.set_theme() 的 whitegrid 网格线会横穿格子
     finite = vals[np.isfinite(vals)]
     top = finite.max() if finite.size else 1.0
     for i in range(vals.shape[0]):

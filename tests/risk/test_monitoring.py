@@ -362,6 +362,22 @@ def test_plots_return_axes_with_labels():
         plot_vintage([1, 2])
 
 
+def test_heatmaps_have_no_grid_lines_after_set_theme():
+    # whitegrid 风格的网格线会横穿热力图的格子
+    import matplotlib.pyplot as plt
+
+    from ruralfin.plotting import set_theme
+
+    set_theme()
+    assert plt.rcParams["axes.grid"]
+    for ax in (plot_roll_rates(roll_rate_matrix(_toy_dpd_panel())),
+               plot_migration(migration_matrix(_grade_panel()))):
+        assert not any(ln.get_visible() for ln in ax.get_xgridlines() + ax.get_ygridlines())
+        ax.figure.canvas.draw()
+        assert not any(ln.get_visible() for ln in ax.get_xgridlines() + ax.get_ygridlines())
+    plt.close("all")
+
+
 # ---------------------------------------------------------------- 预警
 def _ews_panel():
     months = pd.date_range("2024-01-31", periods=8, freq="ME")
