@@ -222,14 +222,16 @@ def entity_mix(
     rows : str, default "customer_group"
         行分组列。
     columns : str or None, default "industry"
-        列分组列；``None`` 时只按 ``rows`` 计数。
+        列分组列；``None`` 时只按 ``rows`` 计数（此时没有 ``row_share``：每行只有一格，
+        占该行合计恒为 1，没有意义；看各组占全部的比例用 ``total_share``）。
     pivot : {"n_entities", "row_share", "total_share"}, optional
         给出时返回 ``rows`` × ``columns`` 的宽表。
 
     Returns
     -------
     DataFrame
-        长表：分组列、``n_entities``、``row_share``（占该行合计）、``total_share``（占全部）。
+        长表：分组列、``n_entities``、``row_share``（占该行合计；``columns=None`` 时没有这一列）、
+        ``total_share``（占全部）。
 
     Examples
     --------
@@ -246,11 +248,16 @@ def entity_mix(
     customer_group
     coop                          2         1
     rural_micro                   0         1
+    >>> entity_mix(e, columns=None)
+      customer_group  n_entities  total_share
+    0           coop           3         0.75
+    1    rural_micro           1         0.25
     """
     check_frame(entities, name="entities")
     keys = _keys(rows, entities, "entities", "rows") + _keys(columns, entities, "entities", "columns")
     res = _group(entities, keys).size().rename("n_entities").reset_index()
-    res["row_share"] = res["n_entities"] / res.groupby(keys[0], observed=True)["n_entities"].transform("sum")
+    if columns is not None:  # 只有一个分组列时占该行合计恒为 1，不给
+        res["row_share"] = res["n_entities"] / res.groupby(keys[0], observed=True)["n_entities"].transform("sum")
     res["total_share"] = res["n_entities"] / len(entities)
     if pivot is not None:
         if columns is None:

@@ -100,6 +100,10 @@ def test_entity_mix_and_age_band():
     one_way = entity_mix(e, rows="industry", columns=None)
     assert one_way.set_index("industry")["n_entities"].to_dict() == {
         "agri_production": 4, "catering": 2, "wholesale_retail": 2}
+    # 只按一列分组时“占该行合计”恒为 1，没有意义，不返回；占全部的比例照给
+    assert one_way.columns.tolist() == ["industry", "n_entities", "total_share"]
+    assert one_way.set_index("industry")["total_share"].to_dict() == {
+        "agri_production": 0.5, "catering": 0.25, "wholesale_retail": 0.25}
     custom = add_age_band(_entities(), bins=[40, 60], out="band")
     assert custom["band"].tolist()[:4] == ["40_59", "40_59", "60_plus", "under_40"]
     _all_labelled(mix)
