@@ -39,7 +39,8 @@ FIELDS = [
           values={"approve": "通过", "refer": "人工复核", "decline": "拒绝"}),
     Field("reason_codes", "原因代码",
           meaning="机器可读的原因：rule:列名 硬性规则、score_low 评分过低、dsr_high 偿债比过高、"
-                  "score_dsr 两者组合、missing_score/missing_dsr 数据缺失、factor:特征名 不利因素"),
+                  "score_dsr 两者组合、no_income 收入为 0 无法计算偿债比、missing_score/missing_dsr 数据缺失、"
+                  "factor:特征名 不利因素"),
     Field("decision_reasons", "审批原因", meaning="拒绝或转人工复核的中文原因；通过时为空"),
     Field("factor_1", "第一不利因素", meaning="得分比该特征最高分少得最多的特征"),
     Field("factor_2", "第二不利因素", meaning="得分差距第二大的特征"),
