@@ -1290,7 +1290,7 @@ def plot_rate_buildup(
     ['资金成本（FTP）', '运营成本']
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    import matplotlib.pyplot as plt
+    from .plotting import get_ax
 
     from . import labels
 
@@ -1305,8 +1305,7 @@ def plot_rate_buildup(
         )
     if reference is not None:
         reference = _value(None, reference, "interest_rate")
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, 4.5))
+    ax = get_ax(ax, figsize=(8, 4.5))
     colors = {"component": "#4C72B0", "subtotal": "#8C8C8C", "total": "#C44E52"}
     x = np.arange(len(data))
     starts = data["bar_start"].to_numpy(float)
@@ -1513,7 +1512,7 @@ def plot_yield_comparison(
     ['利差不足、综合补回', '利差与综合都达标']
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    import matplotlib.pyplot as plt
+    from .plotting import get_ax
 
     from . import labels
 
@@ -1530,8 +1529,7 @@ def plot_yield_comparison(
         if not lo < hi:
             raise RuralfinValueError(f"参数 clip 应为 (下限, 上限) 且下限小于上限，实际是 {clip!r}")
         x, y = np.clip(x, lo, hi), np.clip(y, lo, hi)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(6.5, 6))
+    ax = get_ax(ax, figsize=(6.5, 6))
     colors = {"both_good": "#4C72B0", "rescued": "#55A868", "eroded": "#DD8452", "both_poor": "#C44E52"}
     pattern = d["yield_pattern"].astype(object).to_numpy()
     for code, color in colors.items():

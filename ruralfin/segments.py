@@ -1153,6 +1153,7 @@ def export_target_list(
     sheet_name: str = "走访清单",
     mask: bool = True,
     table: str | None = "entities",
+    overwrite: bool = False,
 ) -> Path:
     """把走访清单导出为 Excel：列名换成中文，身份证号、手机号等默认遮蔽。
 
@@ -1169,6 +1170,8 @@ def export_target_list(
     table : str or None, default "entities"
         取列说明时参照的表：清单里的主体信息（名称、经营者、主办行等）登记在
         ``entities`` 表下，按它换中文名并遮蔽个人信息。
+    overwrite : bool, default False
+        文件已存在时是否覆盖；默认不覆盖并报错，学员的文件不会被冲掉。
 
     Returns
     -------
@@ -1184,18 +1187,10 @@ def export_target_list(
     ...     pd.read_excel(out).columns.tolist()[:1]
     ['名次']
     """
-    from .labels import to_display
+    from .datasets import export_excel
 
     check_frame(targets, name="targets", allow_empty=True)
-    if not isinstance(path, (str, Path)):
-        raise RuralfinTypeError(f"参数 path 应为文件路径，实际是 {type(path).__name__}")
-    p = Path(path)
-    if p.suffix.lower() != ".xlsx":
-        raise RuralfinValueError(f"参数 path 应以 .xlsx 结尾，实际是 {p.name!r}")
-    if not p.parent.exists():
-        raise RuralfinValueError(f"参数 path 所在的文件夹不存在：{p.parent}")
-    to_display(targets, table=table, mask=mask).to_excel(p, sheet_name=sheet_name, index=False)
-    return p
+    return export_excel({sheet_name: targets}, path, overwrite=overwrite, mask=mask, table=table)
 
 
 # ---------------------------------------------------------------------------
@@ -1245,14 +1240,14 @@ def plot_market_share(
     import matplotlib.pyplot as plt
 
     from . import labels
+    from .plotting import get_ax
 
     check_frame(shares, [by, institution, "institution_share"], name="shares", numeric=["institution_share"])
     wide = shares.pivot_table(index=by, columns=institution, values="institution_share", observed=True,
                               fill_value=0.0)
     order = [c for c in wide.columns if c == ours] + [c for c in wide.columns if c != ours]
     wide = wide[order]
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, 0.6 * len(wide) + 1.5))
+    ax = get_ax(ax, figsize=(8, 0.6 * len(wide) + 1.5))
     palette = plt.get_cmap("Greys")
     y = np.arange(len(wide))
     left = np.zeros(len(wide))

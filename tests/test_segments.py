@@ -444,7 +444,7 @@ def test_target_list_filters_sorts_and_exports(tmp_path):
     assert len(back) == 3
     with pytest.raises(RuralfinValueError, match=r"\.xlsx"):
         export_target_list(short, tmp_path / "清单.csv")
-    with pytest.raises(RuralfinValueError, match="文件夹不存在"):
+    with pytest.raises(RuralfinValueError, match="目录 .* 不存在"):
         export_target_list(short, tmp_path / "nope" / "清单.xlsx")
 
 
@@ -523,3 +523,19 @@ def test_county_customer_summary_and_prospects(county):
     assert sc["prospect_score"].is_monotonic_decreasing
     b = product_bundles(s)
     assert set(b["customer_group"]) <= set(e["customer_group"].astype(str))
+
+
+def test_export_target_list_never_overwrites(tmp_path):
+    import pandas as pd
+
+    from ruralfin.errors import RuralfinValueError
+    from ruralfin.segments import export_target_list
+
+    path = tmp_path / "走访清单.xlsx"
+    path.write_bytes(b"learner's own file")
+    t = pd.DataFrame({"rank": [1], "entity_id": [7]})
+    with pytest.raises(RuralfinValueError, match="已存在"):
+        export_target_list(t, path)
+    assert path.read_bytes() == b"learner's own file"
+    assert export_target_list(t, path, overwrite=True) == path
+    assert pd.read_excel(path).columns.tolist() == ["名次", "主体编号"]

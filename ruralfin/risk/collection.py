@@ -596,10 +596,9 @@ def plot_allocation_curve(curve: pd.DataFrame, *, ax=None, title: str | None = N
     >>> plt.close("all")
     """
     check_frame(curve, ["n_collectors", "greedy_recovery", "naive_recovery"], name="curve")
-    if ax is None:
-        import matplotlib.pyplot as plt
+    from ..plotting import get_ax
 
-        _, ax = plt.subplots(figsize=(7, 4.5))
+    ax = get_ax(ax, figsize=(7, 4.5))
     ax.plot(curve["n_collectors"], curve["greedy_recovery"], marker="o", label="按每小时预期回收分配")
     ax.plot(curve["n_collectors"], curve["naive_recovery"], marker="s", linestyle="--", label="朴素分配（先追大额）")
     ax.set_xlabel("催收员人数（人）")

@@ -168,12 +168,9 @@ def _check_grade_param(value: Any, name: str) -> int | None:
 
 
 def _get_ax(ax, figsize=(7, 4.5)):
-    if ax is not None:
-        return ax
-    import matplotlib.pyplot as plt
+    from ..plotting import get_ax
 
-    _, ax = plt.subplots(figsize=figsize)
-    return ax
+    return get_ax(ax, figsize=figsize)
 
 
 # ---------------------------------------------------------------------------

@@ -551,7 +551,7 @@ class Scorecard(ClassifierMixin, BaseEstimator):
         >>> card.to_excel(out)
         Traceback (most recent call last):
         ...
-        ruralfin.errors.RuralfinValueError: 文件已存在：...；如要覆盖请设 overwrite=True
+        ruralfin.errors.RuralfinValueError: 文件 ... 已存在；如确需覆盖，请传入 overwrite=True
         """
         from ..labels import to_display
         from . import metrics
@@ -562,11 +562,6 @@ class Scorecard(ClassifierMixin, BaseEstimator):
         path = os.fspath(path)
         if not path.lower().endswith(".xlsx"):
             raise RuralfinValueError(f"path 应以 .xlsx 结尾，实际是 {path}")
-        if os.path.exists(path) and not overwrite:
-            raise RuralfinValueError(f"文件已存在：{path}；如要覆盖请设 overwrite=True")
-        folder = os.path.dirname(os.path.abspath(path))
-        if not os.path.isdir(folder):
-            raise RuralfinValueError(f"文件夹不存在：{folder}")
         if (X is None) != (y is None):
             raise RuralfinValueError("X 与 y 要么都给（用于区分度报表），要么都不给")
         sheets = {
@@ -587,7 +582,6 @@ class Scorecard(ClassifierMixin, BaseEstimator):
             )
             sheets["区分度"] = to_display(summary)
             sheets["gains表"] = to_display(metrics.gains_table(y, pts, higher_is_safer=True))
-        with pd.ExcelWriter(path, engine="openpyxl") as writer:
-            for name, frame in sheets.items():
-                frame.to_excel(writer, sheet_name=name, index=False)
-        return path
+        from ..datasets import export_excel
+
+        return os.fspath(export_excel(sheets, path, overwrite=overwrite, display=False))

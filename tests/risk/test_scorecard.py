@@ -128,7 +128,7 @@ def test_to_excel_writes_chinese_sheets_and_refuses_to_overwrite(card_and_data, 
     assert "得分（分）" in sheets["评分卡"].columns
     assert sheets["刻度参数"].iloc[0].tolist() == ["基准分", 600]
     assert sheets["区分度"].columns.tolist() == ["KS", "AUC", "Gini 系数"]
-    with pytest.raises(RuralfinValueError, match="文件已存在.*overwrite=True"):
+    with pytest.raises(RuralfinValueError, match="已存在；如确需覆盖，请传入 overwrite=True"):
         card.to_excel(path)
     card.to_excel(path, overwrite=True)
     assert list(pd.read_excel(path, sheet_name=None)) == ["评分卡", "刻度参数", "IV汇总", "分箱明细"]
