@@ -36,7 +36,7 @@ _LAZY: dict[str, str] = {
 }
 
 _SUBMODULES = (
-    "labels", "plotting", "practice", "doctor", "privacy", "datasets", "course",
+    "labels", "plotting", "widgets", "practice", "doctor", "privacy", "datasets", "course",
     "economics", "segments", "risk",
 )
 
