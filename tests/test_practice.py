@@ -40,6 +40,9 @@ def test_number_question_outcomes_and_lazy_expected():
     assert r.outcome == "wrong" and "偏大" in r.message and "5.15" not in r.message
     assert "偏小" in q.evaluate(1.0).message
     assert "小数" in NumberQuestion("q", 0.0515).evaluate(5.15).message
+    pct = NumberQuestion("q", 5.345, unit="%")
+    assert "不用再乘 100" in pct.evaluate(534.5).message
+    assert "而不是 0.052" in pct.evaluate(0.05345).message
     assert "1 万倍" in NumberQuestion("q", 12.0, unit="万元").evaluate(120000).message
     assert "正负号" in q.evaluate(-5.15).message
     assert "NaN" in q.evaluate(float("nan")).message

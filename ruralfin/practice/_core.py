@@ -230,9 +230,15 @@ class NumberQuestion(Question):
             return True, f"答对了：{value:,.6g}{unit}。"
         if exp != 0 and value != 0:
             ratio = value / exp
+            if "%" in self.unit or "百分点" in self.unit:  # 答案本身以百分数计
+                too_big = f"数值大了 100 倍：题目的单位已经是{self.unit}（如 5.2 表示 5.2%），不用再乘 100。"
+                too_small = f"数值小了 100 倍：题目的单位是{self.unit}，请填 5.2 这样的百分数，而不是 0.052。"
+            else:
+                too_big = "数值差了 100 倍：题目要的是小数（如 0.05），不是百分数（如 5）。"
+                too_small = "数值差了 100 倍：题目要的是百分数（如 5 表示 5%），不是小数。"
             for factor, msg in (
-                (100, "数值差了 100 倍：题目要的是小数（如 0.05），不是百分数（如 5）。"),
-                (0.01, "数值差了 100 倍：题目要的是百分数（如 5 表示 5%），不是小数。"),
+                (100, too_big),
+                (0.01, too_small),
                 (10000, f"数值差了 1 万倍：单位可能弄错了，题目的单位是{self.unit or '万元'}。"),
                 (1e-4, f"数值差了 1 万倍：单位可能弄错了，题目的单位是{self.unit or '元'}。"),
                 (-1, "正负号反了：检查一下是谁减谁。"),
