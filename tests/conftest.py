@@ -20,3 +20,19 @@ def restore_rc():
     saved = mpl.rcParams.copy()
     yield
     mpl.rcParams.update(saved)
+
+
+class _County(dict):
+    """示范县各表：第一次取某表时从随包数据加载，之后复用。"""
+
+    def __missing__(self, name):
+        from ruralfin.datasets import load_dataset
+
+        self[name] = table = load_dataset(name)
+        return table
+
+
+@pytest.fixture(scope="session")
+def county():
+    """随包的默认示范县，``county["loans"]`` 取一张表。测试不得修改这些表（各测试也都断言输入不变）。"""
+    return _County()

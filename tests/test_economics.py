@@ -542,25 +542,6 @@ def test_plot_rate_buildup_rejects_many_rows():
 # --------------------------------------------------------------------------- 示范县（数据就绪时）
 
 
-@pytest.fixture(scope="module")
-def county():
-    import ruralfin.datasets as ds
-
-    from ruralfin.errors import RuralfinError
-
-    def load(name, _cache={}):
-        try:
-            return ds.load_dataset(name)
-        except (AttributeError, RuralfinError):  # 内置数据尚未就绪时，现场生成一个小县
-            if not hasattr(ds, "make_county"):
-                pytest.skip("ruralfin.datasets 尚未提供 load_dataset / make_county")
-            if "county" not in _cache:
-                _cache["county"] = ds.make_county(3000, 7)
-            return _cache["county"][name]
-
-    return {n: load(n) for n in ["entities", "loans", "loan_monthly"]}
-
-
 def test_county_regulatory_growth_matches_direct_sums(county):
     loans, lm, e = county["loans"], county["loan_monthly"], county["entities"]
     b0 = loan_book(loans, lm, "2024-12-31", entities=e)

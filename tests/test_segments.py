@@ -467,27 +467,6 @@ def test_plot_market_share_axes():
 # --------------------------------------------------------------------------- 示范县（数据就绪时）
 
 
-@pytest.fixture(scope="module")
-def county():
-    import ruralfin.datasets as ds
-
-    from ruralfin.errors import RuralfinError
-
-    def load(name, _cache={}):
-        try:
-            return ds.load_dataset(name)
-        except (AttributeError, RuralfinError):  # 内置数据尚未就绪时，现场生成一个小县
-            if not hasattr(ds, "make_county"):
-                pytest.skip("ruralfin.datasets 尚未提供 load_dataset / make_county")
-            if "county" not in _cache:
-                _cache["county"] = ds.make_county(3000, 7)
-            return _cache["county"][name]
-
-    names = ["entities", "holdings", "loans", "loan_monthly", "supply_chain", "account_flows",
-             "external_data", "soft_info"]
-    return {n: load(n) for n in names}
-
-
 def test_county_penetration_equals_direct_pandas(county):
     e = county["entities"]
     pen = penetration(e, by="township").set_index("township")

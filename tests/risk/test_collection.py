@@ -201,15 +201,8 @@ def test_allocation_random_naive_is_reproducible_and_bad_inputs():
 
 # ---------------------------------------------------------------- 示范县
 @pytest.fixture(scope="module")
-def county_loan_monthly():
-    """随包的示范县；数据文件还没随包提供时，现场生成一个小县（同一生成器）。"""
-    ds = pytest.importorskip("ruralfin.datasets")
-    try:
-        return ds.load_dataset("loan_monthly")
-    except (AttributeError, RuralfinValueError):
-        if not hasattr(ds, "make_county"):
-            pytest.skip("示范县数据尚不可用")
-        return ds.make_county(3000, random_state=1)["loan_monthly"]
+def county_loan_monthly(county):
+    return county["loan_monthly"]
 
 
 def test_county_collection_score_and_allocation(county_loan_monthly):

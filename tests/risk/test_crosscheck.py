@@ -371,19 +371,6 @@ def test_source_names_cover_labels():
 # ---------------------------------------------------------------------------
 # 示范县：标记能找出生成器设定的虚报户
 # ---------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def county():
-    import ruralfin.datasets as ds
-
-    names = ["entities", "account_flows", "settlement", "utilities", "industry_coefficients", "tax_records",
-             "truth_entities"]
-    try:
-        return {n: ds.load_dataset(n) for n in names}
-    except Exception:  # 安装包里没有默认示范县时，现场生成一个小县
-        county = ds.make_county(3000, random_state=1)
-        return {n: county[n] for n in names}
-
-
 def test_county_flags_find_misreporters(county):
     out = crosscheck_revenue(county["entities"], flows=county["account_flows"], settlement=county["settlement"],
                              utilities=county["utilities"], coefficients=county["industry_coefficients"],
