@@ -15,6 +15,7 @@ __all__ = [
     "check_int",
     "check_number",
     "check_choice",
+    "check_binary_target",
     "fmt_list",
 ]
 
@@ -141,3 +142,33 @@ def check_choice(value: Any, choices: Iterable[Any], name: str) -> Any:
     if value not in choices:
         raise RuralfinValueError(f"参数 {name} 不认识取值 {value!r}，可选：{fmt_list(choices, limit=30)}")
     return value
+
+
+def check_binary_target(y: Any, n_rows: int, *, meaning: str = "1 = 坏", missing_hint: str = "") -> "np.ndarray":
+    """确认标签 ``y`` 与样本行数一致、无缺失、只含 0/1 且两类都出现，返回 int64 数组。
+
+    >>> check_binary_target([0, 1, 1], 3)
+    array([0, 1, 1])
+    >>> check_binary_target([0, 0], 2, meaning="1 = 30 天内回正")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinValueError: y 应为 0/1 标签（1 = 30 天内回正），且两类都要出现
+    >>> check_binary_target([0, 1], 3)
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinValueError: y 的长度 2 与 X 的行数 3 不一致
+    """
+    import numpy as np
+
+    yv = pd.Series(y).to_numpy()
+    if len(yv) != n_rows:
+        raise RuralfinValueError(f"y 的长度 {len(yv)} 与 X 的行数 {n_rows} 不一致")
+    if pd.isna(yv).any():
+        raise RuralfinValueError("y 有缺失值；请先剔除标签缺失的行" + (f"（{missing_hint}）" if missing_hint else ""))
+    try:
+        yv = yv.astype("int64")
+    except (TypeError, ValueError):
+        raise RuralfinValueError(f"y 应为 0/1 标签（{meaning}），实际含有非数字的取值") from None
+    if not np.isin(yv, (0, 1)).all() or len(np.unique(yv)) < 2:
+        raise RuralfinValueError(f"y 应为 0/1 标签（{meaning}），且两类都要出现")
+    return yv

@@ -22,7 +22,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
-from .._validation import check_choice, check_frame, check_int, check_number, fmt_list
+from .._validation import check_binary_target, check_choice, check_frame, check_int, check_number, fmt_list
 from ..errors import RuralfinTypeError, RuralfinValueError
 from .monitoring import DPD_BUCKETS, _month_index, _numeric_values, dpd_bucket
 
@@ -275,14 +275,8 @@ class CollectionScoreModel(ClassifierMixin, BaseEstimator):
         check_choice(self.model, ["logistic", "gbm"], "model")
         check_number(self.C, "C", min_value=1e-12)
         v = self._matrix(X, fitting=True)
-        yv = pd.Series(y).to_numpy()
-        if len(yv) != len(v):
-            raise RuralfinValueError(f"y 的长度 {len(yv)} 与 X 的行数 {len(v)} 不一致")
-        if pd.isna(yv).any():
-            raise RuralfinValueError("y 有缺失值；请先剔除标签缺失的案件（如下月已结清或数据截止的行）")
-        yv = yv.astype("int64")
-        if not np.isin(yv, (0, 1)).all() or len(np.unique(yv)) < 2:
-            raise RuralfinValueError("y 应为 0/1 标签（1 = 30 天内回正），且两类都要出现")
+        yv = check_binary_target(y, len(v), meaning="1 = 30 天内回正",
+                                 missing_hint="如下月已结清或数据截止的案件")
         if self.model == "logistic":
             est = make_pipeline(SimpleImputer(strategy="median"), StandardScaler(),
                                 LogisticRegression(C=self.C, max_iter=1000, random_state=self.random_state))

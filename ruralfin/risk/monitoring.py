@@ -34,7 +34,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
-from .._validation import check_choice, check_frame, check_int, check_number, fmt_list
+from .._validation import check_binary_target, check_choice, check_frame, check_int, check_number, fmt_list
 from ..errors import RuralfinTypeError, RuralfinValueError
 
 __all__ = [
@@ -1266,14 +1266,8 @@ class EarlyWarningModel(ClassifierMixin, BaseEstimator):
         check_number(self.points_per_logit, "points_per_logit", min_value=1e-9)
         check_number(self.C, "C", min_value=1e-12)
         v = self._X(X, fitting=True)
-        yv = pd.Series(y).to_numpy()
-        if len(yv) != len(v):
-            raise RuralfinValueError(f"y 的长度 {len(yv)} 与 X 的行数 {len(v)} 不一致")
-        if pd.isna(yv).any():
-            raise RuralfinValueError("y 有缺失值；请先剔除标签缺失的行（如 future_default_label 标为缺失的月份）")
-        yv = yv.astype("int64")
-        if not np.isin(yv, (0, 1)).all() or len(np.unique(yv)) < 2:
-            raise RuralfinValueError("y 应为 0/1 标签，且两类都要出现")
+        yv = check_binary_target(y, len(v), meaning="1 = 未来违约",
+                                 missing_hint="如 future_default_label 标为缺失的月份")
         lr = LogisticRegression(C=self.C, random_state=self.random_state, max_iter=1000)
         lr.fit(v, yv)
         self.feature_names_in_ = np.array(X.columns, dtype=object)
