@@ -216,3 +216,27 @@ def test_inputs_unchanged_and_labels_registered(card_and_data):
     pd.testing.assert_series_equal(y, y0)
     for col in list(card.scorecard_table().columns) + ["base_points"]:
         assert labels.is_registered(col, table="scorecard"), col
+
+
+def test_sql_points_equal_python_points_for_every_county_applicant(county):
+    """issue 5：在 sqlite 里用 to_sql() 算的分数，与 Python 的 predict_points 对示范县每一笔申请都相同。"""
+    apps = county["applications"]
+    features = ["manager_visit_score", "max_dpd_24m", "credit_inquiries_6m", "deposit_avg_6m",
+                "flow_trend_6m", "social_security_months", "operator_age", "channel", "purpose"]
+    dev = apps[(apps["sample"] == "development") & apps["bad_12m"].notna()]
+    card = Scorecard(WoEBinner(max_bins=5)).fit(dev[features], dev["bad_12m"].astype(int))
+    expected = card.predict_points(apps[features])
+
+    table = apps[["application_id", *features]].copy()
+    for col in ("channel", "purpose"):
+        table[col] = table[col].astype("str").where(apps[col].notna(), None)
+    for col in ("manager_visit_score", "max_dpd_24m", "social_security_months"):
+        table[col] = table[col].astype("float64")
+    con = sqlite3.connect(":memory:")
+    table.to_sql("applications", con, index=False)
+    got = pd.read_sql(card.to_sql("applications", keep_columns=["application_id"]), con)
+    con.close()
+    assert len(got) == len(apps)
+    merged = pd.DataFrame({"application_id": apps["application_id"], "py": expected}).merge(got, on="application_id")
+    assert len(merged) == len(apps)
+    np.testing.assert_allclose(merged["points"].to_numpy(float), merged["py"].to_numpy(float), rtol=0, atol=1e-9)
