@@ -1,6 +1,8 @@
 """中文图表：字体、投影友好的样式，以及各课共用的画图小工具。
 
 导入本模块不改变任何 matplotlib 设置；需要中文图表时显式调用 :func:`set_theme`。
+各业务主题的画图函数写在各自的模块里（如 ``ruralfin.risk.monitoring.plot_vintage``），
+这里也都能找到：``rf.plotting.plot_vintage``；``dir(rf.plotting)`` 列出全部。
 画图函数遵循 seaborn 的约定：第一个参数是 DataFrame，其余为关键字参数，
 ``ax=None`` 传入、返回 Axes，不调用 ``plt.show()``；轴标题和图例取自
 :mod:`ruralfin.labels`。
@@ -16,6 +18,39 @@ from typing import Any
 from .errors import RuralfinWarning
 
 __all__ = ["set_theme", "find_cjk_font", "CJK_FONT_CANDIDATES", "get_ax", "label_axes", "annotate_bars"]
+
+#: 各主题模块里的画图函数 -> 所在模块（按需导入，tests/test_plotting.py 检查与各模块的 __all__ 一致）。
+TOPIC_PLOTS: dict[str, str] = {
+    "plot_rate_buildup": "ruralfin.economics",
+    "plot_yield_comparison": "ruralfin.economics",
+    "plot_market_share": "ruralfin.segments",
+    "plot_bins": "ruralfin.risk.plots",
+    "plot_woe": "ruralfin.risk.plots",
+    "plot_bad_rate": "ruralfin.risk.plots",
+    "plot_ks": "ruralfin.risk.plots",
+    "plot_gains": "ruralfin.risk.plots",
+    "plot_cutoff_tradeoff": "ruralfin.risk.approval",
+    "plot_vintage": "ruralfin.risk.monitoring",
+    "plot_roll_rates": "ruralfin.risk.monitoring",
+    "plot_migration": "ruralfin.risk.monitoring",
+    "plot_lead_time": "ruralfin.risk.monitoring",
+    "plot_allocation_curve": "ruralfin.risk.collection",
+    "plot_crosscheck": "ruralfin.risk.crosscheck",
+    "plot_tolerance_sweep": "ruralfin.risk.crosscheck",
+    "plot_segment_profiles": "ruralfin.risk.behavior",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in TOPIC_PLOTS:
+        import importlib
+
+        return getattr(importlib.import_module(TOPIC_PLOTS[name]), name)
+    raise AttributeError(f"ruralfin.plotting 没有 {name!r}；画图函数见 dir(ruralfin.plotting)")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(TOPIC_PLOTS))
 
 #: 按平台排列的中文字体候选（先到先得）。Linux 上的 Noto Sans CJK 以 .ttc 形式安装时，
 #: matplotlib 能识别各区域子字体，SC（简体）排在 JP 等之前。

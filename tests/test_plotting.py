@@ -93,3 +93,25 @@ def test_label_axes_uses_registry():
     ax.bar(["甲", "乙"], [1.234, 5.0])
     plotting.annotate_bars(ax, fmt="{:.1f}")
     assert [t.get_text() for t in ax.texts] == ["1.2", "5.0"]
+
+
+def test_every_topic_plot_is_reachable_from_plotting():
+    import importlib
+    import pkgutil
+
+    import ruralfin
+
+    found = {}
+    for info in pkgutil.walk_packages(ruralfin.__path__, "ruralfin."):
+        if info.name.split(".")[-1].startswith("_") or info.name.startswith("ruralfin.labels") or info.name == "ruralfin.plotting":
+            continue
+        mod = importlib.import_module(info.name)
+        for name in getattr(mod, "__all__", ()):
+            if name.startswith("plot_"):
+                found[name] = info.name
+    assert found == plotting.TOPIC_PLOTS
+    for name, module in found.items():
+        assert getattr(plotting, name) is getattr(importlib.import_module(module), name)
+    assert "plot_vintage" in dir(plotting)
+    with pytest.raises(AttributeError, match="画图函数见"):
+        plotting.plot_nothing  # noqa: B018
