@@ -51,7 +51,18 @@ def execute_notebook(path: str | os.PathLike, *, timeout: int = 120, glyph_error
     if glyph_errors:
         os.environ["PYTHONWARNINGS"] = "error:Glyph:UserWarning"
     os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+    km = None
+    sockets = None
+    if os.name == "posix":
+        # 并行执行多个 notebook 时，TCP 端口偶尔会撞车（Address already in use）；
+        # 改用临时目录里的 IPC 套接字，互不冲突
+        import tempfile
+
+        from jupyter_client.manager import KernelManager
+
+        sockets = tempfile.TemporaryDirectory(prefix="ruralfin-kernel-")
+        km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets.name, "k"))
+    client = NotebookClient(nb, km=km, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     run = NotebookRun(path=path, seconds=0.0)
     start = time.perf_counter()
@@ -71,6 +82,8 @@ def execute_notebook(path: str | os.PathLike, *, timeout: int = 120, glyph_error
                     run.cell_seconds.append((index, time.perf_counter() - t0, first))
             client.set_widgets_metadata()
     finally:
+        if sockets is not None:
+            sockets.cleanup()
         for k, v in env_backup.items():
             if v is None:
                 os.environ.pop(k, None)
