@@ -3,6 +3,9 @@
 逐项检查学员的电脑能否上课，并为每个问题给出解决办法；全部通过时退出码为 0。
 检查项：Python 版本、依赖包及版本、中文字体、ipywidgets 前端、示范县数据能否读取、
 课程文件（notebooks/、exercises/、solutions/）是否齐全。
+
+找不到课程文件夹时（只用 pip 装了 ruralfin 库，旁边没有课程文件）进入**仅库模式**：
+报告开头说明这一点，课程文件一项记为“跳过”，其余各项照常检查，都通过时退出码为 0。
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ _PIP_FIX = ("在课程文件夹里运行 make lab（或 pip install -e .）；co
 
 @dataclass(frozen=True)
 class Check:
-    """一项检查的结果。``status`` 为 ``"ok"``、``"warn"`` 或 ``"fail"``。"""
+    """一项检查的结果。``status`` 为 ``"ok"``、``"warn"``、``"fail"`` 或 ``"skip"``（不适用、未检查）。"""
 
     check: str
     status: str
@@ -77,11 +80,13 @@ def _check_font() -> Check:
         import matplotlib
 
         matplotlib.use("Agg", force=False)
-        from .plotting import find_cjk_font
+        from .plotting import BUNDLED_FONT, find_cjk_font
 
-        font = find_cjk_font()
+        font = find_cjk_font(bundled=True)
     except Exception as exc:  # noqa: BLE001 - 报告而不是崩溃
         return Check("中文字体", "fail", f"检查字体时出错：{exc}", _PIP_FIX)
+    if font == BUNDLED_FONT:
+        return Check("中文字体", "ok", f"系统没有中文字体，使用随课程库附带的 {font}（图表中文可正常显示）")
     if font:
         return Check("中文字体", "ok", f"找到 {font}")
     return Check("中文字体", "fail", "没有找到中文字体，图表中的中文会显示为方框",
@@ -145,21 +150,62 @@ def _check_course_files() -> Check:
     return Check("课程文件", "ok", f"{root}：{detail}")
 
 
+def _has_course_files() -> bool:
+    """能否找到课程文件夹（与 ``build-exercises`` 用同一套查找规则）。"""
+    from .errors import RuralfinValueError
+    from .practice.build import course_root
+
+    try:
+        course_root()
+    except RuralfinValueError:
+        return False
+    return True
+
+
+#: 仅库模式时报告开头的一行。
+LIBRARY_ONLY = ("运行模式：仅库模式（没有找到含 notebooks/、exercises/、solutions/ 的课程文件夹），"
+                "只检查 Python、依赖包、中文字体、交互小组件和示范县数据，已跳过课程文件检查。")
+
+
 def run_checks() -> list[Check]:
-    """运行全部检查，返回 :class:`Check` 列表。"""
-    checks = [_check_python(), *_check_packages(), _check_font(), _check_widgets(), _check_data(), _check_course_files()]
+    """运行全部适用的检查，返回 :class:`Check` 列表。
+
+    找不到课程文件夹时（仅库模式）课程文件一项的状态为 ``"skip"``，不算未通过。
+    """
+    checks = [_check_python(), *_check_packages(), _check_font(), _check_widgets(), _check_data()]
+    if _has_course_files():
+        checks.append(_check_course_files())
+    else:
+        checks.append(Check("课程文件", "skip", "没有找到课程文件夹，已跳过（仅库模式）",
+                            "若要上课：cd 到课程文件夹再运行本检查，或设置环境变量 RURALFIN_COURSE_DIR 指向它"))
     return checks
 
 
-_MARK = {"ok": "通过", "warn": "提醒", "fail": "未通过"}  # 不用 ✔/✘：Windows 的 GBK 控制台可能显示不了
+_MARK = {"ok": "通过", "warn": "提醒", "fail": "未通过", "skip": "跳过"}  # 不用 ✔/✘：Windows 的 GBK 控制台可能显示不了
 
 
 def format_report(checks: list[Check]) -> str:
-    """把检查结果排成中文报告。"""
+    """把检查结果排成中文报告。
+
+    Examples
+    --------
+    >>> print(format_report([Check("Python 版本", "ok", "Python 3.11.7"),
+    ...                      Check("课程文件", "skip", "没有找到课程文件夹，已跳过（仅库模式）")]))
+    ruralfin 课前环境检查
+    ========================
+    运行模式：仅库模式（没有找到含 notebooks/、exercises/、solutions/ 的课程文件夹）...已跳过课程文件检查。
+    [通过] Python 版本：Python 3.11.7
+    [跳过] 课程文件：没有找到课程文件夹，已跳过（仅库模式）
+    ------------------------
+    全部通过：这台电脑可以使用 ruralfin 库了（要上课还需要课程文件夹）。
+    """
+    library_only = any(c.status == "skip" and c.check == "课程文件" for c in checks)
     lines = ["ruralfin 课前环境检查", "=" * 24]
+    if library_only:
+        lines.append(LIBRARY_ONLY)
     for c in checks:
         lines.append(f"[{_MARK[c.status]}] {c.check}：{c.detail}")
-        if c.status != "ok" and c.fix:
+        if c.status in ("warn", "fail") and c.fix:
             lines.append(f"      解决办法：{c.fix}")
     n_fail = sum(c.status == "fail" for c in checks)
     n_warn = sum(c.status == "warn" for c in checks)
@@ -168,7 +214,8 @@ def format_report(checks: list[Check]) -> str:
         lines.append(f"有 {n_fail} 项未通过，请按上面的办法处理后重新运行 python -m ruralfin doctor。")
     else:
         extra = f"（{n_warn} 项提醒可留意）" if n_warn else ""
-        lines.append(f"全部通过{extra}：这台电脑可以上课了。")
+        ready = "这台电脑可以使用 ruralfin 库了（要上课还需要课程文件夹）" if library_only else "这台电脑可以上课了"
+        lines.append(f"全部通过{extra}：{ready}。")
     return "\n".join(lines)
 
 

@@ -10,7 +10,7 @@ FIELDS = [
     Field("loan_amount", "贷款金额", unit="万元", meaning="合同发放的贷款本金"),
     Field("question", "题号", meaning="练习中的题目编号"),
     Field("check", "检查项", meaning="环境检查的项目"),
-    Field("status", "状态", meaning="检查结果", values={"ok": "通过", "warn": "提醒", "fail": "未通过"}),
+    Field("status", "状态", meaning="检查结果", values={"ok": "通过", "warn": "提醒", "fail": "未通过", "skip": "跳过"}),
     Field("detail", "说明", meaning="检查发现的情况"),
     Field("fix", "解决办法", meaning="未通过时应当怎么做"),
 ]
