@@ -17,7 +17,8 @@ from typing import Any
 
 from .errors import RuralfinWarning
 
-__all__ = ["set_theme", "find_cjk_font", "CJK_FONT_CANDIDATES", "get_ax", "label_axes", "annotate_bars"]
+__all__ = ["set_theme", "find_cjk_font", "bundled_font_files", "CJK_FONT_CANDIDATES", "BUNDLED_FONT", "get_ax",
+           "label_axes", "annotate_bars"]
 
 #: 各主题模块里的画图函数 -> 所在模块（按需导入，tests/test_plotting.py 检查与各模块的 __all__ 一致）。
 TOPIC_PLOTS: dict[str, str] = {
@@ -72,6 +73,12 @@ CJK_FONT_CANDIDATES: dict[str, tuple[str, ...]] = {
 #: 拉丁字母、数字和负号的后备字体（matplotlib 自带，一定存在）。
 LATIN_FALLBACK = "DejaVu Sans"
 
+#: 随库附带的中文字体（Noto Sans CJK SC 的子集，SIL OFL 1.1，见 ruralfin/fonts/README.md）：
+#: 系统里一个中文字体也没有时（没有 root 权限的 Linux、WSL、实验室服务器）由 set_theme 注册。
+BUNDLED_FONT = "Ruralfin Sans SC"
+
+_FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
+
 _INSTALL_HELP = (
     "未找到可用的中文字体，图中的中文会显示成方框。请安装一种中文字体后重启内核：\n"
     "  · Debian/Ubuntu：sudo apt-get install fonts-noto-cjk\n"
@@ -81,6 +88,7 @@ _INSTALL_HELP = (
 )
 
 _warned_no_font = False
+_rescanned = False
 
 
 def _candidates() -> list[str]:
@@ -98,36 +106,81 @@ def _installed_names() -> set[str]:
     return {f.name for f in font_manager.fontManager.ttflist}
 
 
-def _rebuild_font_cache() -> None:
-    """字体缓存过期（装字体前建立的缓存）时重建，并替换全局的 fontManager。"""
+def bundled_font_files() -> list:
+    """随库附带的中文字体文件（常规体与粗体）。"""
+    from importlib import resources
+
+    folder = resources.files("ruralfin") / "fonts"
+    return sorted(p for p in folder.iterdir() if p.name.endswith(".ttf"))
+
+
+def _register_bundled_font() -> str | None:
+    """把随库的中文字体注册给 matplotlib（已注册则不重复），返回字体名；文件缺失时返回 ``None``。"""
     from matplotlib import font_manager
 
-    new = font_manager._load_fontmanager(try_read_cache=False)
-    font_manager.fontManager = new
-    # pyplot 等模块通过 font_manager.fontManager 访问，findfont 是绑定方法，需一并更新
-    font_manager.findfont = new.findfont
-    font_manager.get_font_names = new.get_font_names
-    font_manager._get_font.cache_clear()
+    if BUNDLED_FONT in _installed_names():
+        return BUNDLED_FONT
+    files = bundled_font_files()
+    if not files:
+        return None
+    for path in files:
+        font_manager.fontManager.addfont(str(path))
+    return BUNDLED_FONT if BUNDLED_FONT in _installed_names() else None
 
 
-def find_cjk_font(*, rebuild_if_missing: bool = True) -> str | None:
+def _rebuild_font_cache() -> None:
+    """字体缓存过期（先建了缓存、后装的字体）时，把缓存里没有的系统字体补进来。
+
+    就地补进现有的 ``fontManager``，不替换它：matplotlib 的 Agg 后端在导入时
+    就记下了 ``fontManager`` 这个对象，换成新对象后图里照样找不到新装的字体。
+    补好后写回磁盘缓存，下次启动不必再查。
+    """
+    from matplotlib import font_manager
+
+    fm = font_manager.fontManager
+    known = {getattr(f, "fname", None) for f in fm.ttflist}
+    added = False
+    for path in font_manager.findSystemFonts():
+        if path in known or not path.lower().endswith(_FONT_SUFFIXES):
+            continue
+        try:
+            fm.addfont(path)
+            added = True
+        except Exception:  # noqa: BLE001 - 个别坏字体文件不影响其余字体
+            continue
+    if added:
+        try:
+            import matplotlib as mpl
+            from pathlib import Path
+
+            cache = Path(mpl.get_cachedir(), f"fontlist-v{font_manager.FontManager.__version__}.json")
+            font_manager.json_dump(fm, cache)
+        except Exception:  # noqa: BLE001 - 缓存写不进去（只读目录）也不影响本次使用
+            pass
+
+
+def find_cjk_font(*, rebuild_if_missing: bool = True, bundled: bool = False) -> str | None:
     """返回已安装的第一个中文字体名；都没有时返回 ``None``。
 
-    若缓存中一个也没有，会重建一次 matplotlib 字体缓存再找（处理“先建缓存、后装字体”的情况）。
+    若缓存中一个也没有，先把缓存里缺的系统字体补进来再找（处理“先建缓存、后装字体”的情况）。
+    ``bundled=True`` 时，系统里确实没有中文字体就注册并返回随库附带的 “Ruralfin Sans SC”。
 
     Examples
     --------
-    >>> name = find_cjk_font()
-    >>> name is None or isinstance(name, str)
+    >>> find_cjk_font(bundled=True) is not None
     True
     """
     names = _installed_names()
     for cand in _candidates():
         if cand in names:
             return cand
-    if rebuild_if_missing:
+    global _rescanned
+    if rebuild_if_missing and not _rescanned:
+        _rescanned = True  # 每个进程只补查一次：重复调用 set_theme 不必每次扫描系统字体
         _rebuild_font_cache()
-        return find_cjk_font(rebuild_if_missing=False)
+        return find_cjk_font(rebuild_if_missing=False, bundled=bundled)
+    if bundled:
+        return _register_bundled_font()
     return None
 
 
@@ -144,11 +197,14 @@ def set_theme(*, context: str = "notebook", font_scale: float = 1.25, style: str
     依次做四件事：套用 matplotlib 自带的 seaborn 风格样式表（网格、配色、字号档位，
     不必导入 seaborn，第一格代码因此快约 0.7 秒），并把字号放大到投影可读；从跨平台
     候选表（Windows：微软雅黑/黑体/等线；macOS：苹方/冬青黑体/黑体-简；Linux：Noto Sans
-    CJK SC/思源黑体/文泉驿）里选出已安装的中文字体，缓存过期时自动重建；把 DejaVu Sans
+    CJK SC/思源黑体/文泉驿）里选出已安装的中文字体，缓存过期时把新装的字体补进来；
+    系统里一个中文字体也没有（没有 root 权限的 Linux、WSL）时，改用随库附带的
+    “Ruralfin Sans SC”（Noto Sans CJK SC 的子集），不必安装任何系统字体；把 DejaVu Sans
     放在后面作为拉丁字母和数字的后备，并关闭 Unicode 负号，保证负数正常显示；
-    若一个中文字体也没有，只用中文警告一次并给出安装方法，不会刷屏。
+    万一连随库字体也找不到，只用中文警告一次并给出安装方法，不会刷屏。
 
-    可以在 ``sns.set_theme()`` 之后调用，也可以代替它。
+    可以在 ``sns.set_theme()`` 之后调用，也可以代替它；重复调用（再运行一遍导入单元格、
+    换 ``context``）结果相同，之后的图照常显示。
 
     Parameters
     ----------
@@ -199,10 +255,13 @@ def set_theme(*, context: str = "notebook", font_scale: float = 1.25, style: str
 
         raise RuralfinValueError(f"matplotlib 没有样式 {missing}；style 可选 whitegrid/darkgrid/white/dark/ticks，"
                                  "palette 可选 colorblind/deep/muted/bright/pastel/dark")
-    mpl.rcParams.update(mpl.rcParamsDefault)
+    # 回到 matplotlib 的默认样式再叠加本主题，重复调用结果相同。不能用
+    # rcParams.update(rcParamsDefault)：那会把 interactive、backend 也改回默认，
+    # inline 后端随之停止显示图表（第二次运行后图全部消失）。rcdefaults() 不碰这些设置。
+    mpl.rcdefaults()
     matplotlib.style.use(sheets)
     mpl.rcParams.update({k: v * _CONTEXTS[context] * scale for k, v in _BASE_FONT.items()})
-    font = find_cjk_font()
+    font = find_cjk_font(bundled=True)
     families = ([font] if font else []) + [LATIN_FALLBACK]
     mpl.rcParams.update(
         {

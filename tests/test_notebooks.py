@@ -1,4 +1,5 @@
-"""每个 notebook 从头到尾执行：讲义不报错、答案本全部“正确”、练习本全部“未作答”，图中无缺字。"""
+"""每个 notebook 从头到尾执行两遍（同一个内核，像学员按两次 Run All）：讲义不报错、
+答案本全部“正确”、练习本全部“未作答”，图中无缺字，第二遍的图一张不少。"""
 
 from pathlib import Path
 
@@ -21,9 +22,12 @@ def test_there_are_notebooks():
 @pytest.mark.parametrize("rel", NOTEBOOKS)
 def test_notebook_executes(rel):
     path = ROOT / rel
-    run = execute_notebook(path)
+    run = execute_notebook(path, runs=2)
     assert not run.errors, "\n".join(run.errors)
     assert not run.glyph_problems, "图中有缺字（方框）：\n" + "\n".join(run.glyph_problems)
+    assert len(run.images) == 2
+    assert run.images[1] == run.images[0], f"第二遍运行后图片数从 {run.images[0]} 变成 {run.images[1]}"
+    assert run.outcomes_by_run[0] == run.outcomes_by_run[1]
     outcomes = [o for _, o in run.outcomes]
     n_checks = count_checks(nbformat.read(path, as_version=4))
     if rel.startswith("solutions/"):
@@ -79,3 +83,29 @@ def test_harness_catches_errors_inside_widgets(tmp_path):
     nbformat.write(nb, path)
     run = execute_notebook(path)
     assert any("ZeroDivisionError" in e for e in run.errors), run.errors
+
+
+@pytest.mark.notebook
+def test_harness_catches_charts_vanishing_on_second_run(tmp_path):
+    """检查本身能失败：第二遍运行时把 rcParams 整体重置（旧版 set_theme 的做法），inline 图就不再显示。"""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("import matplotlib as mpl\nmpl.rcParams.update(mpl.rcParamsDefault)"),
+        nbformat.v4.new_code_cell("import matplotlib.pyplot as plt\nfig, ax = plt.subplots(); ax.plot([1, 2])"),
+    ]
+    path = tmp_path / "vanish.ipynb"
+    nbformat.write(nb, path)
+    run = execute_notebook(path, runs=2)
+    assert run.images[0] == 1
+    assert run.images[1] < run.images[0]
+
+
+@pytest.mark.notebook
+def test_harness_reads_widget_text(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(
+        "import ipywidgets as w\n@w.interact(x=w.IntSlider(value=2, min=0, max=3))\ndef f(x):\n    print(f'读数 {x * 10}%')")]
+    path = tmp_path / "widget_text.ipynb"
+    nbformat.write(nb, path)
+    run = execute_notebook(path)
+    assert any("读数 20%" in t for t in run.widget_texts), run.widget_texts

@@ -10,7 +10,7 @@ from ruralfin.errors import RuralfinWarning
 
 def test_set_theme_picks_a_cjk_font_and_renders_without_missing_glyphs(restore_rc):
     font = plotting.set_theme()
-    assert font in sum(plotting.CJK_FONT_CANDIDATES.values(), ())
+    assert font in (*sum(plotting.CJK_FONT_CANDIDATES.values(), ()), plotting.BUNDLED_FONT)
     assert mpl.rcParams["font.sans-serif"][:2] == [font, "DejaVu Sans"]
     assert mpl.rcParams["axes.unicode_minus"] is False
     assert mpl.rcParams["date.autoformatter.month"] == "%Y-%m"
@@ -53,6 +53,7 @@ def test_set_theme_rejects_unknown_style(restore_rc):
 def test_no_font_warns_once_in_chinese(monkeypatch, restore_rc):
     monkeypatch.setattr(plotting, "_installed_names", lambda: set())
     monkeypatch.setattr(plotting, "_rebuild_font_cache", lambda: None)
+    monkeypatch.setattr(plotting, "bundled_font_files", lambda: [])  # 连随库字体也丢了（如被误删）
     monkeypatch.setattr(plotting, "_warned_no_font", False)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -74,6 +75,7 @@ def test_stale_cache_is_rebuilt(monkeypatch):
         state["names"] = {"DejaVu Sans", "WenQuanYi Zen Hei"}
 
     monkeypatch.setattr(plotting, "_rebuild_font_cache", rebuild)
+    monkeypatch.setattr(plotting, "_rescanned", False)
     assert plotting.find_cjk_font() == "WenQuanYi Zen Hei"
     assert calls == [1]
 
