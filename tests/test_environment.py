@@ -25,14 +25,36 @@ def _conda_deps():
     return deps
 
 
+def _build_requires():
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return {Requirement(r).name.lower(): str(Requirement(r).specifier) for r in data["build-system"]["requires"]}
+
+
 def test_conda_and_pip_declare_the_same_dependencies():
     pip, conda = _pyproject_deps(), _conda_deps()
     assert conda.pop("python") == "=3.11"
     assert conda.pop("pip") == ""
+    for name, spec in _build_requires().items():  # 离线 pip install --no-build-isolation 需要构建后端
+        assert conda.pop(name) == spec, f"environment.yml 应列出构建依赖 {name}{spec}"
     assert set(pip) == set(conda), f"只在一边的依赖：{set(pip) ^ set(conda)}"
     for name, spec in pip.items():
         norm = lambda s: ",".join(sorted(s.split(",")))  # noqa: E731
         assert norm(conda[name]) == norm(spec), f"{name}: pyproject {spec} ≠ environment.yml {conda[name]}"
+
+
+def test_environment_yml_is_ascii_only():
+    """旧版 conda 在中文 Windows 上按本地编码（GBK）读 environment.yml：写中文会读坏。"""
+    raw = (ROOT / "environment.yml").read_bytes()
+    bad = [i + 1 for i, line in enumerate(raw.splitlines()) if any(b > 127 for b in line)]
+    assert not bad, f"environment.yml 第 {bad} 行有非 ASCII 字符"
+
+
+def test_offline_editable_install_uses_no_build_isolation():
+    """conda 学员离线安装：pip 不能去网上下载 setuptools，所以要 --no-build-isolation。"""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for text in (readme, (ROOT / "postBuild").read_text()):
+        cmds = re.findall(r"pip install [^\n`]*-e \.", text)
+        assert cmds and all("--no-build-isolation" in c and "--no-deps" in c for c in cmds), cmds
 
 
 def test_environment_has_no_local_pip_entries():
@@ -53,7 +75,7 @@ def test_binder_files():
     post = ROOT / "postBuild"
     assert os.access(post, os.X_OK)
     text = post.read_text()
-    assert "set -e" in text and "pip install --no-deps -e ." in text
+    assert "set -e" in text and "pip install --no-deps --no-build-isolation -e ." in text
     assert not (ROOT / "binder").exists()
 
 
