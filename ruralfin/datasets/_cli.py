@@ -17,9 +17,9 @@ __all__ = ["add_arguments", "run"]
 
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """给 ``generate`` 子命令加参数。"""
-    parser.add_argument("--entities", type=int, default=DEFAULT_N, help=f"经营主体个数（默认 {DEFAULT_N}）")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"随机种子（默认 {DEFAULT_SEED}）")
-    parser.add_argument("--out", required=True, help="输出目录（不存在会新建；非空时需加 --overwrite）")
+    parser.add_argument("--entities", type=int, default=DEFAULT_N, metavar="个数", help=f"经营主体个数（默认 {DEFAULT_N}）")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, metavar="种子", help=f"随机种子（默认 {DEFAULT_SEED}）")
+    parser.add_argument("--out", required=True, metavar="目录", help="输出目录（不存在会新建；非空时需加 --overwrite）")
     parser.add_argument("--format", choices=["csv", "parquet"], default="parquet", help="文件格式（默认 parquet；csv 为带 BOM 的 UTF-8）")
     parser.add_argument("--overwrite", action="store_true", help="允许写进非空目录，覆盖同名文件")
     parser.add_argument("--quiet", action="store_true", help="不显示进度条")

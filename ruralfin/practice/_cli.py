@@ -9,7 +9,7 @@ from .build import build_exercises, course_root, reset_exercise
 
 def add_build_exercises_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--check", action="store_true", help="只检查 exercises/ 是否与答案本一致，不写文件")
-    p.add_argument("--root", default=None, help="课程根目录（默认自动查找）")
+    p.add_argument("--root", default=None, metavar="目录", help="课程根目录（默认自动查找）")
 
 
 def run_build_exercises(args: argparse.Namespace) -> int:
@@ -30,8 +30,8 @@ def run_build_exercises(args: argparse.Namespace) -> int:
 
 
 def add_reset_exercise_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("name", help="练习编号或文件名，如 11 或 11_goals.ipynb")
-    p.add_argument("--root", default=None, help="课程根目录（默认自动查找）")
+    p.add_argument("name", metavar="练习", help="练习编号或文件名，如 11 或 11_goals.ipynb")
+    p.add_argument("--root", default=None, metavar="目录", help="课程根目录（默认自动查找）")
 
 
 def run_reset_exercise(args: argparse.Namespace) -> int:
