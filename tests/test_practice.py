@@ -162,24 +162,82 @@ def test_build_exercises_detects_drift_and_is_deterministic(course):
     assert build_exercises(course, check=True) == [course / "exercises" / "99_stray.ipynb"]
 
 
-def test_reset_keeps_a_dated_backup_and_never_overwrites(course):
+def test_reset_writes_a_clean_copy_and_never_touches_the_open_notebook(course):
+    """学员在打开的练习本里重置：原文件不动（否则下次保存会把旧作答写回去），旁边新建干净的一份。"""
+    build_exercises(course)
+    target = course / "exercises" / "11_goals.ipynb"
+    target.write_text("学员的作答", encoding="utf-8")
+    fresh = reset_exercise("11", root=course)
+    assert fresh == course.resolve() / "exercises" / "11_goals-clean1.ipynb"
+    assert target.read_text(encoding="utf-8") == "学员的作答"
+    assert "____" in fresh.read_text(encoding="utf-8")
+    fresh.write_text("第二次作答", encoding="utf-8")
+    again = reset_exercise("11_goals.ipynb", root=course)
+    assert again.name == "11_goals-clean2.ipynb"
+    assert fresh.read_text(encoding="utf-8") == "第二次作答"
+    assert build_exercises(course, check=True) == [target.resolve()]  # 学员的作答与答案本不同
+    assert not (course / "exercises" / "backups").exists()
+    with pytest.raises(RuralfinValueError, match="没有名为 '12' 的练习；现有练习：11_goals.ipynb"):
+        reset_exercise("12", root=course)
+
+
+def test_clean_copies_are_not_stray_exercises(course):
+    build_exercises(course)
+    reset_exercise("11", root=course)
+    assert build_exercises(course, check=True) == []
+
+
+def test_reset_replace_keeps_a_dated_backup_and_never_overwrites(course):
     build_exercises(course)
     target = course / "exercises" / "11_goals.ipynb"
     target.write_text("学员的作答", encoding="utf-8")
     when = dt.datetime(2026, 11, 28, 9, 30, 0)
-    b1 = reset_exercise("11", root=course, now=when)
-    assert b1 == course / "exercises" / "backups" / "11_goals-20261128-093000.ipynb"
+    assert reset_exercise("11", root=course, replace=True, now=when) == target.resolve()
+    b1 = course / "exercises" / "backups" / "11_goals-20261128-093000.ipynb"
     assert b1.read_text(encoding="utf-8") == "学员的作答"
     target.write_text("第二次作答", encoding="utf-8")
-    b2 = reset_exercise("11_goals.ipynb", root=course, now=when)
-    assert b2.name == "11_goals-20261128-093000-1.ipynb"
+    reset_exercise("11_goals.ipynb", root=course, replace=True, now=when)
+    b2 = course / "exercises" / "backups" / "11_goals-20261128-093000-1.ipynb"
     assert b1.read_text(encoding="utf-8") == "学员的作答"
     assert b2.read_text(encoding="utf-8") == "第二次作答"
     assert build_exercises(course, check=True) == []  # 换上的是干净的练习本
     target.unlink()
-    assert reset_exercise("11", root=course) is None and target.exists()
-    with pytest.raises(RuralfinValueError, match="没有名为 '12' 的练习；现有练习：11_goals.ipynb"):
-        reset_exercise("12", root=course)
+    assert reset_exercise("11", root=course) == target.resolve() and target.exists()
+
+
+def test_reset_does_not_clobber_a_learner_file_named_like_a_temp_file(course):
+    build_exercises(course)
+    mine = course / "exercises" / "11_goals.tmp"
+    mine.write_text("学员自己的文件", encoding="utf-8")
+    reset_exercise("11", root=course, replace=True)
+    assert mine.read_text(encoding="utf-8") == "学员自己的文件"
+    assert not [p for p in (course / "exercises").iterdir() if p.name.startswith(".11_goals-")]
+
+
+def test_build_exercises_backs_up_an_edited_exercise(course):
+    build_exercises(course)
+    target = course / "exercises" / "11_goals.ipynb"
+    target.write_text("学员改过的练习本", encoding="utf-8")
+    assert build_exercises(course) == [target.resolve()]
+    backups = list((course / "exercises" / "backups").glob("11_goals-*.ipynb"))
+    assert [b.read_text(encoding="utf-8") for b in backups] == ["学员改过的练习本"]
+
+
+def test_explicit_root_beats_environment_and_must_be_a_course(course, tmp_path_factory, monkeypatch):
+    other = tmp_path_factory.mktemp("other_course")
+    (other / "solutions").mkdir()
+    (other / "exercises").mkdir()
+    monkeypatch.setenv("RURALFIN_COURSE_DIR", str(other))
+    assert course_root(course) == course.resolve()
+    assert course_root() == other.resolve()
+    not_course = tmp_path_factory.mktemp("not_a_course")
+    with pytest.raises(RuralfinValueError, match="不是课程目录"):
+        reset_exercise("11", root=not_course)
+    with pytest.raises(RuralfinValueError, match="不是课程目录"):
+        build_exercises(course / "exercises")
+    monkeypatch.setenv("RURALFIN_COURSE_DIR", str(not_course))
+    with pytest.raises(RuralfinValueError, match="RURALFIN_COURSE_DIR"):
+        course_root()
 
 
 def test_course_root_errors_in_chinese(tmp_path, monkeypatch):
@@ -196,6 +254,16 @@ def test_cli_reset_and_check(course):
     assert run("build-exercises", "--root", str(course)).returncode == 0
     assert run("build-exercises", "--check", "--root", str(course)).returncode == 0
     r = run("reset-exercise", "11", "--root", str(course))
+    assert r.returncode == 0 and "11_goals-clean1.ipynb" in r.stdout and "没有改动" in r.stdout
+    r = run("reset-exercise", "11", "--replace", "--root", str(course))
     assert r.returncode == 0 and "已备份到" in r.stdout
     r = run("reset-exercise", "77", "--root", str(course))
     assert r.returncode == 1 and "没有名为 '77' 的练习" in r.stderr
+
+
+def test_correct_feedback_puts_percent_sign_right_after_the_number():
+    """中文排版：5.345%，不是 5.345 %；汉字单位前仍空一格。"""
+    assert NumberQuestion("第 1 题", 5.345, unit="%").evaluate(5.345).message == "答对了：5.345%。"
+    assert NumberQuestion("第 2 题", 2828, unit="户").evaluate(2828).message == "答对了：2,828 户。"
+    assert NumberQuestion("第 3 题", 1.5, unit="个百分点").evaluate(1.5).message == "答对了：1.5 个百分点。"
+    assert NumberQuestion("第 4 题", 0.01).evaluate(0.01).message == "答对了：0.01。"

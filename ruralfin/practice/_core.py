@@ -192,6 +192,18 @@ def _as_number(answer: Any) -> float | None:
     return float(answer)
 
 
+def _with_unit(value: float, unit: str) -> str:
+    """数值连同单位：百分号、千分号紧跟数字（中文排版习惯 5.345%），其他单位前空一格。
+
+    >>> _with_unit(5.345, "%"), _with_unit(2828, "户"), _with_unit(0.01, "")
+    ('5.345%', '2,828 户', '0.01')
+    """
+    text = f"{value:,.6g}"
+    if not unit:
+        return text
+    return f"{text}{unit}" if unit[0] in "%‰％" else f"{text} {unit}"
+
+
 class NumberQuestion(Question):
     """答案是一个数。``rtol``/``atol`` 为允许的误差；``unit`` 为单位（写进反馈）。
 
@@ -226,8 +238,7 @@ class NumberQuestion(Question):
             return False, "答案是 NaN（缺失值）：计算中可能混入了缺失数据，试试先去掉或填补缺失值。"
         exp = float(self.expected)
         if math.isclose(value, exp, rel_tol=self.rtol, abs_tol=self.atol):
-            unit = f" {self.unit}" if self.unit else ""
-            return True, f"答对了：{value:,.6g}{unit}。"
+            return True, f"答对了：{_with_unit(value, self.unit)}。"
         if exp != 0 and value != 0:
             ratio = value / exp
             if "%" in self.unit or "百分点" in self.unit:  # 答案本身以百分数计
