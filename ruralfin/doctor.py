@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from dataclasses import dataclass
@@ -151,10 +152,13 @@ def _check_course_files() -> Check:
 
 
 def _has_course_files() -> bool:
-    """能否找到课程文件夹（与 ``build-exercises`` 用同一套查找规则）。"""
+    """是否按课程模式检查：设置了 ``RURALFIN_COURSE_DIR``（指错了要报出来，不能当成仅库模式），
+    或者能找到课程文件夹（与 ``build-exercises`` 用同一套查找规则）。"""
     from .errors import RuralfinValueError
     from .practice.build import course_root
 
+    if os.environ.get("RURALFIN_COURSE_DIR"):
+        return True
     try:
         course_root()
     except RuralfinValueError:

@@ -60,3 +60,11 @@ def test_library_only_install_skips_course_files(monkeypatch, tmp_path, capsys):
 def test_course_checkout_still_checks_course_files():
     names = {c.check: c.status for c in doctor.run_checks()}
     assert names["课程文件"] == "ok"
+
+
+def test_wrong_course_dir_variable_is_reported_not_taken_for_library_mode(monkeypatch, tmp_path):
+    monkeypatch.setenv("RURALFIN_COURSE_DIR", str(tmp_path / "没有这个文件夹"))
+    monkeypatch.chdir(tmp_path)
+    assert doctor._has_course_files()  # 课程模式：课程文件一项照常检查
+    c = doctor._check_course_files()
+    assert c.status == "fail" and "RURALFIN_COURSE_DIR" in c.detail + c.fix
