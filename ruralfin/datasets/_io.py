@@ -461,8 +461,56 @@ def export_excel(frames: pd.DataFrame | dict, path: str | os.PathLike, *, overwr
             for col in data.columns:
                 if isinstance(data[col].dtype, pd.CategoricalDtype):
                     data[col] = data[col].astype("object")
-            data.to_excel(xw, sheet_name=str(sheet)[:31], index=False)
+            name = str(sheet)[:31]
+            data.to_excel(xw, sheet_name=name, index=False)
+            _format_excel_dates(xw.sheets[name], df, data, table=tname)
     return p
+
+
+def _excel_date_format(name: Any, s: pd.Series, *, table: str | None = None) -> str | None:
+    """日期列在 Excel 里的显示格式；不是日期列时返回 ``None``。
+
+    月份列（``month``、``*_month``，或登记的中文名以“月份”结尾，如 ``closed_date`` 结清/核销月份；
+    示范县里一律是月末日期）显示为 ``yyyy-mm``，其他日期为 ``yyyy-mm-dd``，带时刻的才显示时分秒。
+    否则 Excel 会给每个日期添上“00:00:00”。
+
+    >>> import pandas as pd
+    >>> d = pd.Series(pd.to_datetime(["2025-01-31", "2025-02-28"]))
+    >>> _excel_date_format("month", d), _excel_date_format("closed_date", d, table="loans")
+    ('yyyy-mm', 'yyyy-mm')
+    >>> _excel_date_format("origination_date", d), _excel_date_format("x", d + pd.Timedelta("9h"))
+    ('yyyy-mm-dd', 'yyyy-mm-dd hh:mm:ss')
+    """
+    from ..labels import label
+
+    if not pd.api.types.is_datetime64_any_dtype(s.dtype):
+        return None
+    if isinstance(name, str) and (name == "month" or name.endswith("_month")
+                                  or label(name, table=table, unit=False).endswith("月份")):
+        return "yyyy-mm"
+    valid = s.dropna()
+    if len(valid) and bool((valid != valid.dt.normalize()).any()):
+        return "yyyy-mm-dd hh:mm:ss"
+    return "yyyy-mm-dd"
+
+
+def _format_excel_dates(ws, original: pd.DataFrame, written: pd.DataFrame, *, table: str | None = None) -> None:
+    """给工作表 ``ws`` 里的日期列设上显示格式（列名按 ``original`` 判断，它与 ``written`` 逐列对应），
+    并把列放宽到日期能完整显示（太窄时 Excel 显示 ####）。"""
+    import unicodedata
+
+    from openpyxl.utils import get_column_letter
+
+    for j, name in enumerate(original.columns, start=1):
+        fmt = _excel_date_format(name, written.iloc[:, j - 1], table=table)
+        if fmt is None:
+            continue
+        for (cell,) in ws.iter_rows(min_row=2, max_row=ws.max_row, min_col=j, max_col=j):
+            cell.number_format = fmt
+        header = str(written.columns[j - 1])
+        header_width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in header)
+        dim = ws.column_dimensions[get_column_letter(j)]
+        dim.width = max(len(fmt) + 3, header_width + 2)
 
 
 def table_hash(df: pd.DataFrame) -> str:

@@ -115,6 +115,34 @@ def test_export_excel_masks_identifiers(tmp_path):
     assert shown["客群"].isin(["农村新型经济组织", "农村合作社", "农村小微企业", "个体工商户", "三农个体户（农户）"]).all()
 
 
+def test_export_excel_shows_dates_without_midnight(tmp_path, loans):
+    """日期写成 Excel 日期（可排序、可筛选），显示 2025-04-14；月份显示 2025-04；都不带“00:00:00”。"""
+    import datetime as dt
+
+    import openpyxl
+
+    monthly = load_dataset("loan_monthly").head(5)
+    p = export_excel({"loans": loans.head(5), "loan_monthly": monthly}, tmp_path / "d.xlsx")
+    wb = openpyxl.load_workbook(p)
+
+    def column(ws, header):
+        j = [c.value for c in ws[1]].index(header) + 1
+        return [ws.cell(row=i, column=j) for i in range(2, ws.max_row + 1)]
+
+    ws = wb["loans"]
+    for cell in column(ws, "放款日期") + column(ws, "到期日期"):
+        assert isinstance(cell.value, dt.datetime) and cell.number_format == "yyyy-mm-dd"
+    assert column(ws, "放款日期")[0].value == loans["origination_date"].iloc[0].to_pydatetime()
+    closed = [c for c in column(ws, "结清/核销月份") if c.value is not None]
+    assert closed and all(c.number_format == "yyyy-mm" for c in closed)
+    assert all(c.number_format == "yyyy-mm" for c in column(wb["loan_monthly"], "月份"))
+    from openpyxl.utils import get_column_letter
+
+    letter = get_column_letter([c.value for c in ws[1]].index("放款日期") + 1)
+    assert ws.column_dimensions[letter].width >= 12  # 够宽，不会显示成 ####
+    assert column(ws, "贷款金额（万元）")[0].number_format == "General"  # 数值列不受影响
+
+
 def _args(**kw):
     parser = add_arguments(argparse.ArgumentParser())
     argv = []
