@@ -5,7 +5,7 @@
 doctor            课前检查本机环境，逐项给出解决办法
 generate          生成任意规模的示范县数据（CSV 或 Parquet）
 build-exercises   由 solutions/ 的答案本生成 exercises/ 的练习本
-reset-exercise    给学员一份干净的练习本（原来的先备份）
+reset-exercise    给学员一份干净的练习本（另建一份，原来的不动）
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "doctor": ("ruralfin.doctor", "课前检查本机环境：Python 与依赖版本、中文字体、小组件、数据、课程文件"),
     "generate": ("ruralfin.datasets._cli", "生成任意规模的示范县数据，写到指定文件夹"),
     "build-exercises": ("ruralfin.practice._cli", "由 solutions/ 的答案本生成 exercises/ 的练习本"),
-    "reset-exercise": ("ruralfin.practice._cli", "给学员一份干净的练习本，原来的先备份到 exercises/backups/"),
+    "reset-exercise": ("ruralfin.practice._cli", "给学员一份干净的练习本（另建一份，原来的不动；--replace 先备份再替换）"),
 }
 
 

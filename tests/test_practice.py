@@ -243,8 +243,9 @@ def test_explicit_root_beats_environment_and_must_be_a_course(course, tmp_path_f
 def test_course_root_errors_in_chinese(tmp_path, monkeypatch):
     monkeypatch.delenv("RURALFIN_COURSE_DIR", raising=False)
     monkeypatch.setattr("ruralfin.practice.build.__file__", str(tmp_path / "a" / "b" / "c.py"))
+    monkeypatch.chdir(tmp_path)
     with pytest.raises(RuralfinValueError, match="找不到课程目录"):
-        course_root(tmp_path)
+        course_root()
 
 
 def test_cli_reset_and_check(course):
@@ -267,3 +268,20 @@ def test_correct_feedback_puts_percent_sign_right_after_the_number():
     assert NumberQuestion("第 2 题", 2828, unit="户").evaluate(2828).message == "答对了：2,828 户。"
     assert NumberQuestion("第 3 题", 1.5, unit="个百分点").evaluate(1.5).message == "答对了：1.5 个百分点。"
     assert NumberQuestion("第 4 题", 0.01).evaluate(0.01).message == "答对了：0.01。"
+
+
+@pytest.mark.notebook
+def test_reset_from_inside_a_notebook_shows_a_link_to_the_clean_copy(course):
+    """在练习本里运行 rf.reset_exercise：输出一个相对于该 notebook 的链接，原文件不动。"""
+    from nbclient import NotebookClient
+
+    build_exercises(course)
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import ruralfin as rf\npath = rf.reset_exercise('11')")]
+    client = NotebookClient(nb, timeout=60, kernel_name="python3",
+                            resources={"metadata": {"path": str(course / "exercises")}})
+    client.execute()
+    shown = [o["data"]["text/markdown"] for o in nb.cells[0].outputs if "text/markdown" in o.get("data", {})]
+    assert shown and "[11_goals-clean1.ipynb](11_goals-clean1.ipynb)" in shown[0]
+    assert "没有任何改动" in shown[0]
+    assert (course / "exercises" / "11_goals-clean1.ipynb").exists()

@@ -32,11 +32,21 @@ def run_build_exercises(args: argparse.Namespace) -> int:
 def add_reset_exercise_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("name", metavar="练习", help="练习编号或文件名，如 11 或 11_goals.ipynb")
     p.add_argument("--root", default=None, metavar="目录", help="课程根目录（默认自动查找）")
+    p.add_argument("--replace", action="store_true",
+                   help="原地换成干净的（先备份到 exercises/backups/），请先在 JupyterLab 里关闭该练习本；"
+                        "默认不动原文件，另建一份 *-clean1.ipynb")
 
 
 def run_reset_exercise(args: argparse.Namespace) -> int:
-    backup = reset_exercise(args.name, root=args.root)
-    if backup is not None:
-        print(f"原来的练习本已备份到：{backup}")
-    print("已换上一份干净的练习本。")
+    root = course_root(args.root)
+    before = set((root / "exercises" / "backups").glob("*.ipynb"))
+    path = reset_exercise(args.name, root=root, replace=args.replace)
+    if args.replace:
+        backups = sorted(set((root / "exercises" / "backups").glob("*.ipynb")) - before)
+        if backups:
+            print(f"原来的练习本已备份到：{backups[0]}")
+        print(f"已换上一份干净的练习本：{path}")
+    else:
+        print(f"已新建一份干净的练习本：{path}")
+        print("原来的练习本没有改动。")
     return 0

@@ -20,7 +20,7 @@ import re
 import shutil
 from pathlib import Path
 
-from ..errors import RuralfinValueError
+from ..errors import RuralfinTypeError, RuralfinValueError
 
 __all__ = [
     "BEGIN",
@@ -121,40 +121,98 @@ def build_exercise(solution_nb):
     return nb
 
 
-def _write_notebook(nb, path: Path) -> None:
-    import nbformat
-
-    text = nbformat.writes(nb, version=4)
-    if not text.endswith("\n"):
-        text += "\n"
-    path.write_text(text, encoding="utf-8")
+def _is_course(path: Path) -> bool:
+    return (path / "solutions").is_dir() and (path / "exercises").is_dir()
 
 
 def course_root(start: str | os.PathLike | None = None) -> Path:
     """找到课程根目录（同时含 ``solutions/`` 和 ``exercises/`` 的目录）。
 
-    依次看：环境变量 ``RURALFIN_COURSE_DIR``、从 ``start``（默认当前目录）往上各级、
-    本库所在仓库（可编辑安装时）。
+    明确传入 ``start`` 时，它本身必须是课程目录，否则报错——
+    不会悄悄改用环境变量或本库所在的课程目录。没有传入时依次看：环境变量
+    ``RURALFIN_COURSE_DIR``、当前目录及其各级上级、本库所在仓库（可编辑安装时）。
     """
+    if start is not None:
+        if not isinstance(start, (str, os.PathLike)):
+            raise RuralfinTypeError(f"root 应为课程文件夹的路径，实际是 {type(start).__name__}")
+        here = Path(start).expanduser().resolve()
+        if _is_course(here):
+            return here
+        raise RuralfinValueError(
+            f"{here} 不是课程目录（课程目录应同时含有 solutions/ 和 exercises/ 两个文件夹），"
+            "请检查 root 参数。"
+        )
     candidates: list[Path] = []
     if os.environ.get("RURALFIN_COURSE_DIR"):
-        candidates.append(Path(os.environ["RURALFIN_COURSE_DIR"]))
-    here = Path(start or Path.cwd()).resolve()
+        env = Path(os.environ["RURALFIN_COURSE_DIR"]).expanduser()
+        if not _is_course(env):
+            raise RuralfinValueError(
+                f"环境变量 RURALFIN_COURSE_DIR 指向的 {env} 不是课程目录"
+                "（应同时含有 solutions/ 和 exercises/），请改正或删除这个环境变量。"
+            )
+        candidates.append(env)
+    here = Path.cwd().resolve()
     candidates += [here, *here.parents]
     candidates.append(Path(__file__).resolve().parents[2])
     for c in candidates:
-        if (c / "solutions").is_dir() and (c / "exercises").is_dir():
-            return c
+        if _is_course(c):
+            return c.resolve()
     raise RuralfinValueError(
         "找不到课程目录（应同时含有 solutions/ 和 exercises/ 两个文件夹）。"
         "请在课程文件夹里运行，或设置环境变量 RURALFIN_COURSE_DIR 指向它。"
     )
 
 
+#: 学员重置练习时新建的干净练习本：``11_goals-clean1.ipynb``、``11_goals-clean2.ipynb``……
+CLEAN_COPY = re.compile(r"^(?P<stem>.+)-clean(?P<n>\d+)\.ipynb$")
+
+
+def _backup(path: Path, now: _dt.datetime | None = None) -> Path:
+    """把 ``path`` 复制到同级 ``backups/原名-年月日-时分秒[-序号].ipynb``，返回备份路径；绝不覆盖已有备份。"""
+    stamp = (now or _dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    bdir = path.parent / "backups"
+    bdir.mkdir(parents=True, exist_ok=True)
+    k = 0
+    while True:
+        backup = bdir / (f"{path.stem}-{stamp}.ipynb" if k == 0 else f"{path.stem}-{stamp}-{k}.ipynb")
+        try:
+            with open(backup, "xb") as fh:  # 独占创建：两个进程同时备份也不会互相覆盖
+                fh.write(path.read_bytes())
+        except FileExistsError:
+            k += 1
+            continue
+        shutil.copystat(path, backup)
+        return backup
+
+
+def _notebook_text(nb) -> str:
+    import nbformat
+
+    text = nbformat.writes(nb, version=4)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _replace_atomically(path: Path, text: str) -> None:
+    """先写到同一文件夹里一个不会与任何文件重名的临时文件，再原子替换。"""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
 def build_exercises(root: str | os.PathLike | None = None, *, check: bool = False) -> list[Path]:
     """由 ``solutions/*.ipynb`` 生成 ``exercises/*.ipynb``。
 
-    ``check=True`` 时不写文件，只返回与生成结果不一致（或缺失、多余）的练习本路径。
+    ``check=True`` 时不写文件，只返回与生成结果不一致（或缺失、多余）的练习本路径；
+    学员重置时新建的 ``*-clean<N>.ipynb`` 不算多余。写文件时，与生成结果不同的已有练习本
+    （可能有学员的作答）先备份到 ``exercises/backups/``，再换成新生成的。
     """
     import nbformat
 
@@ -164,17 +222,19 @@ def build_exercises(root: str | os.PathLike | None = None, *, check: bool = Fals
     expected_names = set()
     for sol in sorted(sol_dir.glob("*.ipynb")):
         expected_names.add(sol.name)
-        nb = build_exercise(nbformat.read(sol, as_version=4))
-        text = nbformat.writes(nb, version=4)
-        text = text if text.endswith("\n") else text + "\n"
+        text = _notebook_text(build_exercise(nbformat.read(sol, as_version=4)))
         target = ex_dir / sol.name
         current = target.read_text(encoding="utf-8") if target.exists() else None
         if current != text:
             differing.append(target)
             if not check:
-                target.write_text(text, encoding="utf-8")
+                if current is not None:
+                    _backup(target)
+                _replace_atomically(target, text)
     if check:
-        differing += [p for p in sorted(ex_dir.glob("*.ipynb")) if p.name not in expected_names]
+        stems = {Path(n).stem for n in expected_names}
+        differing += [p for p in sorted(ex_dir.glob("*.ipynb")) if p.name not in expected_names
+                      and not ((m := CLEAN_COPY.match(p.name)) and m.group("stem") in stems)]
     return differing
 
 
@@ -192,41 +252,74 @@ def _find_exercise(name: str, root: Path) -> str:
     raise RuralfinValueError(f"{name!r} 对应多个练习：{'、'.join(matches)}，请写完整文件名")
 
 
-def reset_exercise(name: str, *, root: str | os.PathLike | None = None, now: _dt.datetime | None = None) -> Path | None:
-    """给学员一份干净的练习本；原来的（含学员的作答）先备份，绝不覆盖。
+def reset_exercise(name: str, *, root: str | os.PathLike | None = None, replace: bool = False,
+                   now: _dt.datetime | None = None) -> Path:
+    """给学员一份干净的练习本，学员原来的作答一个字也不丢。
+
+    默认**不动**原来的练习本（它可能正开着：JupyterLab 下次保存或自动保存时会把旧内容写回去，
+    重置就白做了），而是在旁边新建一份干净的 ``exercises/11_goals-clean1.ipynb``
+    （已有就是 ``-clean2``……），在 notebook 里显示一个链接，点开即可重新作答。
+
+    ``replace=True``（讲师在课前整理教室电脑时用，练习本须已关闭）：先把原来的备份到
+    ``exercises/backups/原名-年月日-时分秒.ipynb``，再原地换成干净的。
 
     Parameters
     ----------
     name : str
         练习编号或文件名，如 ``"11"`` 或 ``"11_goals.ipynb"``。
     root : path, optional
-        课程根目录；默认自动查找。
+        课程根目录；默认自动查找。传了就必须是课程目录。
+    replace : bool, default False
+        是否原地替换（先备份）。
 
     Returns
     -------
-    Path or None
-        备份文件的路径；原来没有这份练习本时为 None。
-
-    备份放在 ``exercises/backups/原名-年月日-时分秒.ipynb``；同一秒重复重置时加序号。
+    Path
+        干净练习本的路径（默认是新建的那份；``replace=True`` 时是原来的文件名）。
     """
     import nbformat
 
+    if not isinstance(replace, bool):
+        raise RuralfinTypeError(f"replace 应为 True 或 False，实际是 {replace!r}")
     root = course_root(root)
     fname = _find_exercise(name, root)
+    text = _notebook_text(build_exercise(nbformat.read(root / "solutions" / fname, as_version=4)))
     target = root / "exercises" / fname
-    backup = None
-    if target.exists():
-        stamp = (now or _dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-        bdir = root / "exercises" / "backups"
-        bdir.mkdir(parents=True, exist_ok=True)
-        backup = bdir / f"{target.stem}-{stamp}.ipynb"
-        k = 1
-        while backup.exists():
-            backup = bdir / f"{target.stem}-{stamp}-{k}.ipynb"
+    if replace or not target.exists():
+        backup = _backup(target, now) if target.exists() else None
+        _replace_atomically(target, text)
+        _announce(target, original=None, backup=backup)
+        return target
+    k = 1
+    while True:
+        fresh = target.with_name(f"{target.stem}-clean{k}.ipynb")
+        try:
+            with open(fresh, "x", encoding="utf-8", newline="\n") as fh:  # 独占创建，绝不覆盖
+                fh.write(text)
+        except FileExistsError:
             k += 1
-        shutil.copy2(target, backup)
-    nb = build_exercise(nbformat.read(root / "solutions" / fname, as_version=4))
-    tmp = target.with_suffix(".tmp")
-    _write_notebook(nb, tmp)
-    os.replace(tmp, target)
-    return backup
+            continue
+        _announce(fresh, original=target, backup=None)
+        return fresh
+
+
+def _announce(path: Path, *, original: Path | None, backup: Path | None) -> None:
+    """在 notebook 里显示可点击的链接（命令行里由 CLI 自己打印）。"""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - 没有 IPython 的纯库安装
+        return
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "kernel"):
+        return
+    from IPython.display import Markdown, display
+
+    rel = Path(os.path.relpath(path, Path.cwd())).as_posix()
+    if original is not None:
+        body = (f"已新建一份干净的练习本：**[{path.name}]({rel})**（点击打开，重新作答）。\n\n"
+                f"原来的 `{original.name}` 没有任何改动，你的作答都还在。")
+    else:
+        body = f"已换上一份干净的练习本：**[{path.name}]({rel})**。"
+        if backup is not None:
+            body += f"原来的已备份到 `{Path(os.path.relpath(backup, Path.cwd())).as_posix()}`。"
+    display(Markdown(body))
