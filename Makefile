@@ -28,8 +28,12 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
+# 以 root 运行（Docker、WSL、云主机）时 JupyterLab 默认拒绝启动，这里自动加上 --allow-root
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
+
 lab: $(VENV)/.installed
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(FIRST_NOTEBOOK) $(JUPYTER_ARGS)
+	@$(if $(ALLOW_ROOT),echo "提示：当前以 root 身份运行，已为 JupyterLab 加上 --allow-root。平时请用普通用户运行。",true)
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(FIRST_NOTEBOOK) $(ALLOW_ROOT) $(JUPYTER_ARGS)
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
