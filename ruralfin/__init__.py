@@ -31,6 +31,7 @@ _LAZY: dict[str, str] = {
     "list_datasets": "ruralfin.datasets",
     "describe_dataset": "ruralfin.datasets",
     "read_table": "ruralfin.datasets",
+    "mapping_template": "ruralfin.datasets",
     "export_excel": "ruralfin.datasets",
     "write_csv": "ruralfin.datasets",
 }

@@ -4,7 +4,8 @@
 - :func:`load_dataset` / :func:`list_datasets` 加载随包安装的默认示范县
   （25,000 个经营主体、种子 20251231，与重新生成的结果逐表相等）；
 - :func:`describe_dataset` 给出数据字典；
-- :func:`read_table` 读入银行的 CSV/Excel 导出并按结构校验，:func:`export_excel`、
+- :func:`read_table` 读入银行的 CSV/Excel 导出并按结构校验（本行表头用 ``columns`` 或
+  :func:`mapping_template` 生成的对照表对应，金额以元计时 ``amount_unit="元"``），:func:`export_excel`、
   :func:`write_csv` 写出中文表头的 Excel 和 Windows Excel 能直接打开的 CSV。
 
 各表结构见 :mod:`ruralfin.datasets.schema`。
@@ -19,8 +20,8 @@ from ..errors import RuralfinTypeError, RuralfinValueError
 from . import schema
 from ._defaults import DEFAULT_N, DEFAULT_SEED, GENERATOR_VERSION
 
-_IO_NAMES = ("describe_dataset", "export_excel", "list_datasets", "load_dataset", "read_table",
-             "table_hash", "validate_table", "write_county", "write_csv")
+_IO_NAMES = ("describe_dataset", "export_excel", "list_datasets", "load_dataset", "mapping_template",
+             "read_table", "table_hash", "validate_table", "write_county", "write_csv")
 
 
 def __getattr__(name: str) -> Any:
@@ -44,6 +45,7 @@ __all__ = [
     "describe_dataset",
     "read_table",
     "validate_table",
+    "mapping_template",
     "export_excel",
     "write_csv",
     "write_county",

@@ -60,8 +60,9 @@ def test_malformed_export_reports_every_problem_at_once(tmp_path, loans):
     text = str(err)
     assert err.table == "loans" and err.source == "bad.csv"
     assert len(err.problems) >= 6
-    for words in ["缺少列：contract_rate", "多出不认识的列：备注", "loan_amount 有 1 个负数", "晚于今天",
-                  "origination_date 有 1 个值不是日期", "guarantee_method 有 1 个不认识的类别", "term_months 有 1 个值不是数字"]:
+    for words in ["缺少列：合同利率（contract_rate）", "未对应上的列：备注", "贷款金额（loan_amount）有 1 个负数", "晚于今天",
+                  "放款日期（origination_date）有 1 个值不是日期", "担保方式（guarantee_method）有 1 个不认识的类别",
+                  "期限（term_months）有 1 个值不是数字"]:
         assert words in text, words
     assert isinstance(err, ValueError)
 
@@ -79,7 +80,8 @@ def test_missing_values_and_duplicate_keys_reported():
     with pytest.raises(SchemaError) as info:
         validate_table(v, "villages")
     text = str(info.value)
-    assert "households 不能为空" in text and "主键 village_id 有 2 行重复" in text
+    assert "户数（households）不能为空，有 1 个空值" in text
+    assert "主键 行政村编号（village_id）有 2 行重复，如 '0'" in text
 
 
 def test_read_table_bad_inputs(tmp_path):
