@@ -52,6 +52,7 @@ __all__ = [
     "expected_loss_table",
     "loan_book",
     "regulatory_indicators",
+    "format_indicators",
     "public_figures",
     "plot_rate_buildup",
     "plot_yield_comparison",
@@ -1244,6 +1245,74 @@ def regulatory_indicators(
                            index=out.index, dtype=object)
     out["value"] = out["value"].astype(float)
     out["benchmark"] = out["benchmark"].astype(float)
+    return out
+
+
+#: 以整数计的单位：户数等显示成 2,828，不带小数。
+_COUNT_UNITS = ("户", "笔", "个", "人", "家")
+
+
+def format_indicators(table: pd.DataFrame, *, digits: int = 2) -> pd.DataFrame:
+    """把 :func:`regulatory_indicators` 的结果排成给人看的文字，再交给 ``rf.to_display`` 展示。
+
+    指标表是一张“长表”：同一列里既有百分数，也有户数，直接显示时户数会被写成 ``2828.00``；
+    没有对比基准、没有量化要求的格子显示为 ``NaN``。本函数逐格写成文字：
+
+    - ``value``、``benchmark``：百分数等保留 ``digits`` 位小数；户数等计数（单位为户、笔、个……）
+      写成带千分位的整数，如 ``2,828``；这一行本身就是对比基准、或算不出来（如期内没有新发放贷款）时为 ``—``；
+    - ``met``：``达标`` / ``未达标``；这一行本身是对比基准时为 ``—``，有基准但没有已核实的量化
+      要求（只看升降）时为 ``—（只看方向）``，算不出来时为 ``—（无法计算）``。
+
+    其余列（``indicator``、``verified`` 等编码）原样保留，由 ``rf.to_display`` 换成中文。
+    返回新表，不修改 ``table``；要计算请用原表的数值。
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`regulatory_indicators` 的结果（至少含 ``value``、``benchmark``、``unit``、``met`` 列）。
+    digits : int, default 2
+        非计数指标保留的小数位数。
+
+    Returns
+    -------
+    DataFrame
+        列与 ``table`` 相同，``value``、``benchmark``、``met`` 为文字。
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"indicator": ["all_loans_growth", "inclusive_micro_borrowers", "inclusive_micro_new_loan_rate"],
+    ...     "value": [13.7834, 2873.0, 4.5312], "benchmark": [float("nan"), 2828.0, 4.74], "unit": ["%", "户", "%"],
+    ...     "met": [None, True, None]})
+    >>> format_indicators(t)[["value", "benchmark", "met"]]
+       value benchmark      met
+    0  13.78         —        —
+    1  2,873     2,828       达标
+    2   4.53      4.74  —（只看方向）
+    """
+    from .labels import value_label
+
+    check_frame(table, ["value", "benchmark", "unit", "met"], name="table", numeric=["value", "benchmark"])
+    if isinstance(digits, bool) or not isinstance(digits, int) or digits < 0:
+        raise RuralfinValueError(f"参数 digits 应为不小于 0 的整数，实际是 {digits!r}")
+
+    def number(v, unit):
+        if pd.isna(v):
+            return "—"
+        return f"{v:,.0f}" if str(unit) in _COUNT_UNITS else f"{v:,.{digits}f}"
+
+    def met(m, v, b):
+        if m is not None and not pd.isna(m):
+            return value_label("met", bool(m))
+        if pd.isna(b):
+            return "—"
+        return "—（无法计算）" if pd.isna(v) else "—（只看方向）"
+
+    out = table.copy()
+    rows = zip(table["value"], table["benchmark"], table["unit"], table["met"])
+    shown = [(number(v, u), number(b, u), met(m, v, b)) for v, b, u, m in rows]
+    for j, col in enumerate(["value", "benchmark", "met"]):
+        out[col] = pd.Series([r[j] for r in shown], index=table.index, dtype=object)
     return out
 
 

@@ -605,3 +605,45 @@ def test_group_raroc_is_ratio_of_summed_loans(rows):
     for g, part in per.groupby("g"):
         expect = part["risk_adjusted_profit"].sum() / part["regulatory_capital"].sum()
         assert grp.loc[g, "raroc"] == pytest.approx(expect)
+
+
+def test_indicator_table_for_display_has_no_nan_and_whole_household_counts(county):
+    """练习 11 的指标表：户数显示 2,828（不是 2828.00），没有基准或量化要求的格子不显示 NaN。"""
+    from ruralfin import economics
+
+    loans, lm, e = county["loans"], county["loan_monthly"], county["entities"]
+    b0 = loan_book(loans, lm, "2024-12-31", entities=e)
+    b1 = loan_book(loans, lm, "2025-12-31", entities=e)
+    ind = regulatory_indicators(b0, b1, new_loans=loans)
+    before = ind.copy()
+    shown = economics.format_indicators(ind).set_index("indicator")
+    pd.testing.assert_frame_equal(ind, before)  # 原表不变，仍是数值
+    n0 = int(ind.set_index("indicator").loc["inclusive_micro_borrowers", "benchmark"])
+    n1 = int(ind.set_index("indicator").loc["inclusive_micro_borrowers", "value"])
+    assert shown.loc["inclusive_micro_borrowers", ["value", "benchmark", "met"]].tolist() == [
+        f"{n1:,}", f"{n0:,}", "达标" if n1 >= n0 else "未达标"]
+    assert shown.loc["all_loans_growth", ["benchmark", "met"]].tolist() == ["—", "—"]
+    assert shown.loc["all_loans_npl_ratio", ["benchmark", "met"]].tolist() == ["—", "—"]
+    assert shown.loc["inclusive_micro_new_loan_rate", "met"] == "—（只看方向）"
+    assert shown.loc["agri_growth", "met"] == "—（只看方向）"
+    g = ind.set_index("indicator").loc["all_loans_growth", "value"]
+    assert shown.loc["all_loans_growth", "value"] == f"{g:.2f}"
+    # 练习 11 准备单元格里展示的那张表
+    disp = labels.to_display(shown.reset_index()[["indicator", "value", "benchmark", "unit", "requirement", "met"]])
+    assert disp.set_index("指标").loc["普惠型小微有贷户数", ["数值", "对比基准", "单位"]].tolist() == [
+        f"{n1:,}", f"{n0:,}", "户"]
+    text = disp.to_string()
+    assert "NaN" not in text and "None" not in text and f"{n0}.00" not in text
+
+
+def test_format_indicators_marks_values_that_cannot_be_computed():
+    from ruralfin import economics
+
+    t = pd.DataFrame({"indicator": ["inclusive_micro_new_loan_rate"], "value": [np.nan], "benchmark": [5.333],
+                      "unit": ["%"], "met": [None]})
+    assert economics.format_indicators(t, digits=1)[["value", "benchmark", "met"]].iloc[0].tolist() == [
+        "—", "5.3", "—（无法计算）"]
+    with pytest.raises(RuralfinValueError, match="digits"):
+        economics.format_indicators(t, digits=-1)
+    with pytest.raises(RuralfinValueError, match="benchmark"):
+        economics.format_indicators(t.drop(columns="benchmark"))
