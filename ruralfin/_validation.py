@@ -1,4 +1,14 @@
-"""入口检查的小工具：供各模块在公开函数开头调用，统一中文报错。"""
+"""全库唯一的输入检查层：各模块在公开函数开头调用，统一中文报错。
+
+什么都在这里检查一次，不在各模块里各写一份：表（:func:`check_frame`）、标量参数
+（:func:`check_int`、:func:`check_number`、:func:`check_choice`、:func:`check_rate_pct`）、
+列（:func:`numeric_column`、:func:`bool_column`、:func:`month_index`、:func:`key_columns`、
+:func:`column_names`）、时点（:func:`as_of_timestamp`、:func:`as_of_index`）、
+标签与分数（:func:`check_binary_target`、:func:`score_vector`）。
+
+约定：``frame`` 是报错时对学员说的表名（如 ``"loans"``），``param`` 是参数名；
+返回新数组或原对象，绝不修改输入。
+"""
 
 from __future__ import annotations
 
@@ -15,7 +25,17 @@ __all__ = [
     "check_int",
     "check_number",
     "check_choice",
+    "check_rate_pct",
     "check_binary_target",
+    "score_vector",
+    "numeric_column",
+    "bool_column",
+    "month_index",
+    "month_end",
+    "as_of_timestamp",
+    "as_of_index",
+    "key_columns",
+    "column_names",
     "fmt_list",
 ]
 
@@ -172,3 +192,295 @@ def check_binary_target(y: Any, n_rows: int, *, meaning: str = "1 = 坏", missin
     if not np.isin(yv, (0, 1)).all() or len(np.unique(yv)) < 2:
         raise RuralfinValueError(f"y 应为 0/1 标签（{meaning}），且两类都要出现")
     return yv
+
+
+# ---------------------------------------------------------------- 利率：年化百分数
+#: 本库的利率一律是年化百分数（4.35 表示 4.35%）。绝对值都小于这个数的“利率”几乎一定是误传的小数。
+PERCENT_RATE_FLOOR = 0.1
+
+
+def check_rate_pct(value: Any, name: str, *, min_value: float = -5.0, max_value: float = 36.0,
+                   warn_fraction: bool = True) -> "float | np.ndarray":
+    """确认利率参数是年化百分数（标量或数组）；像小数（如 0.0435）时用中文警告一次。
+
+    全库只有这一个“百分数还是小数”的判断：非零且绝对值都小于 :data:`PERCENT_RATE_FLOOR`
+    （0.1，即 0.1%）的利率视为误传的小数。上限默认 36（民间借贷司法保护上限附近），下限 -5。
+
+    >>> check_rate_pct(4.35, "contract_rate")
+    4.35
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as w:
+    ...     warnings.simplefilter("always")
+    ...     _ = check_rate_pct(0.0435, "contract_rate")
+    >>> "年化百分数" in str(w[0].message)
+    True
+    >>> check_rate_pct(float("nan"), "contract_rate")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinValueError: 参数 contract_rate 应为有限的数（年化百分数，4.35 表示 4.35%），实际是 nan
+    """
+    import warnings
+
+    import numpy as np
+
+    from .errors import RuralfinWarning
+
+    scalar = np.ndim(value) == 0
+    if scalar and (isinstance(value, bool) or not isinstance(value, Real)):
+        raise RuralfinTypeError(f"参数 {name} 应为数字（年化百分数，4.35 表示 4.35%），实际是 {type(value).__name__}：{value!r}")
+    try:
+        arr = np.asarray(value, dtype="float64")
+    except (TypeError, ValueError):
+        raise RuralfinTypeError(f"参数 {name} 应为数字（年化百分数），实际含有非数字的值") from None
+    if not np.isfinite(arr).all():
+        bad = arr[~np.isfinite(arr)].ravel()[0]
+        raise RuralfinValueError(f"参数 {name} 应为有限的数（年化百分数，4.35 表示 4.35%），实际是 {bad}")
+    out_of_range = (arr < min_value) | (arr > max_value)
+    if out_of_range.any():
+        bad = arr[out_of_range].ravel()[0]
+        raise RuralfinValueError(f"参数 {name} 应为 {min_value:g} 到 {max_value:g} 之间的年化百分数，实际是 {bad:g}")
+    nz = np.abs(arr[arr != 0])
+    if warn_fraction and nz.size and nz.max() < PERCENT_RATE_FLOOR:
+        warnings.warn(f"参数 {name} 的值最大只有 {nz.max():g}，看起来是小数；本库的利率用年化百分数"
+                      f"（4.35 表示 4.35%），请确认是否应乘以 100", RuralfinWarning, stacklevel=3)
+    return float(arr) if scalar else arr
+
+
+# ---------------------------------------------------------------- 列
+def _need_column(df: pd.DataFrame, column: Any, param: str, frame: str) -> str:
+    if not isinstance(column, str):
+        raise RuralfinTypeError(f"参数 {param} 应为列名（字符串），实际是 {type(column).__name__}：{column!r}")
+    if column not in df.columns:
+        raise RuralfinValueError(f"{frame} 缺少列 {column}（参数 {param}；现有列：{fmt_list(df.columns)}）")
+    return column
+
+
+def column_names(df: pd.DataFrame, columns: Any, *, param: str = "by", frame: str = "df",
+                 allow_none: bool = True) -> list[str]:
+    """列名或列名列表 -> 列表，并确认都在 ``df`` 里（``None`` -> 空列表）。
+
+    >>> column_names(pd.DataFrame({"a": [1], "b": [2]}), "a")
+    ['a']
+    >>> column_names(pd.DataFrame({"a": [1]}), ["a", "z"], frame="loans")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinValueError: loans 缺少列 z（参数 by；现有列：a）
+    """
+    if columns is None and allow_none:
+        return []
+    cols = [columns] if isinstance(columns, str) else list(columns) if isinstance(columns, (list, tuple)) else None
+    if not cols or not all(isinstance(c, str) for c in cols):
+        raise RuralfinTypeError(f"参数 {param} 应为列名或列名列表，实际是 {columns!r}")
+    for c in cols:
+        _need_column(df, c, param, frame)
+    return cols
+
+
+def numeric_column(df: pd.DataFrame, column: Any, *, param: str | None = None, frame: str = "df",
+                   allow_nan: bool = False, min_value: float | None = None, max_value: float | None = None,
+                   hint: str = "") -> "np.ndarray":
+    """取 ``df[column]`` 为 float64 数组：必须是数值列；默认不许缺失；无穷大一律不许；可限定范围。
+
+    >>> numeric_column(pd.DataFrame({"balance": [1.0, 2.5]}), "balance", min_value=0)
+    array([1. , 2.5])
+    >>> numeric_column(pd.DataFrame({"balance": [1.0, -2.0]}), "balance", frame="loans", min_value=0)
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinValueError: loans 的列 balance 有 1 个值小于 0（如 -2），应不小于 0
+    >>> numeric_column(pd.DataFrame({"balance": [1.0, float("inf")]}), "balance", frame="loans")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinValueError: loans 的列 balance 有 1 个无穷大的值，请检查数据
+    """
+    import numpy as np
+
+    col = _need_column(df, column, param or str(column), frame)
+    s = df[col]
+    if pd.api.types.is_bool_dtype(s.dtype) or not pd.api.types.is_numeric_dtype(s.dtype):
+        raise RuralfinTypeError(f"{frame} 的列 {col} 应为数值，实际类型是 {s.dtype}{hint}")
+    v = s.to_numpy(dtype="float64", na_value=np.nan)
+    nan = np.isnan(v)
+    if nan.any() and not allow_nan:
+        raise RuralfinValueError(f"{frame} 的列 {col} 有 {int(nan.sum())} 个缺失值，请先补齐或剔除这些行{hint}")
+    inf = np.isinf(v)
+    if inf.any():
+        raise RuralfinValueError(f"{frame} 的列 {col} 有 {int(inf.sum())} 个无穷大的值，请检查数据")
+    for bound, bad, word in ((min_value, v < (min_value if min_value is not None else 0), "小于"),
+                             (max_value, v > (max_value if max_value is not None else 0), "大于")):
+        if bound is not None and bad.any():
+            raise RuralfinValueError(f"{frame} 的列 {col} 有 {int(bad.sum())} 个值{word} {bound:g}"
+                                     f"（如 {v[bad][0]:g}），应不{word} {bound:g}{hint}")
+    return v
+
+
+def bool_column(df: pd.DataFrame, column: Any, *, param: str | None = None, frame: str = "df",
+                missing: bool | None = False) -> "np.ndarray":
+    """取是/否列为 bool 数组：接受 bool、可空 boolean、0/1；``missing`` 是缺失值当作的取值（``None`` 表示不许缺失）。
+
+    >>> bool_column(pd.DataFrame({"x": [1, 0]}), "x")
+    array([ True, False])
+    >>> bool_column(pd.DataFrame({"x": ["是", "否"]}), "x", frame="entities")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinTypeError: entities 的列 x 应为是/否（True/False 或 0/1），实际类型是 ...
+    """
+    import numpy as np
+
+    col = _need_column(df, column, param or str(column), frame)
+    s = df[col]
+    if s.isna().any():
+        if missing is None:
+            raise RuralfinValueError(f"{frame} 的列 {col} 有 {int(s.isna().sum())} 个缺失值，应为是/否")
+    if pd.api.types.is_bool_dtype(s.dtype):
+        return s.fillna(bool(missing)).to_numpy(dtype=bool)
+    if pd.api.types.is_numeric_dtype(s.dtype):
+        v = s.to_numpy(dtype="float64", na_value=np.nan)
+        v = np.where(np.isnan(v), float(bool(missing)), v)
+        if not np.isin(v, (0.0, 1.0)).all():
+            raise RuralfinValueError(f"{frame} 的列 {col} 应为是/否（True/False 或 0/1），发现其他取值")
+        return v == 1.0
+    raise RuralfinTypeError(f"{frame} 的列 {col} 应为是/否（True/False 或 0/1），实际类型是 {s.dtype}")
+
+
+def _months(ts: "pd.Series | pd.DatetimeIndex") -> "np.ndarray":
+    return (ts.year * 12 + ts.month - 1).to_numpy(dtype="int64") if hasattr(ts, "year") else (
+        (ts.dt.year * 12 + ts.dt.month - 1).to_numpy(dtype="int64"))
+
+
+def month_index(df: pd.DataFrame, column: Any, *, param: str | None = None, frame: str = "df") -> "np.ndarray":
+    """月份列 -> 连续整数月序（年 × 12 + 月 − 1），便于判断“下一个月”。
+
+    接受日期、月度 Period、整数月序和 ``"2024-06"`` 这样的文字；不许缺失。
+
+    >>> month_index(pd.DataFrame({"month": pd.to_datetime(["2024-01-31", "2024-02-29"])}), "month")
+    array([24288, 24289])
+    >>> month_index(pd.DataFrame({"month": ["2024-01", "一月"]}), "month", frame="loan_monthly")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinValueError: loan_monthly 的列 month 应为月份（日期、'2024-06' 这样的文字或月度 Period），无法识别：'一月'
+    """
+    col = _need_column(df, column, param or str(column), frame)
+    s = df[col]
+    if isinstance(s.dtype, pd.PeriodDtype):
+        ts = s.dt.to_timestamp()
+    elif pd.api.types.is_datetime64_any_dtype(s.dtype):
+        ts = s
+    elif pd.api.types.is_integer_dtype(s.dtype) and not s.isna().any():
+        return s.to_numpy(dtype="int64")
+    else:
+        ts = pd.to_datetime(s.astype("str").where(s.notna()), errors="coerce", format="mixed")
+        bad = s.notna() & ts.isna()
+        if bad.any():
+            raise RuralfinValueError(
+                f"{frame} 的列 {col} 应为月份（日期、'2024-06' 这样的文字或月度 Period），无法识别："
+                f"{fmt_list(repr(v) for v in s[bad].head(3))}"
+            )
+    if ts.isna().any():
+        raise RuralfinValueError(f"{frame} 的列 {col} 有 {int(ts.isna().sum())} 个缺失的月份")
+    return _months(ts)
+
+
+def month_end(index: int) -> pd.Timestamp:
+    """整数月序 -> 月末日期。
+
+    >>> month_end(24288)
+    Timestamp('2024-01-31 00:00:00')
+    """
+    return pd.Period(year=index // 12, month=index % 12 + 1, freq="M").to_timestamp(how="end").normalize()
+
+
+def as_of_timestamp(value: Any, *, param: str = "as_of") -> pd.Timestamp:
+    """观察时点 -> 当天 0 点的 Timestamp；接受 ``"2024-06-30"``、``"2024-06"``、日期、Period。
+
+    ``"2024-06"`` 这样只到月份的写法取该月月末。
+
+    >>> as_of_timestamp("2024-06")
+    Timestamp('2024-06-30 00:00:00')
+    >>> as_of_timestamp("昨天")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinValueError: 参数 as_of 无法识别为日期：'昨天'（示例：'2025-12-31' 或 '2025-12'）
+    """
+    import datetime as _dt
+    import re
+
+    import numpy as np
+
+    if isinstance(value, pd.Period):
+        return value.to_timestamp(how="end").normalize()
+    if isinstance(value, bool) or not isinstance(value, (str, pd.Timestamp, np.datetime64, _dt.date)):
+        raise RuralfinTypeError(f"参数 {param} 应为日期或月份（如 '2025-12-31'），实际是 {type(value).__name__}：{value!r}")
+    try:
+        ts = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        raise RuralfinValueError(f"参数 {param} 无法识别为日期：{value!r}（示例：'2025-12-31' 或 '2025-12'）") from None
+    if pd.isna(ts):
+        raise RuralfinValueError(f"参数 {param} 不能是缺失值")
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{1,2}\s*", value):
+        ts = ts + pd.offsets.MonthEnd(0)
+    return ts.normalize()
+
+
+def as_of_index(value: Any, *, param: str = "as_of") -> int:
+    """观察时点 -> 整数月序（与 :func:`month_index` 同一刻度）。
+
+    >>> as_of_index("2024-01-15")
+    24288
+    """
+    ts = as_of_timestamp(value, param=param)
+    return ts.year * 12 + ts.month - 1
+
+
+def key_columns(df: pd.DataFrame, keys: Any, *, param: str = "key", frame: str = "df",
+                unique: bool = False) -> list[str]:
+    """主键列：都在表里、没有缺失；``unique=True`` 时组合不许重复。整数或文本编号都可以。
+
+    >>> key_columns(pd.DataFrame({"loan_id": ["JJ01", "JJ02"]}), "loan_id", unique=True)
+    ['loan_id']
+    >>> key_columns(pd.DataFrame({"loan_id": [1, 1]}), "loan_id", frame="loans", unique=True)
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinValueError: loans 的主键 loan_id 有 2 行重复（如 1）
+    """
+    cols = column_names(df, keys, param=param, frame=frame, allow_none=False)
+    for c in cols:
+        n = int(df[c].isna().sum())
+        if n:
+            raise RuralfinValueError(f"{frame} 的列 {c} 是编号，不能为空，有 {n} 个空值")
+    if unique:
+        dup = df.duplicated(subset=cols, keep=False)
+        if dup.any():
+            first = df.loc[dup, cols].iloc[0]
+            example = "、".join(str(v) for v in first)
+            raise RuralfinValueError(f"{frame} 的主键 {'+'.join(cols)} 有 {int(dup.sum())} 行重复（如 {example}）")
+    return cols
+
+
+def score_vector(values: Any, n_rows: int | None = None, *, name: str = "score") -> "np.ndarray":
+    """分数或概率向量 -> 一维 float64 数组：不许缺失、无穷大，长度可校验。
+
+    >>> score_vector([0.1, 0.9], 2)
+    array([0.1, 0.9])
+    >>> score_vector([0.1, None], name="y_score")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinValueError: y_score 有 1 个缺失或无穷大的值
+    """
+    import numpy as np
+
+    if isinstance(values, pd.DataFrame):
+        if values.shape[1] != 1:
+            raise RuralfinValueError(f"{name} 应为一列数，实际是 {values.shape[1]} 列的表")
+        values = values.iloc[:, 0]
+    try:
+        arr = pd.Series(values).to_numpy(dtype="float64", na_value=np.nan) if not isinstance(values, np.ndarray) \
+            else values.astype("float64")
+    except (TypeError, ValueError):
+        raise RuralfinTypeError(f"{name} 应为一组数字，实际含有非数字的值") from None
+    arr = np.ravel(arr)
+    if n_rows is not None and len(arr) != n_rows:
+        raise RuralfinValueError(f"{name} 的长度 {len(arr)} 与样本行数 {n_rows} 不一致")
+    bad = ~np.isfinite(arr)
+    if bad.any():
+        raise RuralfinValueError(f"{name} 有 {int(bad.sum())} 个缺失或无穷大的值")
+    return arr
