@@ -5,8 +5,13 @@
 数据字典（``rf.describe_dataset``、``data/README.md``）也由这里生成。
 
 登记方式：在本包内新建 ``_主题.py``（如 ``_county.py``、``_risk.py``），
-定义 ``FIELDS = [Field(...), ...]``。本包第一次被查询时自动收集所有这样的
-模块；同一列名被两处登记成不同的说法会直接报错，避免口径打架。
+定义 ``FIELDS = [Field(...), ...]``（列与类别取值）和 ``TEXTS = {"键": "文字", ...}``
+（图表标题、图例、坐标轴说明、表格里的说明文字等其他显示文字，用 :func:`text` 取）。
+本包第一次被查询时自动收集所有这样的模块；同一列名或同一个键被两处登记成不同的说法
+会直接报错，避免口径打架。
+
+文字的键用“主题.用途”的写法，如 ``"monitoring.vintage_title"``；可以带 ``{占位}``，
+``text("approval.cutoff_note", cutoff=600)`` 时填入。
 
 Examples
 --------
@@ -30,7 +35,7 @@ import pandas as pd
 
 from ..errors import RuralfinTypeError, RuralfinValueError
 
-__all__ = ["Field", "get", "label", "value_label", "to_display", "fields", "is_registered"]
+__all__ = ["Field", "get", "label", "value_label", "text", "texts", "to_display", "fields", "is_registered"]
 
 PII_KINDS = ("id_number", "credit_code", "phone", "bank_card", "person_name")
 
@@ -101,6 +106,58 @@ def _load() -> dict[tuple[str | None, str], Field]:
             reg[key] = f
     _registry = reg
     return reg
+
+
+_texts: dict[str, str] | None = None
+
+
+def texts() -> Mapping[str, str]:
+    """全部登记的显示文字（键 -> 文字），只读。"""
+    global _texts
+    if _texts is None:
+        reg: dict[str, str] = {}
+        for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+            if not info.name.startswith("_"):
+                continue
+            module = importlib.import_module(f"{__name__}.{info.name}")
+            for key, value in getattr(module, "TEXTS", {}).items():
+                if key in reg and reg[key] != value:
+                    raise RuralfinValueError(f"显示文字 {key!r} 被登记了两种说法：{reg[key]!r} 与 {value!r}"
+                                             f"（见 labels/{info.name}.py）")
+                reg[key] = value
+        _texts = reg
+    return MappingProxyType(_texts)
+
+
+def text(key: str, **values: Any) -> str:
+    """取一段登记过的显示文字（图表标题、图例等），``values`` 填入其中的 ``{占位}``。
+
+    Examples
+    --------
+    >>> from ruralfin import labels
+    >>> labels.text("theme.missing_key_example", n=3)
+    '示例：共 3 项'
+    >>> labels.text("no.such.key")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinValueError: 没有登记显示文字 'no.such.key'；请在 ruralfin/labels/ 的 TEXTS 里登记
+    """
+    if not isinstance(key, str):
+        raise RuralfinTypeError(f"显示文字的键应为字符串，实际是 {type(key).__name__}")
+    table = texts()
+    if key not in table:
+        import difflib
+
+        close = difflib.get_close_matches(key, list(table), n=3)
+        hint = f"（是不是 {'、'.join(close)}？）" if close else "；请在 ruralfin/labels/ 的 TEXTS 里登记"
+        raise RuralfinValueError(f"没有登记显示文字 {key!r}{hint}")
+    template = table[key]
+    if not values:
+        return template
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError) as exc:
+        raise RuralfinValueError(f"显示文字 {key!r} 需要填入 {exc}：{template!r}") from None
 
 
 def _only_table_specific(name: str) -> Field | None:

@@ -14,3 +14,8 @@ FIELDS = [
     Field("detail", "说明", meaning="检查发现的情况"),
     Field("fix", "解决办法", meaning="未通过时应当怎么做"),
 ]
+
+#: 其他显示文字（图表标题、图例、说明），用 labels.text(键) 取；键写成“主题.用途”。
+TEXTS = {
+    "theme.missing_key_example": "示例：共 {n} 项",
+}
