@@ -35,6 +35,7 @@ __all__ = [
     "as_of_timestamp",
     "as_of_index",
     "key_columns",
+    "column_name",
     "column_names",
     "fmt_list",
 ]
@@ -484,3 +485,20 @@ def score_vector(values: Any, n_rows: int | None = None, *, name: str = "score")
     if bad.any():
         raise RuralfinValueError(f"{name} 有 {int(bad.sum())} 个缺失或无穷大的值")
     return arr
+
+
+def column_name(df: pd.DataFrame, column: Any, *, param: str, frame: str = "df") -> str:
+    """一个“用哪一列”的参数：必须是字符串、且是 ``df`` 的列；返回列名。
+
+    >>> column_name(pd.DataFrame({"main_bank": ["ours"]}), "main_bank", param="main_bank")
+    'main_bank'
+    >>> column_name(pd.DataFrame({"main_bank": ["ours"]}), ["main_bank"], param="main_bank", frame="entities")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinTypeError: 参数 main_bank 应为列名（字符串），实际是 list：['main_bank']
+    >>> column_name(pd.DataFrame({"main_bank": ["ours"]}), "bank", param="main_bank", frame="entities")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinValueError: entities 缺少列 bank（参数 main_bank；现有列：main_bank）
+    """
+    return _need_column(df, column, param, frame)
