@@ -37,6 +37,7 @@ __all__ = [
     "key_columns",
     "column_name",
     "column_names",
+    "value_or_column",
     "fmt_list",
 ]
 
@@ -502,3 +503,80 @@ def column_name(df: pd.DataFrame, column: Any, *, param: str, frame: str = "df")
     ruralfin.errors.RuralfinValueError: entities 缺少列 bank（参数 main_bank；现有列：main_bank）
     """
     return _need_column(df, column, param, frame)
+
+
+#: :func:`value_or_column` 的取值种类 -> 报错时说明应填什么
+_VALUE_KINDS = {
+    "number": "数",
+    "fraction": "小数（0.5 表示 50%）",
+    "rate_pct": "年化百分数（2.0 表示 2.0%）",
+}
+
+
+def value_or_column(df: pd.DataFrame | None, value: Any, param: str, *, frame: str = "df", kind: str = "number",
+                    min_value: float | None = None, max_value: float | None = None,
+                    warn_fraction: bool = True) -> "float | np.ndarray":
+    """一个“数字或列名”参数：一个数（每行相同）或 ``df`` 的一个数值列（每行不同）-> float 或 float64 数组。
+
+    ``df`` 为 ``None`` 时只接受数字，返回 float；给了 ``df`` 时一律返回与 ``df`` 等长的数组。
+    ``kind`` 说明单位：``"number"``（普通的数，如金额）、``"fraction"``（0–1 的小数，如违约概率；
+    超出范围且像百分数时提示改用小数）、``"rate_pct"``（年化百分数，交给 :func:`check_rate_pct`，
+    像小数时警告；``warn_fraction=False`` 不警告）。列不许缺失和无穷大。
+
+    >>> value_or_column(None, 0.02, "prob_default", kind="fraction", min_value=0, max_value=1)
+    0.02
+    >>> value_or_column(pd.DataFrame({"pd_est": [0.01, 0.04]}), "pd_est", "prob_default", kind="fraction")
+    array([0.01, 0.04])
+    >>> value_or_column(pd.DataFrame({"x": [1, 2]}), 2.0, "ftp_rate", kind="rate_pct")
+    array([2., 2.])
+    >>> value_or_column(None, 2, "prob_default", kind="fraction", min_value=0, max_value=1)
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinValueError: 参数 prob_default 应为 0 到 1 之间的小数（0.5 表示 50%），实际是 2；看起来像百分数，请改用小数
+    >>> value_or_column(None, "pd_est", "prob_default")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinTypeError: 参数 prob_default='pd_est' 是列名，但没有给出数据表；不传表时 prob_default 应为数
+    """
+    import numpy as np
+
+    check_choice(kind, _VALUE_KINDS, "kind")
+    noun = _VALUE_KINDS[kind]
+    if isinstance(value, str):
+        if df is None:
+            raise RuralfinTypeError(f"参数 {param}={value!r} 是列名，但没有给出数据表；不传表时 {param} 应为{noun}")
+        arr = numeric_column(df, value, param=param, frame=frame)
+        where = f"{frame} 的列 {value}（参数 {param}）"
+    else:
+        if isinstance(value, bool) or not isinstance(value, Real):
+            raise RuralfinTypeError(f"参数 {param} 应为{noun}" + ("" if df is None else f"或 {frame} 的列名")
+                                    + f"，实际是 {type(value).__name__}：{value!r}")
+        v = float(value)
+        if not np.isfinite(v):
+            raise RuralfinValueError(f"参数 {param} 应为有限的{noun}，实际是 {v}")
+        arr = np.asarray(v)
+        where = f"参数 {param}"
+    if kind == "rate_pct":
+        lo = -np.inf if min_value is None else min_value
+        hi = np.inf if max_value is None else max_value
+        name = param if arr.ndim == 0 else f"{param}（{frame} 的列 {value}）"
+        arr = np.asarray(check_rate_pct(float(arr) if arr.ndim == 0 else arr, name, min_value=lo, max_value=hi,
+                                        warn_fraction=warn_fraction))
+    else:
+        bad = np.zeros(arr.shape, dtype=bool)
+        if min_value is not None:
+            bad |= arr < min_value
+        if max_value is not None:
+            bad |= arr > max_value
+        if bad.any():
+            worst = arr[bad].ravel()
+            hint = ("；看起来像百分数，请改用小数" if kind == "fraction" and ((worst > 1) & (worst <= 100)).all() else "")
+            span = (f" {min_value:g} 到 {max_value:g} 之间的" if min_value is not None and max_value is not None
+                    else f"不小于 {min_value:g} 的" if min_value is not None else f"不大于 {max_value:g} 的")
+            if arr.ndim == 0:
+                raise RuralfinValueError(f"参数 {param} 应为{span}{noun}，实际是 {worst[0]:g}{hint}")
+            raise RuralfinValueError(f"{where}有 {int(bad.sum())} 个值超出范围（如 {worst[0]:g}），"
+                                     f"应为{span}{noun}{hint}")
+    if arr.ndim == 0:
+        return float(arr) if df is None else np.full(len(df), float(arr))
+    return arr
