@@ -277,11 +277,12 @@ def test_reset_from_inside_a_notebook_shows_a_link_to_the_clean_copy(course):
 
     build_exercises(course)
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("import ruralfin as rf\npath = rf.reset_exercise('11')")]
+    nb.cells = [nbformat.v4.new_code_cell("import ruralfin as rf\nrf.reset_exercise('11')")]
     client = NotebookClient(nb, timeout=60, kernel_name="python3",
                             resources={"metadata": {"path": str(course / "exercises")}})
     client.execute()
     shown = [o["data"]["text/markdown"] for o in nb.cells[0].outputs if "text/markdown" in o.get("data", {})]
     assert shown and "[11_goals-clean1.ipynb](11_goals-clean1.ipynb)" in shown[0]
+    assert not any("PosixPath" in str(o.get("data", {}).get("text/plain", "")) for o in nb.cells[0].outputs)
     assert "没有任何改动" in shown[0]
     assert (course / "exercises" / "11_goals-clean1.ipynb").exists()

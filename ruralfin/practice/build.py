@@ -276,6 +276,7 @@ def reset_exercise(name: str, *, root: str | os.PathLike | None = None, replace:
     -------
     Path
         干净练习本的路径（默认是新建的那份；``replace=True`` 时是原来的文件名）。
+        在 notebook 里它显示成可点击的链接和一句说明。
     """
     import nbformat
 
@@ -288,8 +289,7 @@ def reset_exercise(name: str, *, root: str | os.PathLike | None = None, replace:
     if replace or not target.exists():
         backup = _backup(target, now) if target.exists() else None
         _replace_atomically(target, text)
-        _announce(target, original=None, backup=backup)
-        return target
+        return _announce(target, original=None, backup=backup)
     k = 1
     while True:
         fresh = target.with_name(f"{target.stem}-clean{k}.ipynb")
@@ -299,27 +299,31 @@ def reset_exercise(name: str, *, root: str | os.PathLike | None = None, replace:
         except FileExistsError:
             k += 1
             continue
-        _announce(fresh, original=target, backup=None)
-        return fresh
+        return _announce(fresh, original=target, backup=None)
 
 
-def _announce(path: Path, *, original: Path | None, backup: Path | None) -> None:
-    """在 notebook 里显示可点击的链接（命令行里由 CLI 自己打印）。"""
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover - 没有 IPython 的纯库安装
-        return
-    shell = get_ipython()
-    if shell is None or not hasattr(shell, "kernel"):
-        return
-    from IPython.display import Markdown, display
+class ExercisePath(type(Path())):
+    """:func:`reset_exercise` 返回的路径：在 notebook 里显示成可点击的链接和一句说明，而不是 ``PosixPath('…')``。"""
 
-    rel = Path(os.path.relpath(path, Path.cwd())).as_posix()
+    def _ipython_display_(self) -> None:
+        from IPython.display import Markdown, display
+
+        display(Markdown(getattr(self, "_note", None) or f"[{self.name}]({_rel(self)})"))
+
+
+def _rel(path: Path) -> str:
+    """相对于当前目录（JupyterLab 里就是 notebook 所在文件夹）的路径，链接才点得开。"""
+    return Path(os.path.relpath(path, Path.cwd())).as_posix()
+
+
+def _announce(path: Path, *, original: Path | None, backup: Path | None) -> "ExercisePath":
+    """包装返回值：在 notebook 里显示时给出链接（命令行里由 CLI 自己打印）。"""
+    out = ExercisePath(path)
     if original is not None:
-        body = (f"已新建一份干净的练习本：**[{path.name}]({rel})**（点击打开，重新作答）。\n\n"
-                f"原来的 `{original.name}` 没有任何改动，你的作答都还在。")
+        out._note = (f"已新建一份干净的练习本：**[{path.name}]({_rel(path)})**（点击打开，重新作答）。\n\n"
+                     f"原来的 `{original.name}` 没有任何改动，你的作答都还在。")
     else:
-        body = f"已换上一份干净的练习本：**[{path.name}]({rel})**。"
+        out._note = f"已换上一份干净的练习本：**[{path.name}]({_rel(path)})**。"
         if backup is not None:
-            body += f"原来的已备份到 `{Path(os.path.relpath(backup, Path.cwd())).as_posix()}`。"
-    display(Markdown(body))
+            out._note += f"原来的已备份到 `{_rel(backup)}`。"
+    return out
