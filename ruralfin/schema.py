@@ -18,7 +18,7 @@
 
 Examples
 --------
->>> from ruralfin.datasets import schema
+>>> from ruralfin import schema
 >>> schema.get_table("loans").key
 ('loan_id',)
 >>> schema.get_table("loan_monthly").column("days_past_due").dtype
@@ -585,7 +585,7 @@ def get_table(name: str) -> Table:
     ...
     ruralfin.errors.RuralfinValueError: 没有名为 'entity' 的表；可用的表：villages、branches、...
     """
-    from ..errors import RuralfinTypeError, RuralfinValueError
+    from .errors import RuralfinTypeError, RuralfinValueError
 
     if not isinstance(name, str):
         raise RuralfinTypeError(f"表名应为字符串，实际是 {type(name).__name__}：{name!r}")

@@ -1,6 +1,6 @@
 """库的结构：没有循环导入，不跨模块导入私有名字，每个模块只有一层依赖方向。
 
-依赖的层次（ARCHITECTURE.md）：errors/_validation → datasets.schema → labels → datasets
+依赖的层次（ARCHITECTURE.md）：errors/_validation → schema → labels → datasets
 → 各业务主题模块（economics、segments、risk……）→ plotting/widgets → practice → notebooks。
 """
 
@@ -153,7 +153,7 @@ def _public_callables():
 
 
 def _schema_columns() -> set[str]:
-    from ruralfin.datasets import schema
+    from ruralfin import schema
 
     return {c.name for t in schema.TABLES.values() for c in t.columns}
 

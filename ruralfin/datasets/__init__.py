@@ -8,7 +8,7 @@
   :func:`mapping_template` 生成的对照表对应，金额以元计时 ``amount_unit="元"``），:func:`export_excel`、
   :func:`write_csv` 写出中文表头的 Excel 和 Windows Excel 能直接打开的 CSV。
 
-各表结构见 :mod:`ruralfin.datasets.schema`。
+各表结构（列、类型、单位、主键）见 :mod:`ruralfin.schema`。
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from typing import Any
 
 from .._validation import check_int
 from ..errors import RuralfinTypeError, RuralfinValueError
-from . import schema
 from ._defaults import DEFAULT_N, DEFAULT_SEED, GENERATOR_VERSION
 
 _IO_NAMES = ("describe_dataset", "export_excel", "list_datasets", "load_dataset", "mapping_template",
@@ -25,7 +24,7 @@ _IO_NAMES = ("describe_dataset", "export_excel", "list_datasets", "load_dataset"
 
 
 def __getattr__(name: str) -> Any:
-    # 读写函数按需导入，使 ``ruralfin.datasets.schema``（标签登记处会用到）保持轻量
+    # 读写函数按需导入：只生成数据（make_county）时不必载入读写与校验的代码
     if name in _IO_NAMES:
         from . import _io
 
@@ -50,7 +49,6 @@ __all__ = [
     "write_csv",
     "write_county",
     "table_hash",
-    "schema",
     "DEFAULT_N",
     "DEFAULT_SEED",
 ]
@@ -59,7 +57,7 @@ _MAX_N = 5_000_000
 
 
 def make_county(n_entities: int = DEFAULT_N, random_state: int | None = DEFAULT_SEED, *, progress: Any = False) -> dict:
-    """生成一个示范县：返回“表名 -> DataFrame”的字典（表的顺序同 ``schema.TABLE_NAMES``）。
+    """生成一个示范县：返回“表名 -> DataFrame”的字典（表的顺序同 ``ruralfin.schema.TABLE_NAMES``）。
 
     同样的 ``n_entities`` 和 ``random_state`` 在任何机器、任何进程里都给出完全相同的表。
     默认参数生成的就是随包安装、:func:`load_dataset` 加载的那个示范县。

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import _story as S
 from ._defaults import DEFAULT_N, DEFAULT_SEED, GENERATOR_VERSION
-from .schema import AS_OF, TABLES
+from ..schema import AS_OF, TABLES
 
 STORY = f"""\
 ## 生成故事（讲师可据此解释数据从何而来）
@@ -70,7 +70,7 @@ def render() -> str:
         "# 示范县数据字典",
         "",
         "本文件由 `python -m ruralfin.datasets._docs` 从标签登记处（`ruralfin/labels/_county.py`）与表结构"
-        "（`ruralfin/datasets/schema.py`）生成，请勿手工修改；测试会检查二者一致。",
+        "（`ruralfin/schema.py`）生成，请勿手工修改；测试会检查二者一致。",
         "",
         "在 notebook 里：`rf.datasets.list_datasets()` 列出全部表，`rf.datasets.load_dataset(\"loans\")` 加载一张表，"
         "`rf.datasets.describe_dataset(\"loans\")` 查看一张表的字典。数据随包安装（`ruralfin/datasets/files/`），"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .schema import get_table
+from ..schema import get_table
 
 
 def build(table: str, cols: dict) -> pd.DataFrame:

@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import _story as S
 from ._frames import build
-from .schema import (
+from ..schema import (
     CUSTOMER_GROUPS,
     INDUSTRIES,
     SUB_INDUSTRIES,

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .._validation import check_choice, fmt_list
 from ..errors import RuralfinTypeError, RuralfinValueError, RuralfinWarning, SchemaError
-from . import schema as _schema
+from .. import schema as _schema
 from ._frames import coerce
 
 __all__ = [

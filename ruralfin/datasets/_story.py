@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .schema import SUB_INDUSTRIES
+from ..schema import SUB_INDUSTRIES
 
 # 客群份额
 GROUP_SHARE = {

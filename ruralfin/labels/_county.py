@@ -1,10 +1,10 @@
-"""示范县各表每一列的中文名、含义、类别取值与个人信息类型（单位取自 ``datasets/schema.py``）。
+"""示范县各表每一列的中文名、含义、类别取值与个人信息类型（单位取自 ``ruralfin/schema.py``）。
 
 同名列在各表含义相同时登记一次（通用）；含义不同的按表单独登记（``table=``）。
 """
 
 from . import Field
-from ..datasets import schema as _s
+from .. import schema as _s
 
 _YN = {True: "是", False: "否"}
 _GROUPS = {"new_agri_org": "农村新型经济组织", "coop": "农村合作社", "rural_micro": "农村小微企业",

@@ -960,7 +960,7 @@ def warning_panel(
 ) -> pd.DataFrame:
     """把示范县的几张月度表拼成预警用的“主体 × 月份”面板（只含在我行有贷款的主体）。
 
-    列名按示范县的表结构（``ruralfin.datasets.schema``）；银行自己的导出只要列名相同也能用。
+    列名按示范县的表结构（``ruralfin.schema``）；银行自己的导出只要列名相同也能用。
 
     - ``sales_amount``：月销售额（``sales_monthly``）；
     - ``electricity_kwh``：月用电量（给出 ``utilities`` 时）；

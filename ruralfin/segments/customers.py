@@ -16,7 +16,7 @@
 - :func:`plot_market_share`：各客群主办行份额的堆叠条形图。
 
 所有打分只用银行看得到的列，**从不使用** ``truth_*`` 表（那是生成器才知道的真相，
-只用于课后检验）。列名默认与示范县一致（见 :mod:`ruralfin.datasets.schema`），
+只用于课后检验）。列名默认与示范县一致（见 :mod:`ruralfin.schema`），
 分析自己银行的数据时用关键字参数改成自己的列名。
 """
 
@@ -410,7 +410,7 @@ def _as_of(value: Any, *frames_and_cols) -> pd.Timestamp:
     for df, col in frames_and_cols:
         if df is not None and col in df.columns and len(df):
             return pd.Timestamp(pd.to_datetime(df[col]).max())
-    from .datasets.schema import AS_OF
+    from ..schema import AS_OF
 
     return pd.Timestamp(AS_OF)
 

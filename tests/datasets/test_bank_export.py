@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 import ruralfin as rf
-from ruralfin import labels
-from ruralfin.datasets import load_dataset, mapping_template, read_table, schema, validate_table
+from ruralfin import labels, schema
+from ruralfin.datasets import load_dataset, mapping_template, read_table, validate_table
 from ruralfin.datasets import _io
 from ruralfin.errors import RuralfinTypeError, RuralfinValueError, RuralfinWarning, SchemaError
 

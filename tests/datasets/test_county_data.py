@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ruralfin import labels
+from ruralfin import labels, schema
 from ruralfin.datasets import (
     DEFAULT_N,
     DEFAULT_SEED,
@@ -17,7 +17,6 @@ from ruralfin.datasets import (
     list_datasets,
     load_dataset,
     make_county,
-    schema,
     table_hash,
 )
 from ruralfin.errors import RuralfinTypeError, RuralfinValueError
