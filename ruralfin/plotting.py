@@ -24,7 +24,7 @@ __all__ = ["set_theme", "find_cjk_font", "bundled_font_files", "CJK_FONT_CANDIDA
 TOPIC_PLOTS: dict[str, str] = {
     "plot_rate_buildup": "ruralfin.economics",
     "plot_yield_comparison": "ruralfin.economics",
-    "plot_market_share": "ruralfin.segments",
+    "plot_market_share": "ruralfin.segments.market",
     "plot_bins": "ruralfin.risk.plots",
     "plot_woe": "ruralfin.risk.plots",
     "plot_bad_rate": "ruralfin.risk.plots",

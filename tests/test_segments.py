@@ -142,12 +142,14 @@ def test_penetration_and_market_share_by_hand():
 
 def test_profile_bad_input():
     e = _entities()
-    with pytest.raises(RuralfinValueError, match="参数 customer 指定的列 'is_ours' 不在 entities"):
-        group_profile(e, customer="is_ours")
-    with pytest.raises(RuralfinTypeError, match="main_bank.*布尔"):
-        penetration(e, customer="main_bank")
-    with pytest.raises(RuralfinValueError, match="参数 by 指定的列 'town'"):
+    with pytest.raises(RuralfinValueError, match="entities 缺少列 is_ours（参数 banks_with_us"):
+        group_profile(e, banks_with_us="is_ours")
+    with pytest.raises(RuralfinTypeError, match="main_bank 应为是/否"):
+        penetration(e, banks_with_us="main_bank")
+    with pytest.raises(RuralfinValueError, match="缺少列 town（参数 by"):
         penetration(e, by="town")
+    with pytest.raises(RuralfinTypeError, match="参数 main_bank 应为列名"):
+        market_share(e, main_bank=["main_bank"])
     with pytest.raises(RuralfinValueError, match="pivot 不认识"):
         entity_mix(e, pivot="share")
     with pytest.raises(RuralfinValueError, match="严格递增"):
@@ -267,6 +269,17 @@ def test_performing_borrowers_window():
         performing_borrowers(lm, months=0)
 
 
+def test_performing_borrowers_window_counts_calendar_months():
+    # 2025-09-30 往回 6 个月是 4–9 月；按日期减 6 个月（3-30）会把 3-31 也算进来，多看一个月
+    months = pd.date_range("2025-03-31", periods=7, freq="ME")
+    lm = pd.DataFrame({"loan_id": 1, "entity_id": 1, "month": months, "balance": 10.0,
+                       "days_past_due": [40, 0, 0, 0, 0, 0, 0]})
+    assert bool(performing_borrowers(lm, months=6).loc[0, "is_performing"])
+    # 只写月份的 as_of 取该月月末
+    p = performing_borrowers(lm, as_of="2025-08", months=6)
+    assert p.loc[0, "balance"] == 10.0 and not bool(p.loc[0, "is_performing"])
+
+
 def _supply_chain():
     return pd.DataFrame({
         "entity_id": [1, 2, 4, 1, 7, 3, 6],
@@ -378,8 +391,22 @@ def test_existing_customer_prospects_edited_rules_and_missing_columns():
     bad.loc[0, "rule_op"] = "≥"
     with pytest.raises(RuralfinValueError, match="rule_op '≥' 不认识"):
         existing_customer_prospects(pool, rules=bad)
-    with pytest.raises(RuralfinValueError, match="customers 中"):
+    with pytest.raises(RuralfinValueError, match="customers 缺少列 has_credit"):
         existing_customer_prospects(pool.drop(columns="has_credit"))
+
+
+def test_rule_on_ordered_category_and_unknown_threshold():
+    pool = _prospect_pool().assign(village_reputation=pd.Categorical(
+        ["good", "poor", "fair", "good", "good"], categories=["poor", "fair", "good"], ordered=True))
+    rules = pd.concat([prospect_rules(), pd.DataFrame([{
+        "rule": "reputation", "rule_column": "village_reputation", "rule_op": ">=", "rule_threshold": "fair",
+        "rule_points": 5.0, "rule_type": "score", "rule_text": "村里口碑不差"}])], ignore_index=True)
+    s = existing_customer_prospects(pool, rules=rules).set_index("entity_id")
+    assert s.loc[3, "prospect_score"] == 70.0 and s.loc[2, "prospect_score"] == 25.0
+    assert s.loc[3, "score_reasons"].endswith("村里口碑不差")
+    rules.loc[len(rules) - 1, "rule_threshold"] = "excellent"
+    with pytest.raises(RuralfinValueError, match="阈值 'excellent' 不是列 village_reputation 的取值"):
+        existing_customer_prospects(pool, rules=rules)
 
 
 def test_rules_never_use_truth_columns():
@@ -429,7 +456,7 @@ def test_target_list_filters_sorts_and_exports(tmp_path):
     assert target_list(p, sort_by="entity_id", ascending=True)["entity_id"].tolist() == [1, 2, 3]
     short = target_list(p, columns=["entity_id", "township", "prospect_score"])
     assert short.columns.tolist() == ["rank", "entity_id", "township", "prospect_score"]
-    with pytest.raises(RuralfinValueError, match="township 不认识取值 青禾.*青禾镇"):
+    with pytest.raises(RuralfinValueError, match="township 不认识取值 '青禾'.*青禾镇"):
         target_list(p, township="青禾")
     with pytest.raises(RuralfinValueError, match="top"):
         target_list(p, top=0)

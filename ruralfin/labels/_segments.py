@@ -1,7 +1,8 @@
-"""客群与精准营销（ruralfin.segments）输出的列：画像、渗透率、客户汇总、潜在客户打分、产品组合。"""
+"""客群与精准营销（ruralfin.segments）的显示文字：输出的列、产品大类名、打分规则说明、走访清单的工作表名。"""
 
 from . import Field
 
+#: 产品大类（ruralfin.segments.PRODUCT_FAMILIES 的键）-> 中文名；也是 product_family 列的取值名
 _FAMILY = {
     "credit": "贷款", "deposit": "存款", "wealth": "理财", "settlement": "支付结算",
     "insurance": "保险", "consumer_credit": "信用卡与分期",
@@ -64,4 +65,23 @@ FIELDS = [
     # ---------------------------------------------------------------- 产品组合
     *[Field(f"share_{k}", f"{v}持有率", meaning=f"该组客户中持有{v}产品的比例，0–1") for k, v in _FAMILY.items()],
     Field("suggested_bundle", "建议产品组合", meaning="贷款作载体，再加上本组持有率偏低的产品"),
+    Field("product_family", "产品大类", meaning="信贷、存款、理财、支付结算、保险、信用卡与分期",
+          values=_FAMILY),
 ]
+
+#: 其他显示文字，用 labels.text(键) 取
+TEXTS = {
+    # 存量客户挖掘的默认规则（prospect_rules 的 rule_text 列，键为 segments.rule.<rule>）
+    "segments.rule.deposit": "存款近 12 个月日均不少于 5 万元",
+    "segments.rule.active_flows": "近 12 个月至少 10 个月有资金流入，经营在持续",
+    "segments.rule.growing_flows": "近 6 个月流入不低于前 6 个月",
+    "segments.rule.long_relationship": "在我行开户满 2 年",
+    "segments.rule.established": "经营满 3 年",
+    "segments.rule.uses_settlement": "在用我行支付结算产品",
+    "segments.rule.good_visit": "客户经理走访评价不低于 4 分",
+    "segments.rule.police_flag": "有公安负面信息",
+    "segments.rule.lawsuits": "有涉诉记录",
+    "segments.rule.credit_overdue": "征信显示近 24 个月逾期超过 30 天",
+    # 走访清单
+    "segments.target_sheet": "走访清单",
+}
