@@ -77,7 +77,7 @@ def _iv() -> float:
 def _applicant_points() -> float:
     _, val, _ = _data()
     card = _card()
-    return float(card.predict_points(val.head(1)[card.features_])[0])
+    return float(card.predict_points(val.head(1)[card.features_]).iloc[0])
 
 
 def _prob_at_points() -> float:
@@ -159,7 +159,7 @@ q4 = NumberQuestion(
         "核对：card.points_breakdown(applicant[features]) 会列出每一项得分和总分。",
     ],
     solution='points = card.points_breakdown(applicant[features])["points"].item()\n'
-    '# 或者：card.predict_points(applicant[features])[0]',
+    '# 或者：card.predict_points(applicant[features]).iloc[0]',
 )
 
 q5 = NumberQuestion(

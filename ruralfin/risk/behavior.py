@@ -30,10 +30,11 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.base import BaseEstimator, ClusterMixin
+from sklearn.base import ClusterMixin
 
 from .._validation import check_frame, check_int, check_number, fmt_list
 from ..errors import RuralfinTypeError, RuralfinValueError
+from ._base import RuralfinEstimator
 
 __all__ = [
     "FLOW_FEATURES",
@@ -585,7 +586,7 @@ def _trait(feature: str, high: bool) -> str:
     return f"{label(feature, unit=False)}{'高' if high else '低'}"
 
 
-class BehaviorSegmenter(ClusterMixin, BaseEstimator):
+class BehaviorSegmenter(ClusterMixin, RuralfinEstimator):
     """行为分群：标准化后的 k-means，每群配一个由群中心推出的中文画像名。
 
     拟合的是一个 scikit-learn ``Pipeline``：缺失值填训练样本的中位数
@@ -605,7 +606,8 @@ class BehaviorSegmenter(ClusterMixin, BaseEstimator):
     n_segments : int, default 4
         分几群。
     features : list of str, optional
-        用来分群的列；默认 :data:`SEGMENT_FEATURES`。
+        用来分群的列；默认 :data:`SEGMENT_FEATURES`（``X`` 是没有列名的二维数组时默认用全部列，
+        列名为 ``x0``、``x1``……）。
     log_features : list of str, optional
         先取对数再标准化的列；默认为 ``features`` 中的金额、笔数类特征。给 ``[]`` 则不取对数。
     trait_z : float, default 0.5
@@ -614,8 +616,9 @@ class BehaviorSegmenter(ClusterMixin, BaseEstimator):
         画像名最多由几个特征的说法组成。
     n_init : int, default 4
         k-means 用不同初始中心跑的次数（取最好的一次）。
-    random_state : int, default 0
-        随机种子：同样的数据、同样的种子，分群结果完全相同。
+    random_state : int, RandomState or None, default 0
+        随机种子：在 ``fit`` 里用 ``check_random_state`` 解析后交给 k-means。整数 = 同样的
+        数据、同样的种子，分群结果完全相同；``None`` = 每次可能不同。规则见 ``ruralfin.risk._base``。
 
     Attributes
     ----------
@@ -633,6 +636,7 @@ class BehaviorSegmenter(ClusterMixin, BaseEstimator):
         训练样本每行的群编号。
     n_features_in_ : int
     feature_names_in_ : ndarray
+        用 DataFrame 训练时才有。
 
     Examples
     --------
@@ -659,26 +663,26 @@ class BehaviorSegmenter(ClusterMixin, BaseEstimator):
         self.n_init = n_init
         self.random_state = random_state
 
-    def _check_fitted(self) -> None:
-        if not hasattr(self, "pipeline_"):
-            from .binning import _not_fitted
+    _fitted_attr = "pipeline_"
 
-            raise _not_fitted(self)
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.allow_nan = True  # 缺失值填训练样本的中位数；无穷大报错
+        return tags
 
-    def _frame(self, X: Any, features: list[str]) -> pd.DataFrame:
-        if not isinstance(X, pd.DataFrame):
-            raise RuralfinTypeError(
-                f"{type(self).__name__} 需要 DataFrame（如 behavior_features 的结果），实际是 {type(X).__name__}"
-            )
-        check_frame(X, features, name="X", numeric=features)
-        return X
+    def _frame(self, X: Any) -> pd.DataFrame:
+        """训练好之后：检查 X（已训练、含分群特征且为数值），返回 DataFrame。"""
+        self._check_fitted()
+        df = self._validate_X(X, fitting=False, columns=self.features_)
+        self._numeric_matrix(df, self.features_, allow_bool=False)
+        return df
 
     def fit(self, X, y=None):
         """在样本上拟合分群流水线并给各群命名。
 
         Parameters
         ----------
-        X : DataFrame
+        X : DataFrame or 2-D array
             含分群特征的表（如 :func:`behavior_features` 的结果），不会被修改。
         y : ignored
 
@@ -697,19 +701,25 @@ class BehaviorSegmenter(ClusterMixin, BaseEstimator):
         n_init = check_int(self.n_init, "n_init", min_value=1)
         if self.features is not None and isinstance(self.features, str):
             raise RuralfinTypeError(f"参数 features 应为列名列表，实际是字符串 {self.features!r}")
-        features = list(SEGMENT_FEATURES if self.features is None else self.features)
+        df = self._validate_X(X, fitting=True)
+        if self.features is None:
+            features = list(SEGMENT_FEATURES) if isinstance(X, pd.DataFrame) else list(df.columns)
+        else:
+            features = list(self.features)
         if not features:
             raise RuralfinValueError("参数 features 不能为空")
-        df = self._frame(X, features)
-        data = df[features].to_numpy(dtype=float)
+        self._require_columns(df, features, fitting=True, from_array=not isinstance(X, pd.DataFrame))
+        data = self._numeric_matrix(df, features, allow_bool=False)
         if np.isinf(data).any():
-            bad = [f for f in features if np.isinf(df[f].to_numpy(dtype=float)).any()]
+            bad = [f for j, f in enumerate(features) if np.isinf(data[:, j]).any()]
             raise RuralfinValueError(f"X 中这些列有无穷大：{fmt_list(bad)}")
         all_missing = [f for f in features if df[f].isna().all()]
         if all_missing:
             raise RuralfinValueError(f"X 中这些列全是缺失值，无法分群：{fmt_list(all_missing)}")
         if len(df) < k:
-            raise RuralfinValueError(f"样本只有 {len(df)} 行，少于要分的群数 n_segments={k}")
+            raise RuralfinValueError(
+                f"样本只有 {len(df)} 行，少于要分的群数 n_segments={k}（n_samples={len(df)} should be >= n_clusters={k}）"
+            )
         if self.log_features is None:
             logs = [f for f in features if f in _LOG_FEATURES]
         else:
@@ -722,7 +732,7 @@ class BehaviorSegmenter(ClusterMixin, BaseEstimator):
             ("impute", SimpleImputer(strategy="median")),
             ("log", FunctionTransformer(_signed_log, kw_args={"columns": log_idx})),
             ("scale", StandardScaler()),
-            ("kmeans", KMeans(n_clusters=k, n_init=n_init, random_state=self.random_state)),
+            ("kmeans", KMeans(n_clusters=k, n_init=n_init, random_state=self._random_state())),
         ])
         raw = pipe.fit_predict(df[features])
         # 按人数从多到少重新编号为 1..k（人数相同按原编号）
@@ -739,8 +749,6 @@ class BehaviorSegmenter(ClusterMixin, BaseEstimator):
         self.centroid_z_ = centroid_z
         self.segment_names_ = self._name_segments(centroid_z, float(self.trait_z), n_traits)
         self.labels_ = relabel[raw]
-        self.n_features_in_ = df.shape[1]
-        self.feature_names_in_ = np.asarray(df.columns, dtype=object)
         self.profiles_ = self.profile_table(df)
         return self
 
@@ -778,8 +786,9 @@ class BehaviorSegmenter(ClusterMixin, BaseEstimator):
         -------
         ndarray of int
         """
-        self._check_fitted()
-        df = self._frame(X, self.features_)
+        return self._predict_frame(self._frame(X))
+
+    def _predict_frame(self, df: pd.DataFrame) -> np.ndarray:
         return self._relabel[self.pipeline_.predict(df[self.features_])]
 
     def fit_predict(self, X, y=None):
@@ -788,10 +797,11 @@ class BehaviorSegmenter(ClusterMixin, BaseEstimator):
 
     def assign(self, X) -> pd.DataFrame:
         """返回 ``X`` 的副本，末尾加上 ``segment``（群编号）与 ``segment_name``（画像名）两列。"""
-        seg = self.predict(X)
-        out = X.copy()
+        df = self._frame(X)
+        seg = self._predict_frame(df)
+        out = df.copy()
         out["segment"] = seg
-        out["segment_name"] = pd.Series(seg, index=X.index).map(self.segment_names_).astype("str")
+        out["segment_name"] = pd.Series(seg, index=df.index).map(self.segment_names_).astype("str")
         return out
 
     def profile_table(self, X, y=None) -> pd.DataFrame:
@@ -810,7 +820,8 @@ class BehaviorSegmenter(ClusterMixin, BaseEstimator):
             列：``segment``、``segment_name``、``n_entities``、``segment_share``、各特征，
             （给 ``y`` 时）``bad_rate``。
         """
-        seg = self.predict(X)
+        X = self._frame(X)
+        seg = self._predict_frame(X)
         df = X[self.features_].copy()
         df["segment"] = seg
         g = df.groupby("segment")

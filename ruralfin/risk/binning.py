@@ -43,27 +43,15 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.base import BaseEstimator, TransformerMixin
-from sklearn.exceptions import NotFittedError as _SkNotFittedError
+from sklearn.base import TransformerMixin
 
 from .._validation import check_choice, check_int, check_number, fmt_list
-from ..errors import RuralfinError, RuralfinTypeError, RuralfinValueError, RuralfinWarning
+from ..errors import NotFittedError, RuralfinTypeError, RuralfinValueError, RuralfinWarning
+from ._base import RuralfinEstimator
 from .metrics import _check_target, iv_strength
 
+# NotFittedError 定义在 ruralfin.errors，这里转出，``rf.risk.NotFittedError`` 是同一个类。
 __all__ = ["WoEBinner", "NotFittedError", "woe_iv"]
-
-
-class NotFittedError(RuralfinError, _SkNotFittedError):
-    """模型还没有拟合（没调用 ``fit``）就被拿来转换或预测。
-
-    同时是 scikit-learn 的 ``NotFittedError``（因而也是 ``ValueError`` 和
-    ``AttributeError``），``except`` 其中任何一种都能接住。
-    """
-
-
-def _not_fitted(est: Any) -> NotFittedError:
-    name = type(est).__name__
-    return NotFittedError(f"{name} 还没有拟合：请先调用 {name}.fit(X, y)，再转换或预测")
 
 
 # ---------------------------------------------------------------------------
@@ -278,7 +266,7 @@ def _is_number(v: Any) -> bool:
     return isinstance(v, Real) and not isinstance(v, bool)
 
 
-class WoEBinner(TransformerMixin, BaseEstimator):
+class WoEBinner(TransformerMixin, RuralfinEstimator):
     """WoE 分箱器：在训练样本上分箱并算 WoE，再把任意样本换成 WoE。
 
     遵循 scikit-learn 估计器约定：``fit(X_train, y_train)`` 学分箱，
@@ -370,6 +358,8 @@ class WoEBinner(TransformerMixin, BaseEstimator):
         self.rare_share = rare_share
         self.handle_unknown = handle_unknown
 
+    _fitted_attr = "bins_"
+
     # ------------------------------------------------------------------ 工具
 
     def __sklearn_tags__(self):
@@ -384,55 +374,6 @@ class WoEBinner(TransformerMixin, BaseEstimator):
         tags.input_tags.categorical = True
         tags.input_tags.string = True
         return tags
-
-    def _check_fitted(self) -> None:
-        if not hasattr(self, "bins_"):
-            raise _not_fitted(self)
-
-    def _as_frame(self, X: Any, *, fitting: bool) -> pd.DataFrame:
-        name = type(self).__name__
-        if isinstance(X, pd.DataFrame):
-            df = X
-        else:
-            from scipy import sparse
-
-            if sparse.issparse(X):
-                raise RuralfinTypeError(f"{name} 不支持稀疏矩阵，请先转成 DataFrame（sparse input is not supported）")
-            if X is None or isinstance(X, (str, bytes, dict)):
-                raise RuralfinTypeError(f"{name} 的 X 应为 DataFrame 或二维数组，实际是 {type(X).__name__}")
-            try:
-                arr = np.asarray(X)
-            except Exception as err:
-                raise RuralfinTypeError(f"{name} 的 X 无法转成二维数组：{err}") from None
-            if arr.ndim != 2:
-                raise RuralfinValueError(
-                    f"{name} 的 X 应为二维（行 = 样本，列 = 特征），实际形状是 {arr.shape}"
-                    f"（Expected 2D array, got {arr.ndim}D array instead. Reshape your data）"
-                )
-            if arr.dtype.kind == "c":
-                raise RuralfinValueError(f"{name} 不支持复数（Complex data not supported）")
-            if fitting:
-                cols = [f"x{i}" for i in range(arr.shape[1])]
-            else:
-                if arr.shape[1] != self.n_features_in_:
-                    raise RuralfinValueError(
-                        f"X 有 {arr.shape[1]} 列，但 {name} 拟合时有 {self.n_features_in_} 列"
-                        f"（X has {arr.shape[1]} features, but {name} is expecting "
-                        f"{self.n_features_in_} features as input）"
-                    )
-                cols = list(getattr(self, "feature_names_in_", [f"x{i}" for i in range(arr.shape[1])]))
-            df = pd.DataFrame(arr, columns=cols)
-            if df.dtypes.eq(object).any():
-                df = df.infer_objects()
-        if not all(isinstance(c, str) for c in df.columns):
-            df = df.rename(columns=str)
-        if len(df) == 0:
-            raise RuralfinValueError(f"{name} 的 X 是空表（0 行），无法{'拟合' if fitting else '转换'}")
-        if fitting and df.shape[1] == 0:
-            raise RuralfinValueError(
-                f"{name} 的 X 没有任何列（0 feature(s) (shape={df.shape}) while a minimum of 1 is required.）"
-            )
-        return df
 
     def _specials_for(self, feature: str) -> list:
         sv = self.special_values
@@ -513,8 +454,8 @@ class WoEBinner(TransformerMixin, BaseEstimator):
                 f"{name}.fit 需要目标变量 y（1 = 坏/违约，0 = 好）"
                 f"（{name} requires y to be passed, but the target y is None）"
             )
-        df = self._as_frame(X, fitting=True)
-        target = _check_target(_ravel_column(y), "y")
+        df = self._validate_X(X, fitting=True)
+        target = _check_target(self._ravel_y(y), "y")
         if len(target) != len(df):
             raise RuralfinValueError(f"X 有 {len(df)} 行而 y 有 {len(target)} 行，两者应一样长")
         features, categorical = self._check_params(df)
@@ -536,9 +477,6 @@ class WoEBinner(TransformerMixin, BaseEstimator):
             else:
                 bins[f] = self._fit_numeric(s, f, target, total_bad, total_good)
 
-        self.n_features_in_ = df.shape[1]
-        if isinstance(X, pd.DataFrame) and all(isinstance(c, str) for c in X.columns):
-            self.feature_names_in_ = np.asarray(X.columns, dtype=object)
         self.features_ = list(features)
         self.bins_ = bins
         self.iv_ = pd.Series(
@@ -706,13 +644,7 @@ class WoEBinner(TransformerMixin, BaseEstimator):
 
     def _frame_for_transform(self, X) -> pd.DataFrame:
         self._check_fitted()
-        df = self._as_frame(X, fitting=False)
-        missing = [f for f in self.features_ if f not in df.columns]
-        if missing:
-            raise RuralfinValueError(
-                f"X 缺少拟合时用过的列：{fmt_list(missing)}（现有列：{fmt_list(df.columns)}）"
-            )
-        return df
+        return self._validate_X(X, fitting=False, columns=self.features_)
 
     def transform(self, X):
         """把特征换成所在箱的 WoE。
@@ -855,19 +787,6 @@ class WoEBinner(TransformerMixin, BaseEstimator):
         out = pd.DataFrame(rows, columns=["feature", "feature_type", "n_bins", "monotonic_trend", "iv"])
         out["iv_strength"] = iv_strength(out["iv"].to_numpy()) if len(out) else []
         return out.sort_values("iv", ascending=False, kind="stable").reset_index(drop=True)
-
-
-def _ravel_column(y: Any) -> Any:
-    """列向量形状的 y（n × 1）按 scikit-learn 的习惯拉平并提醒。"""
-    if isinstance(y, pd.DataFrame) and y.shape[1] == 1:
-        y = y.iloc[:, 0]
-    elif not isinstance(y, (pd.Series, list, tuple)) and getattr(y, "ndim", 1) == 2 and y.shape[1] == 1:
-        from sklearn.exceptions import DataConversionWarning
-
-        warnings.warn("A column-vector y was passed when a 1d array was expected（y 是 n × 1 的列向量，已拉平成一维）",
-                      DataConversionWarning, stacklevel=3)
-        y = np.ravel(y)
-    return y
 
 
 def _numeric_like(s: pd.Series) -> bool:

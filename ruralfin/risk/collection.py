@@ -19,11 +19,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.utils.validation import check_is_fitted
+from sklearn.base import ClassifierMixin
 
-from .._validation import check_binary_target, check_choice, check_frame, check_int, check_number, fmt_list
+from .._validation import check_choice, check_frame, check_int, check_number, fmt_list
 from ..errors import RuralfinTypeError, RuralfinValueError
+from ._base import RuralfinEstimator
 from .monitoring import DPD_BUCKETS, _month_index, _numeric_values, dpd_bucket
 
 __all__ = [
@@ -210,12 +210,13 @@ def collection_cases(
     return out[keep]
 
 
-class CollectionScoreModel(ClassifierMixin, BaseEstimator):
+class CollectionScoreModel(ClassifierMixin, RuralfinEstimator):
     """催收评分（C 卡）：估计逾期贷款 30 天内回到正常的概率。
 
     默认是“中位数补缺 + 标准化 + 逻辑回归”，系数可解释；``model="gbm"`` 换成直方图梯度
     提升树（更准、不易解释）。遵循 scikit-learn 约定：``fit`` 返回 self，学到的属性以下划线
-    结尾，``random_state`` 控制全部随机性。
+    结尾，``random_state`` 控制全部随机性；输入、未训练时的报错和 ``random_state`` 的规则见
+    ``ruralfin.risk._base``。特征可以有缺失值（先按训练样本的中位数补齐）。
 
     Parameters
     ----------
@@ -223,13 +224,16 @@ class CollectionScoreModel(ClassifierMixin, BaseEstimator):
         模型类型。
     C : float, default 1.0
         逻辑回归正则化强度的倒数。
-    random_state : int, optional
-        随机种子。
+    random_state : int, RandomState or None, default None
+        随机种子：在 ``fit`` 里用 ``check_random_state`` 解析后交给逻辑回归或梯度提升树
+        （梯度提升树在样本超过 1 万行时抽一部分做早停验证，这时才真正用到随机数）。
 
     Attributes
     ----------
     feature_names_in_ : ndarray
-        训练时的特征列名。
+        训练时的特征列名（用 DataFrame 训练时才有）。
+    features_ : list of str
+        训练时用的特征（用数组训练时为 ``x0``、``x1``……）。
     classes_ : ndarray
         ``[0, 1]``（1 = 30 天内回正）。
     model_ : sklearn Pipeline
@@ -248,21 +252,26 @@ class CollectionScoreModel(ClassifierMixin, BaseEstimator):
     True
     """
 
+    _fitted_attr = "model_"
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.classifier_tags.multi_class = False  # 只有 0/1 标签（1 = 30 天内回正）
+        tags.target_tags.required = True
+        tags.input_tags.allow_nan = True  # 缺失值先按中位数补齐（梯度提升树直接处理）
+        return tags
+
     def __init__(self, model: str = "logistic", C: float = 1.0, random_state: int | None = None):
         self.model = model
         self.C = C
         self.random_state = random_state
 
     def _matrix(self, X, fitting):
-        if not isinstance(X, pd.DataFrame):
-            raise RuralfinTypeError(f"X 应为 pandas DataFrame（列为特征），实际是 {type(X).__name__}")
-        cols = list(X.columns) if fitting else list(self.feature_names_in_)
-        check_frame(X, cols, name="X")
-        bad = [c for c in cols
-               if not (pd.api.types.is_numeric_dtype(X[c].dtype) or pd.api.types.is_bool_dtype(X[c].dtype))]
-        if bad:
-            raise RuralfinTypeError(f"X 中这些特征列应为数值或是/否：{fmt_list(bad)}")
-        return X[cols].astype("float64").to_numpy(na_value=np.nan)
+        if not fitting:
+            self._check_fitted()
+        cols = None if fitting else self.features_
+        df = self._validate_X(X, fitting=fitting, columns=cols)
+        return self._numeric_matrix(df, list(df.columns) if fitting else cols), df
 
     def fit(self, X: pd.DataFrame, y) -> CollectionScoreModel:
         """用逾期案件的特征 ``X`` 和 30 天内是否回正 ``y``（0/1）拟合，返回 self。"""
@@ -274,28 +283,25 @@ class CollectionScoreModel(ClassifierMixin, BaseEstimator):
 
         check_choice(self.model, ["logistic", "gbm"], "model")
         check_number(self.C, "C", min_value=1e-12)
-        v = self._matrix(X, fitting=True)
-        yv = check_binary_target(y, len(v), meaning="1 = 30 天内回正",
+        v, df = self._matrix(X, fitting=True)
+        yv = self._binary_target(y, len(v), meaning="1 = 30 天内回正",
                                  missing_hint="如下月已结清或数据截止的案件")
+        rng = self._random_state()
         if self.model == "logistic":
             est = make_pipeline(SimpleImputer(strategy="median"), StandardScaler(),
-                                LogisticRegression(C=self.C, max_iter=1000, random_state=self.random_state))
+                                LogisticRegression(C=self.C, max_iter=1000, random_state=rng))
         else:
-            est = make_pipeline(HistGradientBoostingClassifier(random_state=self.random_state))
+            est = make_pipeline(HistGradientBoostingClassifier(random_state=rng))
         est.fit(v, yv)
         self.model_ = est
-        self.feature_names_in_ = np.array(X.columns, dtype=object)
-        self.n_features_in_ = v.shape[1]
+        self.features_ = list(df.columns)
         self.classes_ = np.array([0, 1])
         return self
 
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
         """n×2 数组，第二列为 30 天内回正的概率。"""
-        check_is_fitted(self, "model_")
-        missing = [c for c in self.feature_names_in_ if c not in getattr(X, "columns", [])]
-        if isinstance(X, pd.DataFrame) and missing:
-            raise RuralfinValueError(f"X 缺少训练时用过的特征列：{fmt_list(missing)}")
-        return self.model_.predict_proba(self._matrix(X, fitting=False))
+        v, _ = self._matrix(X, fitting=False)  # 先检查（含“是否已训练”），再取 model_
+        return self.model_.predict_proba(v)
 
     def predict(self, X: pd.DataFrame) -> np.ndarray:
         """回正概率超过 0.5 判为 1。"""
@@ -303,10 +309,10 @@ class CollectionScoreModel(ClassifierMixin, BaseEstimator):
 
     def coefficients(self) -> pd.Series:
         """逻辑回归（标准化后）的系数：正数表示该特征越大越容易回正。"""
-        check_is_fitted(self, "model_")
+        self._check_fitted()
         if self.model != "logistic":
             raise RuralfinValueError("只有 model='logistic' 才有系数；梯度提升树请看特征重要性")
-        return pd.Series(self.model_[-1].coef_[0], index=list(self.feature_names_in_), name="coef")
+        return pd.Series(self.model_[-1].coef_[0], index=self.features_, name="coef")
 
 
 def prioritize_cases(

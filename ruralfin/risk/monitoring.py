@@ -31,11 +31,11 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.utils.validation import check_is_fitted
+from sklearn.base import ClassifierMixin
 
-from .._validation import check_binary_target, check_choice, check_frame, check_int, check_number, fmt_list
+from .._validation import check_choice, check_frame, check_int, check_number, fmt_list
 from ..errors import RuralfinTypeError, RuralfinValueError
+from ._base import RuralfinEstimator
 
 __all__ = [
     "GRADES",
@@ -1192,12 +1192,13 @@ def future_default_label(
     return pd.Series(label, index=panel.index, name="future_default").astype("Int64")
 
 
-class EarlyWarningModel(ClassifierMixin, BaseEstimator):
+class EarlyWarningModel(ClassifierMixin, RuralfinEstimator):
     """透明的预警打分模型：逻辑回归拟合各信号的权重，再换算成整数“预警分”。
 
     预警分 = Σ 信号为真时该信号的分值；分值 = 逻辑回归系数 × ``points_per_logit``
     （四舍五入）。系数按历史“未来违约”标签学到，所以分值直接告诉客户经理：哪个信号
-    更要紧。遵循 scikit-learn 估计器约定（``fit`` 返回 self，学到的属性以下划线结尾）。
+    更要紧。遵循 scikit-learn 估计器约定（``fit`` 返回 self，学到的属性以下划线结尾）；
+    输入、未训练时的报错和 ``random_state`` 的规则见 ``ruralfin.risk._base``。
 
     Parameters
     ----------
@@ -1205,13 +1206,14 @@ class EarlyWarningModel(ClassifierMixin, BaseEstimator):
         对数几率每增加 1 对应多少分（只影响预警分的刻度，不影响概率）。
     C : float, default 1.0
         逻辑回归正则化强度的倒数（越小越保守）。
-    random_state : int, optional
-        随机种子（传给逻辑回归求解器）。
+    random_state : int, RandomState or None, default None
+        随机种子：在 ``fit`` 里用 ``check_random_state`` 解析后交给逻辑回归求解器（默认的
+        lbfgs 求解器本身不用随机数，所以结果与种子无关）。
 
     Attributes
     ----------
     feature_names_in_ : ndarray
-        训练时的信号列名。
+        训练时的信号列名（用 DataFrame 训练时才有）。
     coef_ : Series
         各信号的系数（对数几率）。
     intercept_ : float
@@ -1232,32 +1234,39 @@ class EarlyWarningModel(ClassifierMixin, BaseEstimator):
     True
     >>> m.predict_proba(X).shape
     (400, 2)
+    >>> m.points_.to_dict()
+    {'sig_sales_decline': 46, 'sig_industry_shock': 2}
+    >>> m.predict_points(X.head(3))  # 第 2 行两个信号都亮：46 + 2
+    0     2
+    1    48
+    2     0
+    Name: warning_score, dtype: int64
     """
+
+    _fitted_attr = "coef_"
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.classifier_tags.multi_class = False  # 只有 0/1 标签（1 = 未来违约）
+        tags.target_tags.required = True
+        return tags
 
     def __init__(self, points_per_logit: float = 20.0, C: float = 1.0, random_state: int | None = None):
         self.points_per_logit = points_per_logit
         self.C = C
         self.random_state = random_state
 
-    def _X(self, X, fitting: bool) -> np.ndarray:
-        if not isinstance(X, pd.DataFrame):
-            raise RuralfinTypeError(f"X 应为 pandas DataFrame（列为预警信号），实际是 {type(X).__name__}")
-        if fitting:
-            cols = list(X.columns)
-        else:
-            cols = list(self.feature_names_in_)
-            missing = [c for c in cols if c not in X.columns]
-            if missing:
-                raise RuralfinValueError(f"X 缺少训练时用过的信号列：{fmt_list(missing)}")
-        check_frame(X, cols, name="X")
-        bad = [c for c in cols
-               if not (pd.api.types.is_bool_dtype(X[c].dtype) or pd.api.types.is_numeric_dtype(X[c].dtype))]
-        if bad:
-            raise RuralfinTypeError(f"X 中这些信号列应为是/否或数值：{fmt_list(bad)}")
-        v = X[cols].astype("float64").to_numpy()
+    def _X(self, X, fitting: bool) -> tuple[np.ndarray, pd.DataFrame]:
+        if not fitting:
+            self._check_fitted()
+        columns = None if fitting else list(self.coef_.index)
+        df = self._validate_X(X, fitting=fitting, columns=columns)
+        v = self._numeric_matrix(df, list(df.columns) if fitting else columns)
         if np.isnan(v).any():
-            raise RuralfinValueError("X 有缺失值；信号缺失请先按“无信号”（0/False）填补")
-        return v
+            raise RuralfinValueError("X 有缺失值；信号缺失请先按“无信号”（0/False）填补（Input X contains NaN）")
+        if np.isinf(v).any():
+            raise RuralfinValueError("X 有无穷大；信号应为是/否或有限的数（Input X contains infinity）")
+        return v, df
 
     def fit(self, X: pd.DataFrame, y) -> EarlyWarningModel:
         """用历史信号 ``X`` 与未来违约标签 ``y``（0/1）拟合权重，返回 self。"""
@@ -1265,38 +1274,38 @@ class EarlyWarningModel(ClassifierMixin, BaseEstimator):
 
         check_number(self.points_per_logit, "points_per_logit", min_value=1e-9)
         check_number(self.C, "C", min_value=1e-12)
-        v = self._X(X, fitting=True)
-        yv = check_binary_target(y, len(v), meaning="1 = 未来违约",
+        v, df = self._X(X, fitting=True)
+        yv = self._binary_target(y, len(v), meaning="1 = 未来违约",
                                  missing_hint="如 future_default_label 标为缺失的月份")
-        lr = LogisticRegression(C=self.C, random_state=self.random_state, max_iter=1000)
+        lr = LogisticRegression(C=self.C, random_state=self._random_state(), max_iter=1000)
         lr.fit(v, yv)
-        self.feature_names_in_ = np.array(X.columns, dtype=object)
-        self.n_features_in_ = v.shape[1]
         self.classes_ = np.array([0, 1])
-        self.coef_ = pd.Series(lr.coef_[0], index=list(X.columns), name="coef")
+        self.coef_ = pd.Series(lr.coef_[0], index=list(df.columns), name="coef")
         self.intercept_ = float(lr.intercept_[0])
         self.points_ = (self.coef_ * self.points_per_logit).round().astype("int64").rename("points")
         self._lr = lr
         return self
 
-    def _check_fitted(self):
-        check_is_fitted(self, "coef_", msg="EarlyWarningModel 还没有拟合，请先调用 fit(X, y)")
-
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
         """未来违约概率：返回 n×2 数组，第二列为违约概率。"""
-        self._check_fitted()
-        return self._lr.predict_proba(self._X(X, fitting=False))
+        v, _ = self._X(X, fitting=False)  # 先检查（含“是否已训练”），再取 _lr
+        return self._lr.predict_proba(v)
 
     def predict(self, X: pd.DataFrame) -> np.ndarray:
         """概率超过 0.5 判为 1。预警实务中更常用 :meth:`predict_points` 加本行门槛。"""
         return (self.predict_proba(X)[:, 1] > 0.5).astype("int64")
 
     def predict_points(self, X: pd.DataFrame) -> pd.Series:
-        """预警分：为真的信号分值之和（整数，越高越危险），名为 ``warning_score``。"""
-        self._check_fitted()
-        v = self._X(X, fitting=False)
-        return pd.Series(v @ self.points_.to_numpy(dtype="float64"), index=X.index,
-                         name="warning_score").round().astype("int64")
+        """预警分：为真的信号分值之和（整数，越高越危险）。
+
+        Returns
+        -------
+        pandas.Series
+            名为 ``warning_score``、整数，索引与 ``X`` 相同（``X`` 是数组时为 0…n−1）。
+        """
+        v, df = self._X(X, fitting=False)
+        score = np.rint(v @ self.points_.to_numpy(dtype="float64")).astype("int64")
+        return self._points_series(score, df, "warning_score")
 
     def points_table(self) -> pd.DataFrame:
         """各信号的系数（``signal_coef``）与分值（``warning_points``），按分值从高到低排列。"""

@@ -21,11 +21,12 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.base import ClassifierMixin, clone
 
 from .._validation import check_int, check_number, fmt_list
 from ..errors import RuralfinTypeError, RuralfinValueError, RuralfinWarning
-from .binning import WoEBinner, _not_fitted, _ravel_column
+from ._base import RuralfinEstimator
+from .binning import WoEBinner
 from .metrics import _check_target
 
 __all__ = ["Scorecard"]
@@ -52,13 +53,13 @@ def _sql_ident(name: str) -> str:
     return '"' + str(name).replace('"', '""') + '"'
 
 
-class Scorecard(ClassifierMixin, BaseEstimator):
+class Scorecard(ClassifierMixin, RuralfinEstimator):
     """信用评分卡：WoE 分箱 + 逻辑回归 + 分数刻度。
 
     ``fit(X, y)`` 先拟合分箱器（或用你已拟合的分箱器），把特征换成 WoE，再用
     scikit-learn 的 ``LogisticRegression`` 拟合违约概率，最后把系数换算成每箱得分。
-    ``predict_points`` 给出分数（越高越安全），``predict_proba`` 给出概率（第 2 列
-    为违约概率）。注意：``score`` 方法仍是 scikit-learn 的准确率，**不是**分数。
+    ``predict_points`` 给出分数（越高越安全，pandas Series，索引与 X 相同），
+    ``predict_proba`` 给出概率（第 2 列为违约概率）。注意：``score`` 方法仍是 scikit-learn 的准确率，**不是**分数。
 
     Parameters
     ----------
@@ -123,8 +124,12 @@ class Scorecard(ClassifierMixin, BaseEstimator):
     6       crop      missing  0.000000     0.0
     7       crop       unseen  0.000000     0.0
     >>> card.predict_points(X.head(2))  # 498 − 24 − 24
-    array([450., 450.])
+    0    450.0
+    1    450.0
+    Name: points, dtype: float64
     """
+
+    _fitted_attr = "estimator_"
 
     def __init__(
         self,
@@ -159,10 +164,6 @@ class Scorecard(ClassifierMixin, BaseEstimator):
         tags.input_tags.categorical = True
         tags.input_tags.string = True
         return tags
-
-    def _check_fitted(self) -> None:
-        if not hasattr(self, "estimator_"):
-            raise _not_fitted(self)
 
     # ------------------------------------------------------------------ 拟合
 
@@ -207,7 +208,8 @@ class Scorecard(ClassifierMixin, BaseEstimator):
             check_int(self.decimals, "decimals", min_value=0)
         check_int(self.max_iter, "max_iter", min_value=1)
 
-        y = _ravel_column(y)
+        self._validate_X(X, fitting=True)  # 先以 Scorecard 的名义检查 X 的类型、形状（报错里写的是 Scorecard）
+        y = self._ravel_y(y)
         if self.prefit:
             if not isinstance(self.binner, WoEBinner):
                 raise RuralfinTypeError(f"prefit=True 时 binner 应为已拟合的 WoEBinner，实际是 {type(self.binner).__name__}")
@@ -316,13 +318,13 @@ class Scorecard(ClassifierMixin, BaseEstimator):
         woe = self._woe(X)
         return self.estimator_.predict(woe)
 
-    def _points_matrix(self, X) -> tuple[np.ndarray, np.ndarray]:
+    def _points_matrix(self, X) -> tuple[np.ndarray, pd.DataFrame]:
         self._check_fitted()
         df = self.binner_._frame_for_transform(X)
         parts = np.empty((len(df), len(self.features_)), dtype=float)
         for j, f in enumerate(self.features_):
             parts[:, j] = self.points_[f][self.binner_._bin_index(df[f], f)]
-        return parts, df.index
+        return parts, df
 
     def predict_points(self, X):
         """评分卡分数：基础分 + 各特征所在箱的得分（越高越安全）。
@@ -332,7 +334,9 @@ class Scorecard(ClassifierMixin, BaseEstimator):
 
         Returns
         -------
-        ndarray
+        pandas.Series
+            名为 ``points``，索引与 ``X`` 相同（``X`` 是数组时为 0…n−1），所以可以直接
+            ``df["points"] = card.predict_points(df[features])``；取单个值用 ``.iloc[0]``。
 
         Examples
         --------
@@ -340,10 +344,18 @@ class Scorecard(ClassifierMixin, BaseEstimator):
         >>> X = pd.DataFrame({"x": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]})
         >>> y = [1, 1, 0, 1, 0, 0, 0, 0, 1, 0]
         >>> card = Scorecard(WoEBinner(max_bins=2), decimals=0).fit(X, y)
-        >>> card.predict_points(X)
-        array([465., 465., 465., 465., 524., 524., 524., 524., 524., 524.])
+        >>> card.predict_points(X.tail(3))
+        7    524.0
+        8    524.0
+        9    524.0
+        Name: points, dtype: float64
+        >>> float(card.predict_points(X).iloc[0])
+        465.0
         """
-        parts, _ = self._points_matrix(X)
+        parts, df = self._points_matrix(X)
+        return self._points_series(self._total(parts), df, "points")
+
+    def _total(self, parts: np.ndarray) -> np.ndarray:
         total = np.full(parts.shape[0], self.base_score_)
         for j in range(parts.shape[1]):
             total = total + parts[:, j]
@@ -362,10 +374,10 @@ class Scorecard(ClassifierMixin, BaseEstimator):
            base_points     x  points
         9        498.0  26.0   524.0
         """
-        parts, index = self._points_matrix(X)
-        out = pd.DataFrame(parts, columns=self.features_, index=index)
+        parts, df = self._points_matrix(X)
+        out = pd.DataFrame(parts, columns=self.features_, index=df.index)
         out.insert(0, "base_points", self.base_score_)
-        out["points"] = self.predict_points(X)
+        out["points"] = self._total(parts)
         return out
 
     # ------------------------------------------------------------------ 报表

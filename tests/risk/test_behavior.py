@@ -297,12 +297,14 @@ def test_segment_names_rule():
 
 def test_segmenter_bad_input():
     X = _clusters()
-    with pytest.raises(NotFittedError, match="还没有拟合"):
+    with pytest.raises(NotFittedError, match="还没有训练"):
         BehaviorSegmenter().predict(X)
     with pytest.raises(RuralfinValueError, match="缺少列"):
         BehaviorSegmenter(3).fit(X)  # 默认特征不在表里
-    with pytest.raises(RuralfinTypeError, match="DataFrame"):
-        BehaviorSegmenter(2, features=["inflow_avg"]).fit(X.to_numpy())
+    with pytest.raises(RuralfinValueError, match="缺少列：inflow_avg.*没有列名的数组.*DataFrame"):
+        BehaviorSegmenter(2, features=["inflow_avg"]).fit(X.to_numpy())  # 数组没有列名，按名字找不到
+    with pytest.raises(RuralfinTypeError, match="DataFrame 或二维数组"):
+        BehaviorSegmenter(2, features=["inflow_avg"]).fit("inflow_avg")
     with pytest.raises(RuralfinValueError, match="少于要分的群数"):
         BehaviorSegmenter(5, features=["inflow_avg"]).fit(X.head(3))
     with pytest.raises(RuralfinValueError, match="全是缺失值"):
@@ -314,7 +316,7 @@ def test_segmenter_bad_input():
     with pytest.raises(RuralfinValueError, match="n_segments"):
         BehaviorSegmenter(1, features=["inflow_avg"]).fit(X)
     seg = BehaviorSegmenter(2, features=["inflow_avg", "inflow_cv"]).fit(X)
-    with pytest.raises(RuralfinValueError, match="缺少列"):
+    with pytest.raises(RuralfinValueError, match="缺少训练时用过的列：inflow_cv"):
         seg.predict(X[["inflow_avg"]])
 
 

@@ -249,7 +249,7 @@ def test_inputs_are_not_modified(credit):
 
 def test_not_fitted_is_a_sklearn_and_ruralfin_error():
     b = WoEBinner()
-    with pytest.raises(NotFittedError, match="还没有拟合") as info:
+    with pytest.raises(NotFittedError, match="还没有训练") as info:
         b.transform(pd.DataFrame({"x": [1]}))
     assert isinstance(info.value, SkNotFittedError)
     assert isinstance(info.value, RuralfinError)
@@ -282,7 +282,7 @@ def test_bad_features_and_columns():
     with pytest.raises(RuralfinTypeError, match="列名列表"):
         WoEBinner(features="age").fit(X, y)
     b = WoEBinner().fit(X, y)
-    with pytest.raises(RuralfinValueError, match="X 缺少拟合时用过的列：crop"):
+    with pytest.raises(RuralfinValueError, match="X 缺少训练时用过的列：crop"):
         b.transform(X[["age"]])
     with pytest.raises(RuralfinValueError, match="没有分箱特征 'income'"):
         b.binning_table("income")

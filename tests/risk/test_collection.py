@@ -95,7 +95,7 @@ def test_collection_score_model_contract():
     g1 = CollectionScoreModel(model="gbm", random_state=1).fit(X, y).predict_proba(X)
     g2 = CollectionScoreModel(model="gbm", random_state=1).fit(X, y).predict_proba(X)
     np.testing.assert_array_equal(g1, g2)
-    with pytest.raises(RuralfinValueError, match="缺少训练时用过的特征列"):
+    with pytest.raises(RuralfinValueError, match="缺少训练时用过的列：paid_ratio_3m"):
         m.predict_proba(X.drop(columns="paid_ratio_3m"))
 
 
@@ -120,7 +120,7 @@ def test_collection_score_model_bad_inputs(kwargs, y, err, words):
 
 def test_collection_score_model_rejects_text_features():
     X, y = _train()
-    with pytest.raises(RuralfinTypeError, match="特征列应为数值"):
+    with pytest.raises(RuralfinTypeError, match="这些列应为数值或是/否：town"):
         CollectionScoreModel().fit(X.assign(town="a"), y)
 
 

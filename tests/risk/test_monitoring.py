@@ -443,7 +443,7 @@ def test_early_warning_model_contract_and_weights():
     assert m.points_table()["signal"].iloc[0] == "sig_overdue_elsewhere"
     with pytest.raises(RuralfinValueError, match="两类都要出现"):
         EarlyWarningModel().fit(X, np.zeros(2000))
-    with pytest.raises(RuralfinValueError, match="缺少训练时用过的信号列"):
+    with pytest.raises(RuralfinValueError, match="缺少训练时用过的列：sig_industry_shock"):
         m.predict_points(X.drop(columns="sig_industry_shock"))
 
 

@@ -145,7 +145,7 @@ def test_prefit_binner_is_used_as_is(credit_factory):
     assert card.binner_ is binner
     fresh = Scorecard(WoEBinner(max_bins=3)).fit(X, y)
     np.testing.assert_allclose(card.predict_points(X), fresh.predict_points(X))
-    with pytest.raises(NotFittedError, match="还没有拟合"):
+    with pytest.raises(NotFittedError, match="还没有训练"):
         Scorecard(WoEBinner(), prefit=True).fit(X, y)
     with pytest.raises(RuralfinTypeError, match="WoEBinner"):
         Scorecard("binner").fit(X, y)
@@ -204,7 +204,7 @@ def test_errors_and_not_fitted(credit_factory):
     with pytest.raises(RuralfinValueError, match="base_odds 应为正数"):
         Scorecard(base_odds=0).fit(X, y)
     card = Scorecard().fit(X, y)
-    with pytest.raises(RuralfinValueError, match="缺少拟合时用过的列：crop"):
+    with pytest.raises(RuralfinValueError, match="缺少训练时用过的列：crop"):
         card.predict_points(X.drop(columns="crop"))
 
 
