@@ -1,5 +1,12 @@
-import matplotlib
-import pytest
+import os
+
+# k-means、梯度提升树（OpenMP）和 numpy 的 BLAS 默认按 CPU 核数开线程；make test 用
+# pytest -n 2 时每个进程都开满、互相抢核，个别测试慢很多倍（issue 10：53 秒 → 约 2 秒）。每个进程只用一个线程；
+# 必须在导入 numpy/scikit-learn 之前设置（matplotlib 会导入 numpy），外面已设置时以外面为准。
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import matplotlib  # noqa: E402
+import pytest  # noqa: E402
 
 matplotlib.use("Agg")
 
