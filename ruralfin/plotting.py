@@ -22,8 +22,8 @@ __all__ = ["set_theme", "find_cjk_font", "bundled_font_files", "CJK_FONT_CANDIDA
 
 #: 各主题模块里的画图函数 -> 所在模块（按需导入，tests/test_plotting.py 检查与各模块的 __all__ 一致）。
 TOPIC_PLOTS: dict[str, str] = {
-    "plot_rate_buildup": "ruralfin.economics",
-    "plot_yield_comparison": "ruralfin.economics",
+    "plot_rate_buildup": "ruralfin.economics.pricing",
+    "plot_yield_comparison": "ruralfin.economics.yields",
     "plot_market_share": "ruralfin.segments.market",
     "plot_bins": "ruralfin.risk.plots",
     "plot_woe": "ruralfin.risk.plots",

@@ -123,9 +123,9 @@ def test_pricing_bad_columns():
         loan_pricing(df, prob_default="grp")
     with pytest.raises(RuralfinValueError, match="pct.*超出范围.*看起来像百分数"):
         loan_pricing(df, prob_default="pct")
-    with pytest.raises(RuralfinValueError, match="'nope' 不在 data 中"):
+    with pytest.raises(RuralfinValueError, match="data 缺少列 nope（参数 lgd"):
         loan_pricing(df, lgd="nope")
-    with pytest.raises(RuralfinValueError, match="参数 by 指定的列 zz"):
+    with pytest.raises(RuralfinValueError, match="缺少列 zz（参数 by"):
         rate_buildup(df.fillna(0.01), by="zz", prob_default="pd_est")
     with pytest.raises(RuralfinValueError, match="by 只在给出 data"):
         rate_buildup(by="grp")
@@ -198,8 +198,8 @@ def test_raroc_bad_input():
     loans = _two_loans()
     with pytest.raises(RuralfinValueError, match="loans 缺少列：bal"):
         raroc(loans, balance="bal")
-    with pytest.raises(RuralfinValueError, match="interest_rate.*'rate' 不在 loans 中"):
-        raroc(loans, interest_rate="rate")
+    with pytest.raises(RuralfinValueError, match="loans 缺少列 rate（参数 contract_rate"):
+        raroc(loans, contract_rate="rate")
     with pytest.raises(RuralfinValueError, match="balance.*超出范围"):
         raroc(loans.assign(balance=[-1.0, 50.0, 40.0]))
     with pytest.raises(RuralfinTypeError, match="loans 应为 pandas DataFrame"):
@@ -328,7 +328,7 @@ def test_expected_loss_table_bad_input():
         expected_loss_table(loans, default_flag="pd_est")
     with pytest.raises(RuralfinValueError, match="pivot 不认识"):
         expected_loss_table(loans, prob_default=0.02, pivot="el")
-    with pytest.raises(RuralfinValueError, match="loans 缺少列：township"):
+    with pytest.raises(RuralfinValueError, match="loans 缺少列 township（参数 columns"):
         expected_loss_table(loans, prob_default=0.02, columns="township")
 
 
@@ -420,8 +420,12 @@ def test_regulatory_indicators_threshold_parameters():
     assert "inclusive_agri_growth" not in t4["indicator"].tolist()
     # 布尔不良标志
     t5 = regulatory_indicators(start.assign(bad=False), end.assign(bad=[False, True, False, False, False]),
-                               npl="bad").set_index("indicator")
+                               days_past_due="bad").set_index("indicator")
     assert t5.loc["all_loans_npl_ratio", "value"] == pytest.approx(300 / 1030 * 100)
+    # 本行导出的是/否标志常是 0/1：与布尔列结果相同
+    as01 = {c: lambda d, c=c: d[c].astype("int64") for c in ("is_inclusive_micro", "is_agri_related")}
+    pd.testing.assert_frame_equal(regulatory_indicators(start.assign(**as01), end.assign(**as01)),
+                                  regulatory_indicators(start, end))
 
 
 def test_regulatory_indicators_new_loans_table_counts_closed_loans():
@@ -444,15 +448,15 @@ def test_regulatory_indicators_bad_input():
         regulatory_indicators(end, start)
     with pytest.raises(RuralfinValueError, match="start_date"):
         regulatory_indicators(start.drop(columns="month"), end)
-    with pytest.raises(RuralfinValueError, match="'is_agri' 不在 book_start"):
-        regulatory_indicators(start, end, agri="is_agri")
-    with pytest.raises(RuralfinTypeError, match="is_inclusive_micro.*布尔"):
-        regulatory_indicators(start.assign(is_inclusive_micro=1), end)
+    with pytest.raises(RuralfinValueError, match="book_start 缺少列 is_agri（参数 is_agri_related"):
+        regulatory_indicators(start, end, is_agri_related="is_agri")
+    with pytest.raises(RuralfinTypeError, match="is_inclusive_micro.*是/否"):
+        regulatory_indicators(start.assign(is_inclusive_micro="是"), end)
     with pytest.raises(RuralfinValueError, match="book_end 缺少列：balance"):
         regulatory_indicators(start, end.drop(columns="balance"))
     with pytest.raises(RuralfinValueError, match="limit_threshold"):
         regulatory_indicators(start, end, limit_threshold=-5)
-    with pytest.raises(RuralfinValueError, match="参数 end_date 应为日期"):
+    with pytest.raises(RuralfinValueError, match="参数 end_date 无法识别为日期"):
         regulatory_indicators(start, end, end_date="明年")
 
 
@@ -479,6 +483,12 @@ def test_loan_book_snapshot():
     assert b["contract_rate"].tolist() == [5.0, 7.0]
     assert "entity_id" in b.columns and "entity_id_x" not in b.columns
     assert len(loan_book(loans, monthly, "2024-12-31", include_closed=True)) == 3
+    # 只到月份的写法、月中的日期都指那个月
+    pd.testing.assert_frame_equal(loan_book(loans, monthly, "2024-12"), b)
+    pd.testing.assert_frame_equal(loan_book(loans, monthly, pd.Timestamp("2024-12-15")), b)
+    renamed = monthly.rename(columns={"month": "period_end", "days_past_due": "dpd_days"})
+    c = loan_book(loans, renamed, "2024-12-31", month="period_end", days_past_due="dpd_days")
+    assert c["max_dpd_to_date"].tolist() == [0, 95]
     with pytest.raises(RuralfinValueError, match="没有 2024-10-31 的数据.*2024-11-30 至 2025-01-31"):
         loan_book(loans, monthly, "2024-10-31")
     with pytest.raises(RuralfinValueError, match="重复"):
@@ -502,6 +512,45 @@ def test_public_figures_are_the_facts_numbers():
     assert set(f[f["period"] == "2025 末"]["verified"]) == {"S"}
     _all_labelled(f)
     assert set(labels.get("figure").values) >= set(f["figure"])
+
+
+def test_public_figures_come_from_the_shipped_data_file_with_a_source_on_every_row():
+    import hashlib
+    import tomllib
+    from importlib import resources
+    from pathlib import Path
+
+    from ruralfin.economics import statistics
+
+    raw = resources.files("ruralfin.economics").joinpath(statistics.PUBLIC_FIGURES_FILE).read_bytes()
+    table = pd.read_csv(__import__("io").BytesIO(raw), encoding="utf-8", keep_default_na=False, dtype=str)
+    assert not raw.startswith(b"\xef\xbb\xbf")  # UTF-8，无 BOM
+    assert "source" in table.columns and (table["source"].str.strip() != "").all()
+    f = public_figures()
+    assert len(f) == len(table) == 43
+    # 与搬进数据文件之前（Python 字面量版本）逐格相同：同一张表写成 CSV 的指纹
+    assert hashlib.sha256(f.to_csv(index=False).encode()).hexdigest() == (
+        "05f9a3533529cdd99c78e9ae4c2a06e5ccf08e8873edc33d890e6f27aef4e62f")
+    assert f["note"].tolist()[0] == "" and math.isnan(f.loc[8, "value"])  # 空备注是空文字，缺失的数是 NaN
+    assert f["value"].dtype == "float64" and f["growth_pct"].dtype == "float64"
+    f.loc[0, "value"] = -1.0  # 每次返回新表，改了不影响下一次
+    assert public_figures().loc[0, "value"] == 9.36
+    pyproject = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "economics/*.csv" in pyproject["tool"]["setuptools"]["package-data"]["ruralfin"]
+
+
+def test_package_exports_every_topic_module_name():
+    import importlib
+
+    from ruralfin import economics
+
+    names = []
+    for sub in ("pricing", "yields", "risk_cost", "regulatory", "statistics"):
+        mod = importlib.import_module(f"ruralfin.economics.{sub}")
+        names += mod.__all__
+        for name in mod.__all__:
+            assert getattr(economics, name) is getattr(mod, name)
+    assert sorted(economics.__all__) == sorted(names)
 
 
 def test_public_figures_filters_and_errors():

@@ -128,3 +128,51 @@ FIELDS = [
     Field("growth_pct", "增速", unit=_PCT, meaning="余额或数量的增长率，口径见“增速口径”"),
     Field("growth_basis", "增速口径", meaning="同比、较年初等"),
 ]
+
+# 图表标题、监管指标表里的要求与口径说明、出处等其他显示文字（labels.text("economics.…")）
+_SRC_2019 = ("《关于2019年进一步提升小微企业金融服务质效的通知》（China Banking News 2019-03-15；"
+             "Xinhua 2019-03-13）——FACTS §1.1")
+_SRC_2018 = "2018 年“两增两控”通知（英译转载 http://www.68fish.cn/uncategorized135/，页面无日期）——FACTS §1.1"
+
+TEXTS = {
+    # ---------------------------------------------------------------- 定价拆解图
+    "economics.rate_buildup_title": "贷款定价拆解",
+    # ---------------------------------------------------------------- 监管指标：出处
+    "economics.source.notice_2019": _SRC_2019,
+    "economics.source.notice_2018": _SRC_2018,
+    "economics.source.inclusive_micro_growth": "{notice_2019}；首次提出见 {notice_2018}（年份 2018 未核实）",
+    "economics.source.nfra_2024": "金融监管总局 2024-01-26 发布会（via urdupoint 2024-01-26）——FACTS §1.1",
+    "economics.source.npl_rule": "《商业银行金融资产风险分类办法》（2023）：逾期超过 90 天至少归为次级——FACTS §1.3",
+    # ---------------------------------------------------------------- 监管指标：要求
+    "economics.requirement.baseline": "—（对比基准）",
+    "economics.requirement.inclusive_micro_growth": "不低于各项贷款增速",
+    "economics.requirement.inclusive_micro_borrowers": "有贷款余额的户数不低于期初",
+    "economics.requirement.inclusive_micro_npl_ratio": "不高于各项贷款不良率 + {margin:g} 个百分点",
+    "economics.requirement.inclusive_micro_new_loan_rate": "合理控制贷款综合成本（无已核实的量化门槛，只看升降）",
+    "economics.requirement.agri_growth": "对比各项贷款增速（未核实到对涉农贷款总量的量化要求）",
+    "economics.requirement.inclusive_agri_growth": "力争不低于各项贷款平均增速",
+    # ---------------------------------------------------------------- 监管指标：口径说明
+    "economics.period": "{start} 至 {end}",
+    "economics.inclusive_micro_rule": "普惠型小微：{flag} 为真且单户授信 {cmp} {limit:g}（与 {credit_line} 同单位）",
+    "economics.inclusive_micro_flag_only": "普惠型小微：{flag} 为真",
+    "economics.npl_rule_flag": "不良以列 {column} 为准",
+    "economics.npl_rule_dpd": "不良按逾期超过 {days:g} 天认定（只是下限，{source}）",
+    "economics.new_rate_from_contracts": "按合同金额加权；来自全部贷款合同",
+    "economics.new_rate_from_books": ("按合同金额加权；只含期末（上期为期初）仍在册的贷款，期内已结清的会被漏掉，"
+                                      "给出 new_loans（全部合同）更准确"),
+    "economics.note.all_loans_growth": "各项贷款余额增速，{period}",
+    "economics.note.inclusive_micro_growth": "{definition}；{period}",
+    "economics.note.inclusive_micro_borrowers": "2019 年通知表述为“客户数高于上年”[V]；比较基期（上年同期或年初）未核实",
+    "economics.note.all_loans_npl_ratio": "期末各项贷款不良率；{npl_rule}",
+    "economics.note.inclusive_micro_npl_ratio": "期末普惠型小微不良率；容忍度以风险总体可控为前提；{npl_rule}",
+    "economics.note.inclusive_micro_new_loan_rate": "本期 {period} 新发放，基准为上一个等长期间；{rate_note}",
+    "economics.note.agri_growth": "涉农：{flag} 为真；{period}",
+    "economics.note.inclusive_agri_growth": ("要求已核实（2024 年目标），但普惠型涉农贷款的定义未核实：本表按“{flag} 为真且单户授信 "
+                                             "{cmp} {limit:g}”计算，仅为教学假设"),
+    "economics.unit.households": "户",
+    # ---------------------------------------------------------------- 指标表的展示（format_indicators）
+    "economics.count_units": "户、笔、个、人、家",
+    "economics.shown.none": "—",
+    "economics.shown.not_computable": "—（无法计算）",
+    "economics.shown.direction_only": "—（只看方向）",
+}
