@@ -99,3 +99,27 @@ def test_readme_opens_with_the_two_commands_and_a_working_binder_link():
     assert "conda env create -f environment.yml" in text
     makefile = (ROOT / "Makefile").read_text()
     assert m.group(1) in makefile, "make lab 与 Binder 应打开同一个 notebook"
+
+
+def test_every_data_file_in_the_package_ships_in_the_wheel():
+    """随包的数据、字体与许可文件都要写进 package-data，否则 pip 装的库里没有它们。"""
+    import fnmatch
+
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = data["tool"]["setuptools"]["package-data"]["ruralfin"]
+    pkg = ROOT / "ruralfin"
+    files = [p.relative_to(pkg).as_posix() for p in pkg.rglob("*")
+             if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts]
+    assert any(f.startswith("fonts/") for f in files)
+    unshipped = [f for f in files if not any(fnmatch.fnmatch(f, g) for g in globs)]
+    assert not unshipped, f"这些文件不会进入安装包：{unshipped}"
+
+
+def test_build_backend_understands_the_licence_expression():
+    """license = "MIT AND ..." 这种 SPDX 写法要 setuptools 77 起才认；离线 --no-build-isolation 时用的就是 conda 里那个。"""
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    from packaging.specifiers import SpecifierSet
+
+    spec = SpecifierSet(_build_requires()["setuptools"])
+    assert isinstance(data["project"]["license"], str)
+    assert "76.0" not in spec and "77.0" in spec
