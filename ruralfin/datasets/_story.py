@@ -138,6 +138,10 @@ PEAK_MONTHS = {s: ",".join(str(i + 1) for i in np.argsort(v)[::-1][:3]) for s, v
 LPR_PATH = [(-36, 3.85), (-24, 3.80), (-23, 3.70), (-16, 3.65), (5, 3.55), (7, 3.45), (18, 3.35), (21, 3.10), (28, 3.00)]
 
 # 机构与产品
+INSTITUTION_COLUMNS = (  # INSTITUTION_ROWS 每行的各列（institutions 表的列名）
+    "institution_id", "institution_name", "institution_type", "is_ours", "outlets_in_county", "risk_appetite",
+    "target_customers",
+)
 INSTITUTION_ROWS = [
     ("ours", "示范县农商银行", "rural_commercial", True, 13, "moderate", "全县农户、个体工商户、新型农业经营主体与小微企业"),
     ("peer_a", "同业甲（国有大行县支行）", "big_state", False, 3, "conservative", "县城优质小微企业、公职人员、有抵押的经营户"),
@@ -146,3 +150,172 @@ INSTITUTION_ROWS = [
     ("peer_d", "同业丁（互联网银行）", "internet_bank", False, 0, "aggressive", "有线上经营与收款流水的个体户、电商"),
     ("peer_e", "同业戊（城商行县支行）", "city_commercial", False, 2, "moderate", "县城小微企业与供应链上下游"),
 ]
+
+# ================================================================ 以下按生成阶段分组
+# 记号：(a, b) 是均匀分布或整数的范围（整数不含 b），Beta/Gamma 写作 (形状 1, 形状 2) / (形状, 尺度)，
+# “logit”是逻辑函数里的截距或斜率，“标准化”指均值 0、标准差 1 的量。
+
+# ---------------------------------------------------------------- 阶段 0：地理
+SEAT_TOWNSHIP_EFFECT = 0.8  # 县城所在镇（0 号乡镇）的经济效应（标准化；其他乡镇 ~N(0, 1)）
+VILLAGE_SIZE_GAMMA = (4.0, 1.0)  # 村规模权重（主体落在哪个村）~ Gamma(形状, 尺度)
+SEAT_VILLAGE_SIZE_FACTOR = 2.0  # 县城所在镇的村规模权重加倍
+SEAT_VILLAGE_DISTANCE_KM = (0.3, 4)  # 县城所在镇的村到网点的距离（公里）
+VILLAGE_DISTANCE_KM = (1, 22)  # 其他村到网点的距离（公里）
+CREDIT_VILLAGE_LOGIT = -0.6  # 是否信用村：logit 截距
+CREDIT_VILLAGE_TOWNSHIP_SLOPE = 0.5  # 是否信用村：每单位乡镇经济效应的 logit 斜率
+
+# ---------------------------------------------------------------- 阶段 1：经营主体及其隐藏特质
+ORGANISATION_GROUPS = ("new_agri_org", "coop", "rural_micro")  # 有组织形态（企业、合作社）的客群
+AGE_SD = 9.0  # 经营者年龄的标准差（岁；均值见 AGE_MEAN）
+OPERATOR_AGE_RANGE = (20, 75)  # 经营者年龄范围（岁）
+FEMALE_LED_SUBS = ("personal_services", "restaurant", "grocery")  # 女性经营者较多的细分行业
+FEMALE_SHARE_FEMALE_LED = 0.45  # 这些行业的女性经营者占比
+FEMALE_SHARE_OTHER = 0.2  # 其他行业的女性经营者占比
+EDUCATION_AGE_SLOPE = -0.045  # 学历潜变量：每长一岁
+EDUCATION_AGE_CENTRE = 45  # 学历潜变量：年龄的参照点（岁）
+EDUCATION_ORGANISATION_EFFECT = 0.5  # 学历潜变量：有组织形态的主体
+EDUCATION_TOWNSHIP_EFFECT = 0.25  # 学历潜变量：每单位乡镇经济效应
+EDUCATION_CUT_QUANTILES = [0.27, 0.68, 0.88, 0.96]  # 学历五档的分位数切点（小学及以下 | 初中 | 高中 | 大专 | 本科+）
+QUALITY_TOWNSHIP_WEIGHT = 0.3  # 经营质量（隐藏）：乡镇经济效应的权重
+QUALITY_EDUCATION_WEIGHT = 0.3  # 经营质量：学历（标准化）的权重
+QUALITY_NOISE_WEIGHT = 0.9  # 经营质量：个体差异的权重
+INTEGRITY_BETA = (8, 2.5)  # 诚信度（隐藏，0–1）~ Beta
+INTEGRITY_QUALITY_SLOPE = 0.02  # 诚信度随经营质量略升
+INTEGRITY_RANGE = (0.05, 0.995)  # 诚信度的范围
+SHOCK_SENSITIVITY_GAMMA = (2.0, 0.5)  # 对行业冲击的敏感度（隐藏，均值 1）~ Gamma(形状, 尺度)
+SUB_REVENUE_SCALE = {  # 细分行业对营业收入规模的倍数（未列出的为 1）
+    "agri_processing": 1.5, "food_processing": 1.5, "building_materials": 1.5,
+    "personal_services": 0.6, "repair_services": 0.6,
+}
+REVENUE_QUALITY_SLOPE = 0.25  # 对数营业收入：每单位经营质量
+ADULT_AGE = 18  # 经营年限不超过“年龄 - 18”
+YEARS_IN_BUSINESS_GAMMA = (2.2, 4.5)  # 经营年限（年）~ Gamma(形状, 尺度)
+LEVERAGE_BETA = (2, 4)  # 资产负债率 ~ Beta
+LEVERAGE_QUALITY_SLOPE = 0.06  # 经营质量每高一单位，资产负债率低这么多
+MAX_LEVERAGE = 0.95  # 资产负债率上限
+ASSETS_TO_REVENUE = {  # 总资产 / 年营业收入，按客群
+    "new_agri_org": 2.0, "coop": 1.5, "rural_micro": 1.2, "individual_business": 0.8, "farmer_household": 1.6,
+}
+ASSETS_LOG_SD = 0.3  # 总资产的对数随机波动
+ENTERPRISE_SIZE_REVENUE = (300, 3000)  # 企业规模（万元年营业收入）：低于 300 微型，低于 3000 小型，其余中型
+LEVERAGE_MEAN_SD = (0.33, 0.18)  # 标准化资产负债率用的均值、标准差
+INTEGRITY_MEAN_SD = (0.76, 0.12)  # 标准化诚信度用的均值、标准差
+DEFAULT_LOGIT_INTERCEPT = -2.95  # 违约倾向（年化，logit）：截距
+DEFAULT_LOGIT_QUALITY = 0.85  # 违约倾向：经营质量每高一单位，logit 低这么多
+DEFAULT_LOGIT_INTEGRITY = 0.55  # 违约倾向：诚信度（标准化）每高一单位，logit 低这么多
+DEFAULT_LOGIT_LEVERAGE = 0.3  # 违约倾向：资产负债率（标准化）每高一单位，logit 高这么多
+SUB_RISK_WEIGHT = 1.5  # 违约倾向：细分行业偏移 SUB_RISK 的倍数
+DISTRESS_LOGIT_SHIFT = 0.75  # 陷入困境（含会恢复的短期逾期）比违约常见：logit 再加这么多
+BANKS_WITH_US_QUALITY = 0.06  # 在我行开户的概率：每单位经营质量
+BANKS_WITH_US_DISTANCE_PENALTY = 0.008  # 在我行开户的概率：离网点每远 1 公里低这么多
+BANKS_WITH_US_DISTANCE_CENTRE_KM = 8  # 距离的参照点（公里）
+BANKS_WITH_US_CREDIT_VILLAGE = 0.05  # 在我行开户的概率：信用村高这么多
+BANKS_WITH_US_RANGE = (0.05, 0.95)  # 在我行开户的概率范围
+MAIN_BANK_IF_CUSTOMER = 0.7  # 在我行开户的主体以我行为主办行的概率
+WALLET_SHARE_MAIN_BETA = (7, 3)  # 我行为主办行时，经我行结算的份额 ~ Beta
+WALLET_SHARE_SECONDARY_BETA = (2, 5)  # 我行不是主办行时的份额 ~ Beta
+APPLY_IF_MAIN_BANK = 0.95  # 有贷款需求时向我行申请的概率：我行是主办行
+APPLY_IF_ACCOUNT = 0.75  # 同上：在我行开户但主办行是同业
+APPLY_IF_NOT_CUSTOMER = 0.45  # 同上：不在我行开户（靠贷款进来的新客户）
+MISREPORT_INTEGRITY_THRESHOLD = 0.62  # 诚信度低于这个值的经营者多半虚报收入
+MISREPORT_STEEPNESS = 18  # 虚报概率随诚信度变化的陡度（logit 斜率）
+MISREPORT_MIN_RATIO = 1.25  # 虚报者自报收入至少是真实收入的倍数
+MISREPORT_EXCESS_GAMMA = (2.0, 0.25)  # 虚报倍数超出最低倍数的部分 ~ Gamma(形状, 尺度)
+HONEST_REPORT_LOG_MEAN_SD = (-0.01, 0.05)  # 如实申报者：自报 / 真实 的对数均值、标准差
+CUSTOMER_TENURE_MONTHS = 120  # 老客户的开户时间最早在 2023-01 之前这么多个月
+CUSTOMER_TENURE_BETA = (1.2, 1.0)  # 开户时间往前推的比例 ~ Beta
+RECENT_JOINER_SHARE = 0.18  # 一部分客户的开户时间再往后推
+RECENT_JOINER_SHIFT_MONTHS = 36  # 往后推最多这么多个月
+NEW_CUSTOMER_SHARE = 0.2  # 在观察期内（2023–2025）才开户的客户占比
+
+# ---------------------------------------------------------------- 阶段 2：困境与违约时点、担保圈
+MAX_DISTRESS_EVENTS = 8  # 每个主体最多模拟的困境事件数
+MAX_CURES = 4  # 每个主体最多记录的“会恢复的困境”次数
+SHOCK_SENSITIVITY_CAP = 2.5  # 困境风险里冲击敏感度的上限
+SHOCK_HAZARD_UPLIFT = 1.5  # 行业冲击期内困境风险的提升：1 + 1.5 × 敏感度
+REFRACTORY_MONTHS = 3  # 恢复后约这么多个月的风险内不再有新事件
+CURE_MONTHS = (1, 4)  # 短期困境持续的月数（1–3）
+CIRCLE_JOIN_SHARE = 0.2  # 申请人（合作社除外）加入同村担保圈的比例
+CIRCLE_SIZE = 4  # 担保圈按村每 4 户一圈
+MIN_CIRCLE_SIZE = 3  # 不足 3 户的圈不成立
+CONTAGION_LAG_MONTHS = (1, 7)  # 圈内有人违约后，其他成员陷入困境的滞后（1–6 个月）
+CONTAGION_SHARE = 0.35  # 其他成员被牵连的概率
+CONTAGION_MIN_ROLL = 0.5  # 被牵连后滚成违约的概率至少为这个值
+SILENT_DEFAULT_SHARE = 0.3  # 事先没有征兆的违约占比
+WARNING_MONTHS = (3, 7)  # 违约前销售下滑的月数（3–6）
+WARNING_DEPTH = (0.25, 0.6)  # 违约前后销售下滑的幅度
+CURE_DIP_DEPTH = (0.1, 0.3)  # 短期困境期间销售下滑的幅度
+
+# ---------------------------------------------------------------- 阶段 3：月度真实销售
+ENTITY_GROWTH_SD = 0.05  # 主体自身的年增长率偏差（标准差）
+SALES_NOISE_PERSISTENCE = 0.5  # 月度波动的自相关（AR(1) 系数）
+SALES_NOISE_INNOVATION = 0.87  # AR(1) 新息的倍数（约 √(1 − 0.5²)，使波动方差大致不变）
+CURE_DIP_LEAD_MONTHS = 1  # 短期困境的销售下滑提前 1 个月开始
+CURE_DIP_TAIL_MONTHS = 1  # 并在恢复后多持续 1 个月
+SALES_SENSITIVITY_CAP = 2.0  # 销售受冲击时敏感度的上限
+SALES_SHOCK_DAMPING = 1.3  # 销售下降 = 冲击深度 × 敏感度 ÷ 1.3
+PRODUCT_COLUMNS = (  # PRODUCTS 每行的各列（products 表的列名；金额万元、期限月、利率 %）
+    "product_id", "institution_id", "product_name", "product_type", "max_amount", "min_term_months", "max_term_months",
+    "rate_min", "rate_max", "repayment_method", "guarantee_method", "target_customers", "min_operator_age",
+    "max_operator_age", "min_years_in_business", "admission_conditions", "risk_appetite", "approval_days", "online",
+)
+PRODUCTS = [  # 产品编号 = 行号 + 1；None = 不适用
+    (1, "ours", "示范·农户小额信用贷", "farmer_loan", 30, 12, 36, 4.2, 7.2, "interest_only_bullet", "credit", "评级授信的农户", 18, 65, 1, "本县户籍农户；信用户评级 B 级以上；无不良记录", "moderate", 3, True),
+    (2, "ours", "示范·农户联保贷", "farmer_loan", 50, 12, 24, 4.0, 6.8, "interest_only_bullet", "guarantee", "从事种养殖的农户", 18, 65, 1, "3–5 户自愿组成联保小组；互相承担连带保证责任", "moderate", 5, False),
+    (3, "ours", "示范·个体工商户经营贷（线上）", "business_loan", 50, 12, 12, 4.6, 8.4, "revolving", "credit", "有结算流水的个体工商户", 20, 60, 1, "在我行有 6 个月以上结算流水；经营满 1 年；征信无当前逾期", "aggressive", 1, True),
+    (4, "ours", "示范·商户保证贷", "business_loan", 200, 12, 36, 4.3, 7.5, "equal_principal", "guarantee", "个体工商户与小微企业", 20, 65, 2, "经营满 2 年；提供本县有稳定收入的保证人", "moderate", 7, False),
+    (5, "ours", "示范·小微企业抵押贷", "business_loan", 1000, 12, 60, 3.6, 5.8, "equal_instalment", "mortgage", "有房产或厂房的小微企业", 22, 65, 2, "抵押率不超过 70%；有纳税记录；资产负债率不高于 70%", "conservative", 10, False),
+    (6, "ours", "示范·合作社流动资金贷", "business_loan", 500, 12, 36, 4.0, 6.5, "interest_only_bullet", "guarantee", "农民专业合作社", 22, 65, 1, "依法登记满 1 年；有规范的社员账与购销合同", "moderate", 7, False),
+    (7, "ours", "示范·新型农业经营主体贷", "business_loan", 300, 12, 60, 3.9, 6.3, "equal_principal", "mortgage", "家庭农场与农业企业", 22, 65, 1, "纳入名录管理；土地经营权或设施抵押；参加农业保险", "moderate", 10, False),
+    (8, "ours", "示范·创业担保贷款", "startup_guarantee_loan", 15, 24, 36, 3.0, 4.5, "interest_only_bullet", "guarantee", "创业的个体工商户", 18, 55, 0, "符合当地创业担保贷款条件；由担保机构提供保证", "moderate", 15, False),
+    (9, "ours", "示范·国家助学贷款", "student_loan", 2, 12, 264, 2.4, 3.0, "equal_instalment", "credit", "家庭经济困难学生", 16, 35, None, "按当地助学贷款政策办理", "conservative", 20, False),
+    (10, "ours", "示范·活期结算账户", "deposit_current", None, None, None, 0.1, 0.2, None, None, "全部客户", 16, None, None, "实名开户", "moderate", 0, True),
+    (11, "ours", "示范·定期存款", "deposit_time", None, 3, 60, 1.0, 1.9, None, None, "有闲置资金的客户", 16, None, None, "实名开户", "conservative", 0, True),
+    (12, "ours", "示范·稳健理财", "wealth", None, 3, 12, 1.8, 2.8, None, None, "风险承受能力评估为稳健及以上", 18, None, None, "完成风险评估", "conservative", 0, True),
+    (13, "ours", "示范·借记卡", "debit_card", None, None, None, None, None, None, None, "全部客户", 16, None, None, "实名开户", "moderate", 0, False),
+    (14, "ours", "示范·信用卡", "credit_card", 5, None, None, 0.0, 18.25, "revolving", "credit", "有稳定收入的经营者", 18, 60, None, "征信良好；有稳定收入", "moderate", 7, True),
+    (15, "ours", "示范·收款码（收单）", "mobile_payment", None, None, None, None, None, None, None, "面向消费者收款的商户", 18, None, None, "有营业执照或经营场所", "moderate", 1, True),
+    (16, "ours", "示范·对公结算与代发", "settlement", None, None, None, None, None, None, None, "企业与合作社", None, None, None, "对公开户", "moderate", 3, False),
+    (17, "ours", "示范·代理农业保险", "insurance", None, 12, 12, None, None, None, None, "种养殖主体", 18, None, None, "按保险公司条款", "conservative", 1, False),
+    (18, "ours", "示范·农村电商服务", "ecommerce", None, None, None, None, None, None, None, "有线上销售意愿的主体", 18, None, None, "入驻县域电商服务平台", "moderate", 3, True),
+    (19, "ours", "示范·消费分期", "instalment", 10, 3, 24, 0.0, 12.0, "equal_instalment", "credit", "信用卡与借记卡客户", 18, 60, None, "征信良好", "moderate", 1, True),
+    (20, "peer_a", "同业甲·小微线上信用贷", "business_loan", 200, 12, 12, 3.3, 4.6, "revolving", "credit", "有纳税记录的小微企业", 22, 60, 2, "纳税评级 B 级以上；经营满 2 年；企业主征信良好", "conservative", 1, True),
+    (21, "peer_a", "同业甲·经营抵押贷", "business_loan", 1000, 12, 120, 3.1, 4.3, "equal_instalment", "mortgage", "有房产的经营者", 22, 65, 2, "县城商品房或厂房抵押", "conservative", 10, False),
+    (22, "peer_a", "同业甲·代发工资与结算", "settlement", None, None, None, None, None, None, None, "县城企业", None, None, None, "对公开户", "conservative", 3, False),
+    (23, "peer_b", "同业乙·小额经营贷", "business_loan", 30, 12, 36, 4.3, 7.0, "equal_principal", "credit", "农户与个体工商户", 18, 65, 1, "本地居住满 2 年；征信无不良", "moderate", 5, False),
+    (24, "peer_b", "同业乙·农户保证贷", "farmer_loan", 50, 12, 36, 4.2, 6.6, "interest_only_bullet", "guarantee", "种养殖农户", 18, 65, 1, "保证人 1–2 名", "moderate", 7, False),
+    (25, "peer_b", "同业乙·活期储蓄", "deposit_current", None, None, None, 0.1, 0.2, None, None, "全部客户", 16, None, None, "实名开户", "conservative", 0, True),
+    (26, "peer_c", "同业丙·商户快贷", "business_loan", 100, 6, 24, 6.0, 10.5, "equal_instalment", "guarantee", "县城周边商户", 20, 60, 1, "保证人或商户联保；经营满 1 年", "aggressive", 3, False),
+    (27, "peer_c", "同业丙·养殖贷", "farmer_loan", 50, 12, 24, 6.5, 9.8, "interest_only_bullet", "guarantee", "规模养殖户", 20, 60, 2, "有养殖场地与防疫手续", "aggressive", 5, False),
+    (28, "peer_d", "同业丁·网商经营贷", "business_loan", 100, 3, 12, 6.0, 15.0, "revolving", "credit", "有线上收款流水的经营者", 18, 65, 0, "线上申请，按收款流水与行为数据自动审批", "aggressive", 0, True),
+    (29, "peer_d", "同业丁·收款码", "mobile_payment", None, None, None, None, None, None, None, "面向消费者收款的商户", 18, None, None, "线上开通", "aggressive", 0, True),
+    (30, "peer_e", "同业戊·供应链订单贷", "business_loan", 500, 6, 12, 4.2, 6.2, "interest_only_bullet", "pledge", "核心企业的上下游", 22, 65, 1, "以订单或应收账款质押；核心企业确认", "moderate", 5, False),
+    (31, "peer_e", "同业戊·小微抵押贷", "business_loan", 800, 12, 60, 3.5, 5.2, "equal_instalment", "mortgage", "县城小微企业", 22, 65, 2, "房产抵押；纳税正常", "moderate", 10, False),
+]
+EXTERNAL_COUNTERPARTIES = [  # 县外或大型的上下游对手：(编号, 名称, 类型, 是否在我行开户)
+    ("X01", "示例县农产品批发市场", "wholesale_market", True),
+    ("X02", "示例邻县农产品批发市场", "wholesale_market", False),
+    ("X03", "示例禾丰粮油集团（农业产业化龙头企业）", "leading_enterprise", True),
+    ("X04", "示例绿牧食品集团（农业产业化龙头企业）", "leading_enterprise", False),
+    ("X05", "示例果蔬冷链集团（农业产业化龙头企业）", "leading_enterprise", False),
+    ("X06", "示例电商平台甲", "ecommerce_platform", False),
+    ("X07", "示例电商平台乙", "ecommerce_platform", False),
+    ("X08", "示例农资集团县级配送中心", "leading_enterprise", True),
+    ("X09", "示例建材集团区域经销中心", "leading_enterprise", False),
+]
+
+# ---------------------------------------------------------------- 阶段 4：网点与客户经理
+HEAD_OFFICE_NAME = "示范县农商银行营业部"  # 县城（0 号乡镇）的网点
+BRANCH_NAME = "示范县农商银行{township}支行"  # 其他乡镇的网点
+HEAD_OFFICE_OPENED_YEAR = 1952  # 营业部的开业年份
+BRANCH_OPENED_YEARS = (1956, 2016)  # 乡镇支行的开业年份
+CUSTOMERS_PER_MANAGER = 230  # 每位客户经理大约管户数（按开户与申请的主体估算）
+MIN_MANAGERS_PER_BRANCH = 2  # 每个网点至少的客户经理人数
+BRANCH_OTHER_STAFF = (4, 11)  # 网点除客户经理外的员工人数
+MANAGER_AGE_MEAN_SD = (36, 8)  # 客户经理年龄的均值、标准差（岁）
+MANAGER_AGE_RANGE = (23, 58)  # 客户经理年龄范围（岁）
+MANAGER_START_AGE = 22  # 入行年龄：从业年限不超过“年龄 - 22”
+MANAGER_TENURE_YEARS = (0, 25)  # 从业年限（年）
+MANAGER_EDUCATION = {  # 客户经理学历分布
+    "primary_or_below": 0.0, "junior_high": 0.02, "senior_high": 0.08, "college": 0.35, "bachelor_plus": 0.55,
+}

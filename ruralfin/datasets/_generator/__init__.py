@@ -14,9 +14,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import _story as S
-from ._frames import build
-from ..schema import (
+from .. import _story as S
+from .._frames import build
+from .bank import make_bank
+from .distress import make_timeline
+from .population import make_geography, make_population
+from .sales import make_industry_calendar, make_sales
+from ...schema import (
     CUSTOMER_GROUPS,
     INDUSTRIES,
     SUB_INDUSTRIES,
@@ -27,7 +31,9 @@ from ..schema import (
     VILLAGES_PER_TOWNSHIP,
 )
 
-from ._defaults import DEFAULT_N, DEFAULT_SEED, GENERATOR_VERSION  # noqa: F401
+PRODUCTS = S.PRODUCTS
+EXTERNAL_CP = S.EXTERNAL_COUNTERPARTIES
+from .._defaults import DEFAULT_N, DEFAULT_SEED, GENERATOR_VERSION  # noqa: F401
 M_PAST = 36  # 2023-01 之前模拟的月数（让 2023 年初已有存量贷款）
 N_OBS = 36
 MONTH_ENDS = pd.date_range("2020-01-31", periods=M_PAST + N_OBS, freq="ME").values.astype("datetime64[us]")
@@ -129,51 +135,6 @@ COOP_WORD = {
 }
 NEWAGRI_WORD = ["家庭农场", "家庭农场", "家庭农场", "农业科技有限公司", "农业社会化服务中心"]
 
-PRODUCTS = [
-    # id, inst, name, type, max, tmin, tmax, rmin, rmax, repay, guar, target, amin, amax, yrs, cond, appetite, days, online
-    (1, "ours", "示范·农户小额信用贷", "farmer_loan", 30, 12, 36, 4.2, 7.2, "interest_only_bullet", "credit", "评级授信的农户", 18, 65, 1, "本县户籍农户；信用户评级 B 级以上；无不良记录", "moderate", 3, True),
-    (2, "ours", "示范·农户联保贷", "farmer_loan", 50, 12, 24, 4.0, 6.8, "interest_only_bullet", "guarantee", "从事种养殖的农户", 18, 65, 1, "3–5 户自愿组成联保小组；互相承担连带保证责任", "moderate", 5, False),
-    (3, "ours", "示范·个体工商户经营贷（线上）", "business_loan", 50, 12, 12, 4.6, 8.4, "revolving", "credit", "有结算流水的个体工商户", 20, 60, 1, "在我行有 6 个月以上结算流水；经营满 1 年；征信无当前逾期", "aggressive", 1, True),
-    (4, "ours", "示范·商户保证贷", "business_loan", 200, 12, 36, 4.3, 7.5, "equal_principal", "guarantee", "个体工商户与小微企业", 20, 65, 2, "经营满 2 年；提供本县有稳定收入的保证人", "moderate", 7, False),
-    (5, "ours", "示范·小微企业抵押贷", "business_loan", 1000, 12, 60, 3.6, 5.8, "equal_instalment", "mortgage", "有房产或厂房的小微企业", 22, 65, 2, "抵押率不超过 70%；有纳税记录；资产负债率不高于 70%", "conservative", 10, False),
-    (6, "ours", "示范·合作社流动资金贷", "business_loan", 500, 12, 36, 4.0, 6.5, "interest_only_bullet", "guarantee", "农民专业合作社", 22, 65, 1, "依法登记满 1 年；有规范的社员账与购销合同", "moderate", 7, False),
-    (7, "ours", "示范·新型农业经营主体贷", "business_loan", 300, 12, 60, 3.9, 6.3, "equal_principal", "mortgage", "家庭农场与农业企业", 22, 65, 1, "纳入名录管理；土地经营权或设施抵押；参加农业保险", "moderate", 10, False),
-    (8, "ours", "示范·创业担保贷款", "startup_guarantee_loan", 15, 24, 36, 3.0, 4.5, "interest_only_bullet", "guarantee", "创业的个体工商户", 18, 55, 0, "符合当地创业担保贷款条件；由担保机构提供保证", "moderate", 15, False),
-    (9, "ours", "示范·国家助学贷款", "student_loan", 2, 12, 264, 2.4, 3.0, "equal_instalment", "credit", "家庭经济困难学生", 16, 35, None, "按当地助学贷款政策办理", "conservative", 20, False),
-    (10, "ours", "示范·活期结算账户", "deposit_current", None, None, None, 0.1, 0.2, None, None, "全部客户", 16, None, None, "实名开户", "moderate", 0, True),
-    (11, "ours", "示范·定期存款", "deposit_time", None, 3, 60, 1.0, 1.9, None, None, "有闲置资金的客户", 16, None, None, "实名开户", "conservative", 0, True),
-    (12, "ours", "示范·稳健理财", "wealth", None, 3, 12, 1.8, 2.8, None, None, "风险承受能力评估为稳健及以上", 18, None, None, "完成风险评估", "conservative", 0, True),
-    (13, "ours", "示范·借记卡", "debit_card", None, None, None, None, None, None, None, "全部客户", 16, None, None, "实名开户", "moderate", 0, False),
-    (14, "ours", "示范·信用卡", "credit_card", 5, None, None, 0.0, 18.25, "revolving", "credit", "有稳定收入的经营者", 18, 60, None, "征信良好；有稳定收入", "moderate", 7, True),
-    (15, "ours", "示范·收款码（收单）", "mobile_payment", None, None, None, None, None, None, None, "面向消费者收款的商户", 18, None, None, "有营业执照或经营场所", "moderate", 1, True),
-    (16, "ours", "示范·对公结算与代发", "settlement", None, None, None, None, None, None, None, "企业与合作社", None, None, None, "对公开户", "moderate", 3, False),
-    (17, "ours", "示范·代理农业保险", "insurance", None, 12, 12, None, None, None, None, "种养殖主体", 18, None, None, "按保险公司条款", "conservative", 1, False),
-    (18, "ours", "示范·农村电商服务", "ecommerce", None, None, None, None, None, None, None, "有线上销售意愿的主体", 18, None, None, "入驻县域电商服务平台", "moderate", 3, True),
-    (19, "ours", "示范·消费分期", "instalment", 10, 3, 24, 0.0, 12.0, "equal_instalment", "credit", "信用卡与借记卡客户", 18, 60, None, "征信良好", "moderate", 1, True),
-    (20, "peer_a", "同业甲·小微线上信用贷", "business_loan", 200, 12, 12, 3.3, 4.6, "revolving", "credit", "有纳税记录的小微企业", 22, 60, 2, "纳税评级 B 级以上；经营满 2 年；企业主征信良好", "conservative", 1, True),
-    (21, "peer_a", "同业甲·经营抵押贷", "business_loan", 1000, 12, 120, 3.1, 4.3, "equal_instalment", "mortgage", "有房产的经营者", 22, 65, 2, "县城商品房或厂房抵押", "conservative", 10, False),
-    (22, "peer_a", "同业甲·代发工资与结算", "settlement", None, None, None, None, None, None, None, "县城企业", None, None, None, "对公开户", "conservative", 3, False),
-    (23, "peer_b", "同业乙·小额经营贷", "business_loan", 30, 12, 36, 4.3, 7.0, "equal_principal", "credit", "农户与个体工商户", 18, 65, 1, "本地居住满 2 年；征信无不良", "moderate", 5, False),
-    (24, "peer_b", "同业乙·农户保证贷", "farmer_loan", 50, 12, 36, 4.2, 6.6, "interest_only_bullet", "guarantee", "种养殖农户", 18, 65, 1, "保证人 1–2 名", "moderate", 7, False),
-    (25, "peer_b", "同业乙·活期储蓄", "deposit_current", None, None, None, 0.1, 0.2, None, None, "全部客户", 16, None, None, "实名开户", "conservative", 0, True),
-    (26, "peer_c", "同业丙·商户快贷", "business_loan", 100, 6, 24, 6.0, 10.5, "equal_instalment", "guarantee", "县城周边商户", 20, 60, 1, "保证人或商户联保；经营满 1 年", "aggressive", 3, False),
-    (27, "peer_c", "同业丙·养殖贷", "farmer_loan", 50, 12, 24, 6.5, 9.8, "interest_only_bullet", "guarantee", "规模养殖户", 20, 60, 2, "有养殖场地与防疫手续", "aggressive", 5, False),
-    (28, "peer_d", "同业丁·网商经营贷", "business_loan", 100, 3, 12, 6.0, 15.0, "revolving", "credit", "有线上收款流水的经营者", 18, 65, 0, "线上申请，按收款流水与行为数据自动审批", "aggressive", 0, True),
-    (29, "peer_d", "同业丁·收款码", "mobile_payment", None, None, None, None, None, None, None, "面向消费者收款的商户", 18, None, None, "线上开通", "aggressive", 0, True),
-    (30, "peer_e", "同业戊·供应链订单贷", "business_loan", 500, 6, 12, 4.2, 6.2, "interest_only_bullet", "pledge", "核心企业的上下游", 22, 65, 1, "以订单或应收账款质押；核心企业确认", "moderate", 5, False),
-    (31, "peer_e", "同业戊·小微抵押贷", "business_loan", 800, 12, 60, 3.5, 5.2, "equal_instalment", "mortgage", "县城小微企业", 22, 65, 2, "房产抵押；纳税正常", "moderate", 10, False),
-]
-EXTERNAL_CP = [
-    ("X01", "示例县农产品批发市场", "wholesale_market", True),
-    ("X02", "示例邻县农产品批发市场", "wholesale_market", False),
-    ("X03", "示例禾丰粮油集团（农业产业化龙头企业）", "leading_enterprise", True),
-    ("X04", "示例绿牧食品集团（农业产业化龙头企业）", "leading_enterprise", False),
-    ("X05", "示例果蔬冷链集团（农业产业化龙头企业）", "leading_enterprise", False),
-    ("X06", "示例电商平台甲", "ecommerce_platform", False),
-    ("X07", "示例电商平台乙", "ecommerce_platform", False),
-    ("X08", "示例农资集团县级配送中心", "leading_enterprise", True),
-    ("X09", "示例建材集团区域经销中心", "leading_enterprise", False),
-]
 
 
 def make_county_tables(n_entities: int, random_state: int | None, progress=None) -> dict[str, pd.DataFrame]:
@@ -190,234 +151,40 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
     out: dict[str, pd.DataFrame] = {}
 
     # ================================================================ 地理
-    rng = gens[0]
+    geography = make_geography(gens[0])
     nv = len(VILLAGES)
-    v_town = np.arange(nv) // VILLAGES_PER_TOWNSHIP
-    town_eff = rng.normal(0, 1, len(TOWNSHIPS))
-    town_eff[0] = 0.8  # 县城所在镇
-    v_weight = rng.gamma(4.0, 1.0, nv) * np.where(v_town == 0, 2.0, 1.0)
-    v_dist = np.round(np.where(v_town == 0, rng.uniform(0.3, 4, nv), rng.uniform(1, 22, nv)), 1)
-    v_credit = rng.random(nv) < _sig(-0.6 + 0.5 * town_eff[v_town])
+    v_town, town_eff, v_dist, v_credit = geography.village_township, geography.township_effect, geography.village_distance_km, geography.is_credit_village
     step("villages")
 
     # ================================================================ 经营主体
-    rng = gens[1]
-    grp = rng.choice(5, size=n, p=_arr(S.GROUP_SHARE, CUSTOMER_GROUPS) / sum(S.GROUP_SHARE.values()))
-    gi = np.array([S.GROUP_INDUSTRY[g] for g in CUSTOMER_GROUPS])
-    ind = _choice_rows(rng, gi[grp])
-    sub_p = np.zeros((len(INDUSTRIES), NSUB))
-    for k, d in S.INDUSTRY_SUB.items():
-        for s, p in d.items():
-            sub_p[IND[k], SUB[s]] = p
-    sub = _choice_rows(rng, sub_p[ind])
-    vil = rng.choice(nv, size=n, p=v_weight / v_weight.sum())
-    town = v_town[vil]
-    age = np.clip(np.round(rng.normal(_arr(S.AGE_MEAN, CUSTOMER_GROUPS)[grp], 9.0)), 20, 75).astype(int)
-    female = rng.random(n) < np.where(np.isin(sub, [SUB["personal_services"], SUB["restaurant"], SUB["grocery"]]), 0.45, 0.2)
-    org = np.isin(grp, [G["new_agri_org"], G["coop"], G["rural_micro"]])
-    edu_lat = -0.045 * (age - 45) + 0.5 * org + 0.25 * town_eff[town] + rng.normal(0, 1, n)
-    edu = np.searchsorted(np.quantile(edu_lat, [0.27, 0.68, 0.88, 0.96]), edu_lat)
-    edu_z = (edu - edu.mean()) / (edu.std() + 1e-9)
-    quality = 0.3 * town_eff[town] + 0.3 * edu_z + 0.9 * rng.normal(0, 1, n)
-    integrity = np.clip(rng.beta(8, 2.5, n) + 0.02 * quality, 0.05, 0.995)
-    sens = rng.gamma(2.0, 0.5, n)
-    sub_scale = np.ones(NSUB)
-    sub_scale[[SUB["agri_processing"], SUB["food_processing"], SUB["building_materials"]]] = 1.5
-    sub_scale[[SUB["personal_services"], SUB["repair_services"]]] = 0.6
-    base_rev = (_arr(S.REVENUE_MEDIAN, CUSTOMER_GROUPS)[grp] * sub_scale[sub]
-                * np.exp(_arr(S.REVENUE_SIGMA, CUSTOMER_GROUPS)[grp] * rng.normal(0, 1, n) + 0.25 * quality))
-    employees = 1 + rng.poisson((_arr(S.EMPLOYEES_MEAN, CUSTOMER_GROUPS)[grp] - 1) * np.sqrt(base_rev / _arr(S.REVENUE_MEDIAN, CUSTOMER_GROUPS)[grp]))
-    years_biz = np.minimum(age - 18, np.round(rng.gamma(2.2, 4.5, n))).astype(int)
-    leverage = np.clip(rng.beta(2, 4, n) - 0.06 * quality, 0.0, 0.95)
-    asset_ratio = np.array([2.0, 1.5, 1.2, 0.8, 1.6])[grp]
-    assets = np.round(base_rev * asset_ratio * np.exp(rng.normal(0, 0.3, n)), 2)
-    liabilities = np.round(assets * leverage, 2)
-    ent_size = np.where(org, np.where(base_rev < 300, 0, np.where(base_rev < 3000, 1, 2)), -1)
-    lev_z = (leverage - 0.33) / 0.18
-    z_int = (integrity - 0.76) / 0.12
-    logit_pd = (-2.95 - 0.85 * quality - 0.55 * z_int + 0.3 * lev_z
-                + _arr(S.GROUP_RISK, CUSTOMER_GROUPS)[grp] + 1.5 * _arr(S.SUB_RISK, SUB_INDUSTRIES)[sub])
-    risk_z = (logit_pd - logit_pd.mean()) / logit_pd.std()
-    prob_default = _sig(logit_pd)
-    p_distress = _sig(logit_pd + 0.75)
-    roll_p = prob_default / p_distress
-    dist_km = v_dist[vil]
-    p_us = np.clip(_arr(S.BANKS_WITH_US, CUSTOMER_GROUPS)[grp] + 0.06 * quality - 0.008 * (dist_km - 8) + 0.05 * v_credit[vil], 0.05, 0.95)
-    banks_with_us = rng.random(n) < p_us
-    peers = list(S.PEER_MAIN)
-    peer_pick = rng.choice(len(peers), size=n, p=_arr(S.PEER_MAIN, peers) / sum(S.PEER_MAIN.values()))
-    main_bank = np.where(banks_with_us & (rng.random(n) < 0.7), 0, 1 + peer_pick)
-    sow = np.where(main_bank == 0, rng.beta(7, 3, n), rng.beta(2, 5, n))
-    sow = np.where(banks_with_us, sow, 0.0)
-    demand = rng.random(n) < _arr(S.CREDIT_DEMAND, CUSTOMER_GROUPS)[grp]
-    # 申请人：已在我行开户的有需求主体为主，也有一部分新客户通过贷款进入我行
-    borrower = demand & np.where(banks_with_us, rng.random(n) < np.where(main_bank == 0, 0.95, 0.75), rng.random(n) < 0.45)
-    # 虚报：诚信度低的更可能把收入报高
-    misreporter = rng.random(n) < _sig((0.62 - integrity) * 18)
-    mis_ratio = np.where(misreporter, 1.25 + rng.gamma(2.0, 0.25, n), np.exp(rng.normal(-0.01, 0.05, n)))
-    mis_ratio = np.round(mis_ratio, 3)
-    cust_since_m = np.where(banks_with_us, np.minimum(35, np.round(-120 * rng.beta(1.2, 1.0, n) + 36 * (rng.random(n) < 0.18) * rng.random(n) * 1.0 + 0).astype(int)), NEVER)
-    cust_since_m = np.where(banks_with_us & (rng.random(n) < 0.2), rng.integers(0, 36, n), cust_since_m)
+    population, relationship = make_population(gens[1], n, geography)
+    P_ = population
+    grp, ind, sub, vil, town, age, female, org, edu = P_.group, P_.industry, P_.sub_industry, P_.village, P_.township, P_.age, P_.is_female, P_.is_organisation, P_.education
+    quality, integrity, sens, base_rev, employees, years_biz, leverage, assets, liabilities = P_.quality, P_.integrity, P_.shock_sensitivity, P_.base_revenue, P_.employees, P_.years_in_business, P_.leverage, P_.assets, P_.liabilities
+    ent_size, z_int, risk_z, prob_default, p_distress, roll_p, main_bank = P_.enterprise_size, P_.integrity_z, P_.risk_z, P_.prob_default, P_.prob_distress, P_.prob_roll, P_.main_bank
+    demand, borrower, misreporter, mis_ratio = P_.credit_demand, P_.is_applicant, P_.is_misreporter, P_.misreport_ratio
+    banks_with_us, sow, cust_since_m = relationship.banks_with_us, relationship.share_of_wallet, relationship.customer_since_month
+    from .population import SUB_INDUSTRY_PROBS as sub_p
     step("entities")
 
     # ================================================================ 困境时点（含行业冲击）
-    rng = gens[2]
-    months = np.arange(-M_PAST, N_OBS)
-    shock_prof = np.zeros((NSUB, M_PAST + N_OBS))
-    shock_depth = np.zeros(NSUB)
-    for s, a, b, depth in S.SHOCKS:
-        shock_prof[SUB[s], a + M_PAST:b + M_PAST + 1] = 1.0
-        shock_depth[SUB[s]] = depth
-    h = -np.log1p(-p_distress) / 12.0
-    # 困境事件按月到达（泊松过程）：多数会在 1–3 个月内恢复（短期逾期），一部分滚成违约，之后不再有新事件
-    KC = 4
-    thr = rng.exponential(1.0, (n, 8))
-    ru = rng.random((n, 8))
-    ptr = np.zeros(n, dtype=np.int64)
-    nxt_thr = thr[:, 0].copy()
-    cum = np.zeros(n)
-    dmonth = np.full(n, NEVER)  # 违约事件（滚成 90 天以上）的月序
-    cures = np.full((n, KC), NEVER)  # 短期困境（会恢复）的月序
-    ncure = np.zeros(n, dtype=np.int64)
-    done = np.zeros(n, bool)
-    sens_c = np.minimum(sens, 2.5)
-    for j, m in enumerate(months):
-        cum += h * (1.0 + 1.5 * sens_c * shock_prof[sub, j])
-        hit = np.flatnonzero(~done & (cum >= nxt_thr))
-        if len(hit):
-            r = ru[hit, ptr[hit]] < roll_p[hit]
-            dmonth[hit[r]] = m
-            done[hit[r]] = True
-            c = hit[~r]
-            slot = ncure[c]
-            okc = slot < KC
-            cures[c[okc], slot[okc]] = m
-            ncure[c] += 1
-            ptr[c] = np.minimum(ptr[c] + 1, 7)
-            nxt_thr[c] = cum[c] + thr[c, ptr[c]] + 3 * h[c]
-    rolls = dmonth < NEVER
-    cure_durs = rng.integers(1, 4, (n, KC))
-    del thr, ru, ptr, nxt_thr, cum, done
-    # 担保圈：同村借款人 3–5 户互保
-    circle_cand = borrower & (grp != G["coop"]) & (rng.random(n) < 0.2)
-    cidx = np.flatnonzero(circle_cand)
-    order = cidx[np.lexsort((rng.random(len(cidx)), vil[cidx]))]
-    v_sorted = vil[order]
-    newv = np.r_[True, v_sorted[1:] != v_sorted[:-1]]
-    rank = np.arange(len(order)) - np.maximum.accumulate(np.where(newv, np.arange(len(order)), 0))
-    size = 4
-    cid_local = rank // size
-    circle_key = v_sorted.astype(np.int64) * 100000 + cid_local
-    _, cinv, ccount = np.unique(circle_key, return_inverse=True, return_counts=True)
-    keep = ccount[cinv] >= 3
-    order, cinv = order[keep], cinv[keep]
-    circle_id = np.full(n, -1)
-    circle_id[order] = cinv
-    # 圈内下一个成员（环形）
-    pos_in = np.arange(len(order)) - np.searchsorted(cinv, cinv)  # cinv 已按圈排序
-    csize = np.bincount(cinv)[cinv]
-    first = np.searchsorted(cinv, cinv)
-    nxt = order[first + (pos_in + 1) % csize]
-    circle_next = np.full(n, -1)
-    circle_next[order] = nxt
-    # 传染：圈内有人违约后，其他成员 1–6 个月内以 35% 的概率陷入困境
-    circ_dm = np.where(rolls & (circle_id >= 0), dmonth, NEVER)
-    first_bad = np.full(cinv.max() + 1 if len(cinv) else 0, NEVER)
-    np.minimum.at(first_bad, cinv, circ_dm[order])
-    cb = first_bad[cinv]
-    lag = rng.integers(1, 7, len(order))
-    hit = (cb < NEVER) & (cb + lag < dmonth[order]) & (rng.random(len(order)) < 0.35) & (cb + lag <= N_OBS - 1)
-    hit &= rng.random(len(order)) < np.maximum(roll_p[order], 0.5)
-    dmonth[order[hit]] = cb[hit] + lag[hit]
-    rolls = dmonth < NEVER
-    warn_len = np.where(rng.random(n) < 0.3, 0, rng.integers(3, 7, n))
-    warn_depth = rng.uniform(0.25, 0.6, n)
-    cure_depth = rng.uniform(0.1, 0.3, n)
+    calendar = make_industry_calendar()
+    timeline = make_timeline(gens[2], population, calendar)
+    TL = timeline
+    shock_prof, shock_depth, KC = calendar.shock_profile, calendar.shock_depth, S.MAX_CURES
+    h, sens_c, dmonth, rolls, cures, cure_durs, circle_id, circle_next = TL.monthly_hazard, TL.capped_sensitivity, TL.default_month, TL.defaults, TL.cure_months, TL.cure_durations, TL.circle_id, TL.circle_next
     step("timeline")
 
     # ================================================================ 月度真实销售
-    rng = gens[3]
-    seas = np.array([S.SEASON[s] for s in SUB_INDUSTRIES])
-    seas = seas / seas.mean(axis=1, keepdims=True)
-    fest = np.zeros((NSUB, N_OBS))
-    for s, b in S.FESTIVAL_BOOST.items():
-        for y, mo in S.SPRING_FESTIVAL_MONTH.items():
-            fest[SUB[s], (y - 2023) * 12 + mo - 1] = b
-    trend = _arr(S.TREND, SUB_INDUSTRIES)
-    noise_sd = _arr(S.NOISE, SUB_INDUSTRIES)
-    g_i = rng.normal(0, 0.05, n)
-    sales = np.empty((n, N_OBS), dtype=F32)
-    e = rng.normal(0, 1, n) * noise_sd[sub]
-    obs_shock = shock_prof[:, M_PAST:]
-    for t in range(N_OBS):
-        e = 0.5 * e + rng.normal(0, 1, n) * noise_sd[sub] * 0.87
-        moy = t % 12
-        dist = np.ones(n)
-        rel = t - dmonth
-        ramp = (rel >= -warn_len) & (rel < 0) & (warn_len > 0)
-        dist = np.where(ramp, 1 - warn_depth * (rel + warn_len + 1) / (warn_len + 1), dist)
-        after = rel >= 0
-        dist = np.where(after & rolls, 1 - warn_depth, dist)
-        for kc in range(KC):
-            relc = t - cures[:, kc]
-            dist = np.where((relc >= -1) & (relc < cure_durs[:, kc] + 1), dist * (1 - cure_depth), dist)
-        val = (base_rev / 12.0 * seas[sub, moy] * (1 + fest[sub, t]) * np.exp((trend[sub] + g_i) * t / 12.0 + e)
-               * (1 - shock_depth[sub] * np.minimum(sens, 2.0) / 1.3 * obs_shock[sub, t]) * dist)
-        sales[:, t] = np.maximum(val, 0.0)
-    year_rev = sales.reshape(n, 3, 12).sum(axis=2, dtype=np.float64)
-    truth_revenue = np.round(year_rev[:, 2], 3)
+    sales_ = make_sales(gens[3], population, timeline, calendar)
+    sales, year_rev, truth_revenue = sales_.monthly, sales_.yearly, sales_.truth_revenue
+    seas, fest, trend, noise_sd, obs_shock = calendar.seasonality, calendar.festival, calendar.trend, calendar.noise_sd, calendar.observed_shock
     step("sales")
 
     # ---------------------------------------------------------------- 机构、产品、网点、客户经理
-    rng = gens[4]
-    inst = S.INSTITUTION_ROWS
-    out["villages"] = None  # 占位，保持表顺序
-    out["branches"] = None
-    out["managers"] = None
-    out["manager_monthly"] = None
-    out["institutions"] = build("institutions", {
-        "institution_id": [r[0] for r in inst], "institution_name": [r[1] for r in inst],
-        "institution_type": [r[2] for r in inst], "is_ours": [r[3] for r in inst],
-        "outlets_in_county": [r[4] for r in inst], "risk_appetite": [r[5] for r in inst],
-        "target_customers": [r[6] for r in inst],
-    })
-    P = PRODUCTS
-    nanf = lambda x: np.nan if x is None else x  # noqa: E731
-    out["products"] = build("products", {
-        "product_id": [p[0] for p in P], "institution_id": [p[1] for p in P], "product_name": [p[2] for p in P],
-        "product_type": [p[3] for p in P], "max_amount": [nanf(p[4]) for p in P],
-        "min_term_months": [nanf(p[5]) for p in P], "max_term_months": [nanf(p[6]) for p in P],
-        "rate_min": [nanf(p[7]) for p in P], "rate_max": [nanf(p[8]) for p in P],
-        "repayment_method": [p[9] for p in P], "guarantee_method": [p[10] for p in P],
-        "target_customers": [p[11] for p in P], "min_operator_age": [nanf(p[12]) for p in P],
-        "max_operator_age": [nanf(p[13]) for p in P], "min_years_in_business": [nanf(p[14]) for p in P],
-        "admission_conditions": [p[15] for p in P], "risk_appetite": [p[16] for p in P],
-        "approval_days": [nanf(p[17]) for p in P], "online": [p[18] for p in P],
-    })
-    branch_of = town  # 每个乡镇一个网点，0 号为县城营业部
-    # 获得贷款的新客户从首笔贷款起成为我行客户（先按申请人估算客户经理数）
-    n_cust_branch = np.bincount(branch_of[banks_with_us | borrower], minlength=len(TOWNSHIPS))
-    n_mgr_branch = np.maximum(2, np.round(n_cust_branch / 230)).astype(int)
-    mgr_branch = np.repeat(np.arange(len(TOWNSHIPS)), n_mgr_branch)
-    n_mgr = len(mgr_branch)
-    mgr_first = np.cumsum(n_mgr_branch) - n_mgr_branch
-    manager = np.where(banks_with_us | borrower, mgr_first[branch_of] + (rng.random(n) * n_mgr_branch[branch_of]).astype(int), -1)
-    mgr_age = np.clip(np.round(rng.normal(36, 8, n_mgr)), 23, 58).astype(int)
-    out["branches"] = build("branches", {
-        "branch_id": np.arange(len(TOWNSHIPS)),
-        "branch_name": ["示范县农商银行营业部"] + [f"示范县农商银行{t}支行" for t in TOWNSHIPS[1:]],
-        "township": np.arange(len(TOWNSHIPS)),
-        "branch_type": np.r_[0, np.ones(len(TOWNSHIPS) - 1, dtype=int)],
-        "opened_year": np.r_[1952, rng.integers(1956, 2016, len(TOWNSHIPS) - 1)],
-        "staff": n_mgr_branch + rng.integers(4, 11, len(TOWNSHIPS)),
-    })
-    out["managers"] = build("managers", {
-        "manager_id": np.arange(n_mgr), "branch_id": mgr_branch,
-        "manager_name": _person_names(rng, n_mgr),
-        "manager_age": mgr_age,
-        "tenure_years": np.minimum(mgr_age - 22, rng.integers(0, 25, n_mgr)),
-        "education": rng.choice(5, size=n_mgr, p=[0.0, 0.02, 0.08, 0.35, 0.55]),
-    })
+    bank_tables, staffing = make_bank(gens[4], population, relationship)
+    out.update(bank_tables)
+    branch_of, manager, n_mgr = staffing.entity_branch, staffing.entity_manager, staffing.n_managers
     step("institutions")
 
     # ================================================================ 结算方式与份额
@@ -863,7 +630,7 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
     names, surname_idx = _person_names(rng, n, return_surname=True)
     ent_names = _entity_names(rng, grp, sub, surname_idx)
     birth = (np.datetime64("2025-12-31") - (age * 365.25 + rng.integers(0, 365, n)).astype("timedelta64[D]")).astype("datetime64[D]")
-    from ..privacy import generate_credit_codes, generate_id_numbers, generate_phone_numbers
+    from ...privacy import generate_credit_codes, generate_id_numbers, generate_phone_numbers
 
     idn = generate_id_numbers(rng, n, birth_dates=birth, female=female)
     cat_code = np.where(grp == G["individual_business"], "2", np.where(grp == G["coop"], "3", "1"))
