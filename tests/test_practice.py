@@ -1,6 +1,9 @@
 import datetime as dt
+import importlib
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import nbformat
 import numpy as np
@@ -11,14 +14,19 @@ from hypothesis import strategies as st
 
 from ruralfin.errors import RuralfinValueError
 from ruralfin.practice import ____, ChoiceQuestion, CustomQuestion, NumberQuestion, SetQuestion
+from ruralfin.practice._core import Question, link_solutions
 from ruralfin.practice.build import (
     PROMPT,
     build_exercise,
     build_exercises,
     course_root,
     exercise_source,
+    find_solution,
     reset_exercise,
+    solution_regions,
 )
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 # -- 判分 -------------------------------------------------------------------
@@ -117,7 +125,7 @@ def _solution_nb():
     nb.cells = [
         nbformat.v4.new_markdown_cell("# 练习"),
         nbformat.v4.new_code_cell("from ruralfin.practice import ____"),
-        nbformat.v4.new_code_cell("### BEGIN SOLUTION\nanswer = 41 + 1\n### END SOLUTION\nprint(answer)"),
+        nbformat.v4.new_code_cell("### BEGIN SOLUTION q1\nanswer = 41 + 1  # 说明\n### END SOLUTION\nex.q1.check(answer)"),
         nbformat.v4.new_code_cell("secret = 1", metadata={"tags": ["solution-only"]}),
         nbformat.v4.new_code_cell("value = 3", metadata={"tags": ["solution"]}),
         nbformat.v4.new_markdown_cell("因为……", metadata={"tags": ["solution"]}),
@@ -135,11 +143,12 @@ def test_build_exercise_strips_answers_outputs_and_widgets():
     assert nbformat.writes(sol) == before  # 输入不变
     sources = [c.source for c in ex.cells]
     assert "secret = 1" not in sources
-    assert sources[2] == f"{PROMPT}\nanswer = ____\nprint(answer)"
+    assert sources[2] == f"{PROMPT}\nanswer = ____\nex.q1.check(answer)"
     assert sources[3] == f"{PROMPT}\nvalue = ____"
     assert "你的答案" in sources[4] and "tags" not in ex.cells[4].metadata
     assert all(c.outputs == [] and c.execution_count is None for c in ex.cells if c.cell_type == "code")
     assert "widgets" not in ex.metadata
+    assert ex.metadata["ruralfin"]["solutions"] == {"q1": "answer = 41 + 1  # 说明"}
     assert [c.id for c in ex.cells] == [c.id for i, c in enumerate(sol.cells) if i != 3]
 
 
@@ -286,3 +295,74 @@ def test_reset_from_inside_a_notebook_shows_a_link_to_the_clean_copy(course):
     assert not any("PosixPath" in str(o.get("data", {}).get("text/plain", "")) for o in nb.cells[0].outputs)
     assert "没有任何改动" in shown[0]
     assert (course / "exercises" / "11_goals-clean1.ipynb").exists()
+
+
+# -- 参考答案只有一个出处：答案本的答案区 ------------------------------------------
+
+def test_solution_regions_need_a_question_key_and_only_one_each():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("### BEGIN SOLUTION\nx = 1\n### END SOLUTION")]
+    with pytest.raises(RuralfinValueError, match="写明题号"):
+        solution_regions(nb)
+    nb.cells = [nbformat.v4.new_code_cell("### BEGIN SOLUTION q1\nx = 1\n### END SOLUTION")] * 2
+    with pytest.raises(RuralfinValueError, match="q1 有两个答案区"):
+        solution_regions(nb)
+    nb.cells = [nbformat.v4.new_code_cell("    ### BEGIN SOLUTION q2\n    y = 2\n    ### END SOLUTION\n"),
+                nbformat.v4.new_code_cell("### BEGIN SOLUTION q3\nz = 3\n### END SOLUTION", metadata={"tags": ["solution-only"]})]
+    assert solution_regions(nb) == {"q2": "y = 2"}
+
+
+def test_solution_comes_from_the_exercise_metadata(course, capsys):
+    build_exercises(course)
+    q1 = NumberQuestion("第 1 题", 42)
+    link_solutions({"q1": q1, "other": q1}, "11_goals")
+    assert find_solution("11_goals", "q1", root=course) == "answer = 41 + 1  # 说明"
+    with pytest.raises(RuralfinValueError, match="没有找到 q2 的参考答案"):
+        find_solution("11_goals", "q2", root=course)
+    (course / "exercises" / "11_goals.ipynb").write_text("学员把文件改坏了", encoding="utf-8")
+    assert find_solution("11_goals", "q1", root=course) == "answer = 41 + 1  # 说明"  # 退回读答案本
+
+
+def test_solution_without_the_course_folder_says_where_to_look(tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("RURALFIN_COURSE_DIR", raising=False)
+    monkeypatch.setattr("ruralfin.practice.build.__file__", str(tmp_path / "a" / "b" / "c.py"))
+    monkeypatch.chdir(tmp_path)
+    q = NumberQuestion("第 3 题", 1.0)
+    link_solutions({"q3": q}, "43_scorecard")
+    q.solution()
+    out = capsys.readouterr().out
+    assert "【参考答案】第 3 题" in out and "没有找到课程文件夹" in out
+    assert "solutions/43_scorecard.ipynb" in out and "### BEGIN SOLUTION q3" in out and "ex.q3.solution()" in out
+
+
+def _lesson_questions(module) -> dict[str, Question]:
+    return {k: v for k, v in vars(module).items() if re.fullmatch(r"q\d+", k) and isinstance(v, Question)}
+
+
+SOLUTION_NOTEBOOKS = sorted((ROOT / "solutions").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", SOLUTION_NOTEBOOKS, ids=lambda p: p.name)
+def test_every_question_has_exactly_one_region_and_every_region_a_question(path):
+    """题目模块 lessonNN 的每道题在答案本里恰有一个同名答案区，答案区所在的单元格检查的就是这道题；
+    反过来，每个答案区都对应一道题。题目里不再另写参考答案。"""
+    module = importlib.import_module(f"ruralfin.practice.lesson{path.stem[:2]}")
+    questions = _lesson_questions(module)
+    nb = nbformat.read(path, as_version=4)
+    regions = solution_regions(nb)
+    assert set(questions) == set(regions), (f"没有答案区的题：{sorted(set(questions) - set(regions))}；"
+                                            f"没有题的答案区：{sorted(set(regions) - set(questions))}")
+    for cell in nb.cells:
+        for key in re.findall(r"### BEGIN SOLUTION (q\d+)", cell.source):
+            assert re.findall(r"\bex\.(q\d+)\.check\(", cell.source) == [key], cell.source
+    for key, q in questions.items():
+        assert q._source == (path.stem, key)
+        assert q._solution == "", f"{key} 不要再写 solution=：参考答案来自答案本的答案区"
+
+
+def test_solution_shows_the_region_of_the_solution_notebook(capsys):
+    from ruralfin.practice import lesson11
+
+    lesson11.q2.solution()
+    out = capsys.readouterr().out
+    assert out.startswith("【参考答案】第 2 题：\nrate = rf.economics.break_even_rate(prob_default=0.03, lgd=0.4)")

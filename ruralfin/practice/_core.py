@@ -5,15 +5,19 @@
 **未作答**（占位符 ``____`` 还没换掉）。检查永远不会因为答案类型不对而报错，
 而是解释哪里不对。``ex.q1.hint()`` 逐条给提示，``ex.q1.solution()`` 给参考答案。
 
-期望值由库和数据现算（传入一个无参函数），不写死在题目里。
+期望值由库和数据现算（传入一个无参函数），不写死在题目里。参考答案只写一处：答案本
+``solutions/NN_*.ipynb`` 里标着 ``### BEGIN SOLUTION q1`` 的答案区；题目模块在末尾调用
+:func:`link_solutions`，``solution()`` 显示的就是那一段（见 :mod:`ruralfin.practice.build`）。
 """
 
 from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from numbers import Real
 from typing import Any
 
@@ -26,6 +30,9 @@ __all__ = [
     "ChoiceQuestion",
     "SetQuestion",
     "CustomQuestion",
+    "as_number",
+    "link_solutions",
+    "load",
 ]
 
 OUTCOME_TEXT = {"correct": "正确", "wrong": "有误", "unanswered": "未作答", "hint": "提示", "solution": "参考答案"}
@@ -115,8 +122,9 @@ class Question:
         期望答案；传入无参函数时在第一次检查时才计算（由库和数据现算）。
     hints : sequence of str
         由浅入深的提示，``hint()`` 每调用一次给下一条。
-    solution : str
-        参考答案（代码或文字），``solution()`` 显示。
+    solution : str, optional
+        参考答案（代码或文字），``solution()`` 显示。课程里的题目不写这一项：答案来自答案本的
+        答案区（:func:`link_solutions`）。
     """
 
     def __init__(self, name: str, expected: Any, *, hints: Iterable[str] = (), solution: str = ""):
@@ -125,6 +133,7 @@ class Question:
         self._expected_cache: Any = Blank
         self.hints = list(hints)
         self._solution = solution
+        self._source: tuple[str, str] | None = None  # (答案本名, 题号)，由 link_solutions 设置
         self._next_hint = 0
 
     @property
@@ -169,15 +178,31 @@ class Question:
         _publish("hint", self.name, f"【提示】{self.name}{more}：{body}", _box("hint", self.name + more, body))
 
     def solution(self) -> None:
-        """显示参考答案。"""
-        body = self._solution or "（本题没有提供参考答案）"
+        """显示参考答案（课程题目：答案本里本题的答案区）。"""
+        body = self._solution or self._linked_solution() or "（本题没有提供参考答案）"
         _publish("solution", self.name, f"【参考答案】{self.name}：\n{body}", _box("solution", self.name, body, pre=True))
+
+    def _linked_solution(self) -> str:
+        if self._source is None:
+            return ""
+        from ..errors import RuralfinError
+        from .build import find_solution
+
+        try:
+            return find_solution(*self._source)
+        except RuralfinError as exc:  # 只装了库、没有课程文件夹：说明答案在哪里
+            return str(exc)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name}：用 .check(答案) 检查，.hint() 看提示，.solution() 看答案>"
 
 
-def _as_number(answer: Any) -> float | None:
+def as_number(answer: Any) -> float | None:
+    """单个数值（含 numpy 标量、单元素数组）转成 float；不是一个数时返回 None。
+
+    >>> as_number(3), as_number([1, 2]), as_number(True)
+    (3.0, None, None)
+    """
     try:
         import numpy as np
 
@@ -229,7 +254,7 @@ class NumberQuestion(Question):
     def judge(self, answer: Any) -> tuple[bool, str]:
         if isinstance(answer, str):
             return False, f"请填一个数字，不要加引号或单位；你填的是文字 {answer!r}。"
-        value = _as_number(answer)
+        value = as_number(answer)
         if value is None:
             kind = type(answer).__name__
             extra = "（像一整列或一张表）" if hasattr(answer, "shape") else ""
@@ -345,3 +370,31 @@ class CustomQuestion(Question):
 
     def judge(self, answer: Any) -> tuple[bool, str]:
         return self._judge(answer, self.expected)
+
+
+@lru_cache(maxsize=None)
+def load(name: str):
+    """读一张示范县的表（每个进程只读一次），供各课的判分函数共用。"""
+    from ..datasets import load_dataset
+
+    return load_dataset(name)
+
+
+_KEY = re.compile(r"q\d+")
+
+
+def link_solutions(namespace: Mapping[str, Any], notebook: str) -> None:
+    """把一课的题目（名为 ``q1``、``q2``…… 的 :class:`Question`）连到答案本 ``solutions/<notebook>.ipynb``
+    里同名的答案区（``### BEGIN SOLUTION q1``）。各课的题目模块在末尾调用
+    ``link_solutions(globals(), "11_goals")``。
+
+    Examples
+    --------
+    >>> q1 = NumberQuestion("第 1 题", 1.0)
+    >>> link_solutions({"q1": q1}, "11_goals")
+    >>> q1._source
+    ('11_goals', 'q1')
+    """
+    for key, obj in namespace.items():
+        if _KEY.fullmatch(key) and isinstance(obj, Question):
+            obj._source = (notebook, key)

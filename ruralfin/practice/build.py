@@ -1,13 +1,16 @@
 """由答案本生成练习本，以及给学员一份干净的练习本（旧的先备份）。
 
-``solutions/*.ipynb`` 是唯一的源：答案写在标记之间::
+``solutions/*.ipynb`` 是唯一的源：答案写在标记之间，开始标记写明是哪一题::
 
-    ### BEGIN SOLUTION
+    ### BEGIN SOLUTION q2
     rate = ftp + opex + el
     ### END SOLUTION
+    ex.q2.check(rate)
 
 生成 ``exercises/*.ipynb`` 时，标记之间的代码换成占位（``rate = ____``）和一句中文提示；
 带 ``solution`` 标签的整个单元格同样处理，带 ``solution-only`` 标签的单元格被删去。
+各题答案区的原文写进练习本的元数据（``metadata.ruralfin.solutions``），``ex.q2.solution()``
+从那里读出参考答案——题目模块里不再另写一份。
 输出不含运行结果和小组件状态，内容确定（同样的答案本总是生成同样的文件）。
 """
 
@@ -31,12 +34,16 @@ __all__ = [
     "build_exercises",
     "course_root",
     "reset_exercise",
+    "solution_regions",
+    "find_solution",
 ]
 
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
 PROMPT = "# 请在下面作答：把 ____ 换成你的答案，再运行本单元"
-_REGION = re.compile(r"^([ \t]*)### BEGIN SOLUTION[^\n]*\n(.*?)^[ \t]*### END SOLUTION[^\n]*(\n|$)", re.S | re.M)
+_REGION = re.compile(r"^([ \t]*)### BEGIN SOLUTION([^\n]*)\n(.*?)^[ \t]*### END SOLUTION[^\n]*(\n|$)", re.S | re.M)
+#: 开始标记后的题号：``q1``、``q2``……（与题目模块 ``lessonNN`` 里的变量名相同）
+QUESTION_KEY = re.compile(r"q\d+")
 
 
 def _placeholder(code: str, indent: str = "") -> str:
@@ -81,9 +88,75 @@ def exercise_source(source: str) -> str:
         raise RuralfinValueError(f"答案区缺少结束标记 {END!r}：\n{source[:200]}")
 
     def repl(m: re.Match) -> str:
-        return _placeholder(m.group(2), m.group(1)) + m.group(3)
+        return _placeholder(m.group(3), m.group(1)) + m.group(4)
 
     return _REGION.sub(repl, source)
+
+
+def solution_regions(solution_nb) -> dict[str, str]:
+    """答案本里各题的答案区原文：``{"q1": "npl = ...", ...}``（去掉标记与缩进）。
+
+    每个答案区的开始标记都要写明题号（``### BEGIN SOLUTION q1``），一题只能有一个答案区，
+    否则报错——这样每道题的参考答案只有一个出处。
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook()
+    >>> nb.cells = [nbformat.v4.new_code_cell("### BEGIN SOLUTION q1\\nx = 1  # 说明\\n### END SOLUTION\\nex.q1.check(x)")]
+    >>> solution_regions(nb)
+    {'q1': 'x = 1  # 说明'}
+    """
+    import textwrap
+
+    regions: dict[str, str] = {}
+    for cell in solution_nb.cells:
+        if cell.cell_type != "code" or "solution-only" in cell.get("metadata", {}).get("tags", []):
+            continue
+        if BEGIN in cell.source and END not in cell.source:
+            raise RuralfinValueError(f"答案区缺少结束标记 {END!r}：\n{cell.source[:200]}")
+        for m in _REGION.finditer(cell.source):
+            key = m.group(2).strip()
+            if not QUESTION_KEY.fullmatch(key):
+                raise RuralfinValueError(
+                    f"答案区的开始标记要写明题号，如 {BEGIN + ' q1'!r}；这里写的是 {m.group(0).splitlines()[0].strip()!r}")
+            if key in regions:
+                raise RuralfinValueError(f"{key} 有两个答案区：一题只能有一个（{BEGIN} {key}）")
+            regions[key] = textwrap.dedent(m.group(3)).strip("\n")
+    return regions
+
+
+def find_solution(notebook: str, key: str, root: str | os.PathLike | None = None) -> str:
+    """第 ``key`` 题（如 ``"q1"``）的参考答案：读练习本 ``exercises/<notebook>.ipynb`` 的元数据。
+
+    练习本里没有（比如是旧版生成的）就直接读答案本 ``solutions/<notebook>.ipynb`` 的答案区。
+    找不到课程文件夹（只装了库）时报错，报错信息用中文说明答案在哪里。
+    """
+    import json
+
+    import nbformat
+
+    where = f"课程的答案本 solutions/{notebook}.ipynb 里标着“{BEGIN} {key}”的单元格"
+    try:
+        root = course_root(root)
+    except RuralfinValueError as exc:
+        reason = f"（{exc}）" if os.environ.get("RURALFIN_COURSE_DIR") else "（只装了 ruralfin 库时就是这样）"
+        raise RuralfinValueError(
+            f"没有找到课程文件夹{reason}。参考答案在{where}：在课程文件夹里打开练习本，"
+            f"或把环境变量 RURALFIN_COURSE_DIR 设为课程文件夹，再运行 ex.{key}.solution()。") from None
+    exercise = root / "exercises" / f"{notebook}.ipynb"
+    try:
+        meta = json.loads(exercise.read_text(encoding="utf-8")).get("metadata", {}).get("ruralfin", {})
+    except (OSError, ValueError, AttributeError):  # 没有练习本，或学员把它改坏了
+        meta = {}
+    if isinstance(meta, dict) and key in (meta.get("solutions") or {}):
+        return meta["solutions"][key]
+    solution = root / "solutions" / f"{notebook}.ipynb"
+    if solution.exists():
+        regions = solution_regions(nbformat.read(solution, as_version=4))
+        if key in regions:
+            return regions[key]
+    raise RuralfinValueError(f"没有找到 {key} 的参考答案：它应在{where}（课程目录 {root}）。")
 
 
 def build_exercise(solution_nb):
@@ -116,7 +189,8 @@ def build_exercise(solution_nb):
         cells.append(cell)
     nb.cells = cells
     nb.metadata.pop("widgets", None)
-    nb.metadata["ruralfin"] = {"generated_from": "solutions", "note": "本文件由答案本自动生成，请勿手工修改源文件"}
+    nb.metadata["ruralfin"] = {"generated_from": "solutions", "note": "本文件由答案本自动生成，请勿手工修改源文件",
+                               "solutions": solution_regions(solution_nb)}
     nbformat.validate(nb)
     return nb
 

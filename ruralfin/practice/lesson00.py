@@ -1,4 +1,8 @@
-"""第 00 课（课程导览）的两道热身题：演示 check / hint / solution 的用法。"""
+"""第 00 课（课程导览）的两道热身题：演示 check / hint / solution 的用法。
+
+热身题就在讲义 ``notebooks/00_overview.ipynb`` 里，没有答案本，所以只有这两题的参考答案
+写在题目里（``solution=``）；其他各课的参考答案都来自答案本的答案区（见 :func:`._core.link_solutions`）。
+"""
 
 from __future__ import annotations
 

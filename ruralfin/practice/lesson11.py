@@ -15,7 +15,7 @@ from functools import lru_cache
 from numbers import Real
 from typing import Any
 
-from ._core import ____, Blank, ChoiceQuestion, CustomQuestion, NumberQuestion, Result
+from ._core import ____, Blank, ChoiceQuestion, CustomQuestion, NumberQuestion, Result, link_solutions, load
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "CURRENT_RATE", "TIME_RATE", "DEPOSIT_FTP"]
 
@@ -26,19 +26,12 @@ TIME_RATE = 1.45
 DEPOSIT_FTP = 2.0
 
 
-@lru_cache(maxsize=None)
-def _load(name: str):
-    from ..datasets import load_dataset
-
-    return load_dataset(name)
-
-
 @lru_cache(maxsize=1)
 def _history():
     """已满 12 个月的贷款申请（bad_12m 不为空），带上客群与行业。"""
-    app = _load("applications")
+    app = load("applications")
     return app[app["bad_12m"].notna()].merge(
-        _load("entities")[["entity_id", "customer_group", "industry"]], on="entity_id")
+        load("entities")[["entity_id", "customer_group", "industry"]], on="entity_id")
 
 
 @lru_cache(maxsize=1)
@@ -54,8 +47,8 @@ def _customers():
     """讲义第三节的客户表：一户一行，带存款中定期的占比 time_share 与客群违约率 prob_default。"""
     from ..segments import customer_summary
 
-    holdings = _load("holdings")
-    cust = customer_summary(_load("entities"), holdings, loans=_load("loans"), loan_monthly=_load("loan_monthly"))
+    holdings = load("holdings")
+    cust = customer_summary(load("entities"), holdings, loans=load("loans"), loan_monthly=load("loan_monthly"))
     dep = (holdings[holdings["product_type"].isin(["deposit_current", "deposit_time"])]
            .pivot_table(index="entity_id", columns="product_type", values="avg_balance_12m",
                         aggfunc="sum", observed=True, fill_value=0.0))
@@ -80,7 +73,7 @@ def _yield(time_rate: float = TIME_RATE):
 def _npl_2025() -> float:
     from ..economics import loan_book, regulatory_indicators
 
-    loans, monthly, ent = _load("loans"), _load("loan_monthly"), _load("entities")
+    loans, monthly, ent = load("loans"), load("loan_monthly"), load("entities")
     b0 = loan_book(loans, monthly, "2024-12-31", entities=ent)
     b1 = loan_book(loans, monthly, "2025-12-31", entities=ent)
     t = regulatory_indicators(b0, b1, new_loans=loans).set_index("indicator")
@@ -98,8 +91,6 @@ q1 = NumberQuestion(
         "表里的不良率已经是百分数：4.5 表示 4.5%，直接填 4.5 这样的数，不要再乘 100 或除以 100。",
         "也可以从 ind_2025 里取数：ind_2025.set_index('indicator').loc['inclusive_micro_npl_ratio', 'value']。",
     ],
-    solution="npl = ind_2025.set_index('indicator').loc['inclusive_micro_npl_ratio', 'value']\n"
-    "# 2025 年末普惠型小微不良率（%），上限是各项贷款不良率 + 3 个百分点",
 )
 
 
@@ -123,8 +114,6 @@ q2 = NumberQuestion(
         "违约概率和违约损失率用小数：3% 写 0.03，40% 写 0.4。",
         "手算核对：2.0 + 1.2 + 3% × 40% × 100 + 75% × 10.5% × 12% × 100。",
     ],
-    solution="rate = rf.economics.break_even_rate(prob_default=0.03, lgd=0.4)\n"
-    "# = 2.0 + 1.2 + 1.2 + 0.945 = 5.345（%）",
 )
 
 
@@ -149,9 +138,6 @@ q3 = NumberQuestion(
         "也可以直接取数：overall_yield(\"industry\").loc[\"wholesale_retail\", \"comprehensive_yield\"]。"
         "整体收益率是合计 ÷ 合计，不是各户收益率的平均。",
     ],
-    solution="wholesale_yield = overall_yield(\"industry\").loc[\"wholesale_retail\", \"comprehensive_yield\"]\n"
-    "# 等价于：part = cy[(cy[\"industry\"] == \"wholesale_retail\") & (cy[\"loan_balance\"] > 0)]\n"
-    "#         part[\"comprehensive_income\"].sum() / part[\"loan_balance\"].sum() * 100",
 )
 
 
@@ -208,9 +194,6 @@ q4 = _PairQuestion(
         "“利差尚可、综合拖累”的编码是 \"eroded\"：patterns(2.4)[\"eroded\"]。",
         "先把 time_rate 设成一个高于 2.0 的数（如 2.4），再令 n_eroded = patterns(time_rate)[\"eroded\"]。",
     ],
-    solution="time_rate = 2.4\n"
-    "n_eroded = patterns(time_rate)[\"eroded\"]\n"
-    "# 定期付息率高于存款 FTP（2.0%）后，存款贡献变负：贷款赚的钱被高息存款吐了回去",
 )
 
 
@@ -250,12 +233,7 @@ q5 = ChoiceQuestion(
         "C 不动其他参数，只把 prob_default 换成农户那几行里（笔数不少于 30）最低的违约率。",
         "比较四个“下降的百分点”，选最大的，用引号填字母，如 \"A\"。想一想：为什么动客群比动成本有效？",
     ],
-    solution="start = group_pd.set_index('customer_group').loc['farmer_household', 'prob_default']\n"
-    "farmer = el_long[(el_long['customer_group'] == 'farmer_household') & (el_long['n_loans'] >= 30)]\n"
-    "base = rf.economics.break_even_rate(prob_default=start)\n"
-    "cuts = {'A': base - rf.economics.break_even_rate(prob_default=start, opex_rate=0.8),\n"
-    "        'B': base - rf.economics.break_even_rate(prob_default=start, lgd=0.4),\n"
-    "        'C': base - rf.economics.break_even_rate(prob_default=farmer['prob_default'].min()),\n"
-    "        'D': base - rf.economics.break_even_rate(prob_default=start, capital_ratio=0.10)}\n"
-    "answer = max(cuts, key=cuts.get)   # 选客群（行业格子）降得最多：风险成本是最大的可控成本",
 )
+
+
+link_solutions(globals(), "11_goals")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from numbers import Real
 
-from ._core import Blank, ChoiceQuestion, CustomQuestion, NumberQuestion, SetQuestion
+from ._core import Blank, ChoiceQuestion, CustomQuestion, NumberQuestion, SetQuestion, link_solutions, load
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "GROUP_OPTIONS"]
 
@@ -35,20 +35,13 @@ MIN_SCORE = 70
 _LOW, _HIGH = 5.0, 20.0
 
 
-@lru_cache(maxsize=None)
-def _load(name: str):
-    from ..datasets import load_dataset
-
-    return load_dataset(name)
-
-
 @lru_cache(maxsize=1)
 def _customers():
     from ..segments import customer_summary
 
     return customer_summary(
-        _load("entities"), _load("holdings"), loans=_load("loans"), loan_monthly=_load("loan_monthly"),
-        account_flows=_load("account_flows"), external_data=_load("external_data"), soft_info=_load("soft_info"),
+        load("entities"), load("holdings"), loans=load("loans"), loan_monthly=load("loan_monthly"),
+        account_flows=load("account_flows"), external_data=load("external_data"), soft_info=load("soft_info"),
     )
 
 
@@ -66,7 +59,7 @@ def _short_list(threshold: float):
 def _n_coops() -> int:
     from ..segments import group_profile
 
-    prof = group_profile(_load("entities")).set_index("customer_group")
+    prof = group_profile(load("entities")).set_index("customer_group")
     return int(prof.loc["coop", "n_entities"])
 
 
@@ -77,11 +70,9 @@ q1 = NumberQuestion(
     atol=0.5,
     unit="户",
     hints=[
-        "用 sg.group_profile(entities) 做出五类客群的画像表。",
+        "用 rf.segments.group_profile(entities) 做出五类客群的画像表。",
         "在表里找“农村合作社”那一行，读“主体数（户）”一列。填一个整数。",
     ],
-    solution="prof = sg.group_profile(entities)\n"
-    "n_coops = int(prof.set_index('customer_group').loc['coop', 'n_entities'])",
 )
 
 
@@ -89,7 +80,7 @@ q1 = NumberQuestion(
 def _weakest_group() -> str:
     from ..segments import penetration
 
-    pen = penetration(_load("entities")).set_index("customer_group")
+    pen = penetration(load("entities")).set_index("customer_group")
     code = str(pen["peer_main_share"].idxmax())
     return next(k for k, v in _GROUP_CODES.items() if v == code)
 
@@ -99,13 +90,10 @@ q2 = ChoiceQuestion(
     _weakest_group,
     options=GROUP_OPTIONS,
     hints=[
-        "用 sg.penetration(entities) 按客群算渗透率和主办行份额。",
+        "用 rf.segments.penetration(entities) 按客群算渗透率和主办行份额。",
         "看“同业主办行份额”一列（= 1 − 我行主办行份额），找最大的那一行。",
         "看准列：题目问的是“同业主办行份额”，不是“渗透率”；开了户不等于主要业务在我行。",
     ],
-    solution="pen = sg.penetration(entities)\n"
-    "rf.to_display(pen.sort_values('peer_main_share', ascending=False))\n"
-    "# 排在第一行的客群就是答案",
 )
 
 
@@ -113,8 +101,8 @@ q2 = ChoiceQuestion(
 def _n_local_chain_prospects() -> int:
     from ..segments import performing_borrowers, supply_chain_prospects
 
-    good = performing_borrowers(_load("loan_monthly")).query("is_performing")["entity_id"]
-    chain = supply_chain_prospects(_load("supply_chain"), good)
+    good = performing_borrowers(load("loan_monthly")).query("is_performing")["entity_id"]
+    chain = supply_chain_prospects(load("supply_chain"), good)
     local = chain[chain["counterparty_entity_id"].notna()]
     return int((local["n_links"] >= 3).sum())
 
@@ -126,15 +114,11 @@ q3 = NumberQuestion(
     atol=0.5,
     unit="个",
     hints=[
-        "先用 sg.performing_borrowers(loan_monthly) 找出表现良好的借款人（is_performing 为 True），"
-        "再把他们的 entity_id 交给 sg.supply_chain_prospects(supply_chain, …)。",
+        "先用 rf.segments.performing_borrowers(loan_monthly) 找出表现良好的借款人（is_performing 为 True），"
+        "再把他们的 entity_id 交给 rf.segments.supply_chain_prospects(supply_chain, …)。",
         "只数本县内的对手：counterparty_entity_id 不为空（县外龙头企业、电商平台的这一列是空的）。",
         "最后数 n_links（关联的优质客户数）不少于 3 的有几行。",
     ],
-    solution="good = sg.performing_borrowers(loan_monthly).query('is_performing')['entity_id']\n"
-    "chain = sg.supply_chain_prospects(supply_chain, good)\n"
-    "local = chain[chain['counterparty_entity_id'].notna()]\n"
-    "n_chain = int((local['n_links'] >= 3).sum())",
 )
 
 
@@ -156,9 +140,6 @@ q4 = NumberQuestion(
         "在这些行里，行业 industry 等于 'catering'（餐饮服务）的比例是多少？可以写 (credit['industry'] == 'catering').mean()。",
         "答案是 0–1 之间的小数，不是百分数。",
     ],
-    solution="credit = customers[customers['has_credit']]\n"
-    "share_catering = float((credit['industry'] == 'catering').mean())\n"
-    "# 或者：sg.entity_mix(credit, rows='industry', columns=None) 的 total_share 列",
 )
 
 
@@ -194,16 +175,11 @@ q5 = CustomQuestion(
     lambda: (lambda threshold: len(_short_list(threshold))),
     judge=_judge_threshold,
     hints=[
-        "复制讲义第四节的代码：rules = sg.prospect_rules()，再改 rule 为 'deposit' 那一行的 rule_threshold。",
+        "复制讲义第四节的代码：rules = rf.segments.prospect_rules()，再改 rule 为 'deposit' 那一行的 rule_threshold。",
         f"rules.loc[rules['rule'] == 'deposit', 'rule_threshold'] = threshold；然后 "
-        f"sg.existing_customer_prospects(customers, rules=rules, min_score={MIN_SCORE})，名单人数用 len(…)。",
+        f"rf.segments.existing_customer_prospects(customers, rules=rules, min_score={MIN_SCORE})，名单人数用 len(…)。",
         "作答形式：answer = (threshold, n_list)，门槛单位是万元。",
     ],
-    solution="threshold = 10\n"
-    "rules = sg.prospect_rules()\n"
-    "rules.loc[rules['rule'] == 'deposit', 'rule_threshold'] = threshold\n"
-    f"short_list = sg.existing_customer_prospects(customers, rules=rules, min_score={MIN_SCORE})\n"
-    "answer = (threshold, len(short_list))",
 )
 
 
@@ -237,10 +213,6 @@ q6 = ChoiceQuestion(
         "再比较“农户和个体工商户占比”：门槛提高后，这个占比是升了还是降了？",
         "想一想：哪些客群的存款日均通常更高？门槛提高，谁更容易丢掉存款规则的 25 分？",
     ],
-    solution='answer = "B"\n'
-    "# 门槛从 5 万提到 20 万：存款规则的 25 分更难拿，过 70 分线的人变少；\n"
-    "# 掉出名单的多是存款较少的农户和个体工商户，名单向合作社、小微企业等大户集中。\n"
-    "# 业务上：门槛高，名单短而“肥”，适合少数客户经理精耕；门槛低，覆盖广，适合批量营销。",
 )
 
 
@@ -258,11 +230,11 @@ q7 = SetQuestion(
     _visit_ids,
     item="主体",
     hints=[
-        "从默认规则的存量挖掘结果出发：prospects = sg.existing_customer_prospects(customers)。",
-        "用 sg.target_list(prospects, township='白沙镇', industry='agri_production', top=5)。",
+        "从默认规则的存量挖掘结果出发：prospects = rf.segments.existing_customer_prospects(customers)。",
+        "用 rf.segments.target_list(prospects, township='白沙镇', industry='agri_production', top=5)。",
         "答案是这 5 户的主体编号：list(清单['entity_id'])。",
     ],
-    solution="prospects = sg.existing_customer_prospects(customers)\n"
-    "visit = sg.target_list(prospects, township='白沙镇', industry='agri_production', top=5)\n"
-    "visit_ids = list(visit['entity_id'])",
 )
+
+
+link_solutions(globals(), "12_segments")

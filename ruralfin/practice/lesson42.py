@@ -11,7 +11,7 @@ import math
 from functools import lru_cache
 from typing import Any
 
-from ._core import ChoiceQuestion, CustomQuestion, NumberQuestion, _as_number
+from ._core import ChoiceQuestion, CustomQuestion, NumberQuestion, as_number, link_solutions, load
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "AS_OF", "TOLERANCE", "SOURCE_OPTIONS"]
 
@@ -25,17 +25,10 @@ _SOURCE_CODES = {"A": "flow", "B": "electricity", "C": "water", "D": "tax"}
 SOURCE_OPTIONS = {"A": "银行流水", "B": "电表", "C": "水表", "D": "纳税申报"}
 
 
-@lru_cache(maxsize=None)
-def _load(name: str):
-    from ..datasets import load_dataset
-
-    return load_dataset(name)
-
-
 @lru_cache(maxsize=1)
 def _applicants():
-    ent = _load("entities")
-    return ent[ent["entity_id"].isin(_load("applications")["entity_id"])]
+    ent = load("entities")
+    return ent[ent["entity_id"].isin(load("applications")["entity_id"])]
 
 
 @lru_cache(maxsize=None)
@@ -46,17 +39,17 @@ def _table(kwh_baseline: float = 0.0, water_baseline: float = 0.0):
     app = _applicants()
     return cc.combine_revenue(
         app,
-        cc.flow_revenue(_load("account_flows"), _load("settlement"), as_of=AS_OF),
-        cc.utility_revenue(_load("utilities"), app, _load("industry_coefficients"), as_of=AS_OF,
+        cc.flow_revenue(load("account_flows"), load("settlement"), as_of=AS_OF),
+        cc.utility_revenue(load("utilities"), app, load("industry_coefficients"), as_of=AS_OF,
                            kwh_baseline=kwh_baseline, water_baseline=water_baseline),
-        cc.tax_revenue(_load("tax_records"), as_of=AS_OF),
+        cc.tax_revenue(load("tax_records"), as_of=AS_OF),
     )
 
 
 def _metrics_at(tolerance: float, kwh_baseline: float = 0.0, water_baseline: float = 0.0):
     from ..risk import crosscheck as cc
 
-    return cc.tolerance_sweep(_table(kwh_baseline, water_baseline), _load("truth_entities"),
+    return cc.tolerance_sweep(_table(kwh_baseline, water_baseline), load("truth_entities"),
                               tolerances=[tolerance]).iloc[0]
 
 
@@ -74,10 +67,9 @@ q1 = NumberQuestion(
     atol=0.5,
     unit="户",
     hints=[
-        "先按讲义做出核实收入表 table，再用 cc.flag_revenue(table, tolerance=0.3) 加上标记。",
+        "先按讲义做出核实收入表 table，再用 rf.risk.crosscheck.flag_revenue(table, tolerance=0.3) 加上标记。",
         "标记在 flag 列（True/False）；True 的个数就是答案，可以用 .sum()。",
     ],
-    solution="flags = cc.flag_revenue(table, tolerance=0.3)\nn_flagged = int(flags['flag'].sum())",
 )
 
 
@@ -87,7 +79,7 @@ def _flow_example():
     """第 2 题用的主体：有完整 12 个月流水、能还原收入的申请人里编号最小的一户。"""
     from ..risk import crosscheck as cc
 
-    f = cc.flow_revenue(_load("account_flows"), _load("settlement"), as_of=AS_OF)
+    f = cc.flow_revenue(load("account_flows"), load("settlement"), as_of=AS_OF)
     f = f[f["entity_id"].isin(_applicants()["entity_id"]) & (f["flow_months"] == 12) & f["flow_revenue"].notna()]
     row = f.sort_values("entity_id").iloc[0]
     return int(row["entity_id"]), float(row["flow_revenue"])
@@ -109,11 +101,6 @@ q2 = NumberQuestion(
         "公式：流入合计 ÷ [(1 − 现金收款比例) × 经我行结算比例]。先除以非现金比例，再除以经我行的比例。",
         "筛 2025 年：flows[(flows['entity_id'] == eid) & (flows['month'].dt.year == 2025)]。",
     ],
-    solution="eid = ex.example_entity()\n"
-    "inflow = flows.loc[(flows['entity_id'] == eid) & (flows['month'].dt.year == 2025), 'inflow_amount'].sum()\n"
-    "st = settlement.set_index('entity_id').loc[eid]\n"
-    "revenue = inflow / ((1 - st['receipt_share_cash']) * st['reported_share_with_us'])\n"
-    "# 核对：cc.flow_revenue(flows, settlement).set_index('entity_id').loc[eid, 'flow_revenue']",
 )
 
 
@@ -123,7 +110,7 @@ def _judge_precision(answer: Any, expected: Any) -> tuple[bool, str]:
         return False, "请按 (容差, 查准率) 的形式作答，例如 (0.25, 0.8)：两个数，用逗号隔开、外面加圆括号。"
     values = []
     for name, v in zip(("容差", "查准率"), answer):
-        num = _as_number(v)
+        num = as_number(v)
         if num is None or math.isnan(num):
             return False, f"{name}应当是一个数，你给的是 {type(v).__name__}：{v!r}。"
         values.append(num)
@@ -148,12 +135,10 @@ q3 = CustomQuestion(
     None,
     judge=_judge_precision,
     hints=[
-        "cc.tolerance_sweep(table, truth, tolerances=[你的容差]) 一行就给出该容差下的查准率（precision 列）。",
-        "也可以自己算：flag_revenue 标记后筛 checkable，再用 cc.flag_metrics(…, truth)。",
+        "rf.risk.crosscheck.tolerance_sweep(table, truth, tolerances=[你的容差]) 一行就给出该容差下的查准率（precision 列）。",
+        "也可以自己算：flag_revenue 标记后筛 checkable，再用 rf.risk.crosscheck.flag_metrics(…, truth)。",
         "作答形式是一个元组：(容差, 查准率)，如 (0.2, 0.71)；容差不要用 0.3。",
     ],
-    solution="tol = 0.2\nprecision = cc.tolerance_sweep(table, truth, tolerances=[tol]).loc[0, 'precision']\n"
-    "answer = (tol, precision)",
 )
 
 
@@ -165,13 +150,10 @@ q4 = NumberQuestion(
     atol=5e-4,
     unit="",
     hints=[
-        "重新算电表、水表：cc.utility_revenue(…, kwh_baseline=100, water_baseline=5)，其余两个来源不变。",
+        "重新算电表、水表：rf.risk.crosscheck.utility_revenue(…, kwh_baseline=100, water_baseline=5)，其余两个来源不变。",
         "用新的电表水表结果重新 combine_revenue，再用 tolerance_sweep(…, tolerances=[0.3]) 读 recall。",
         "查全率是 0–1 的小数，如 0.65。",
     ],
-    solution="by_util2 = cc.utility_revenue(utilities, applicants, coefficients, kwh_baseline=100, water_baseline=5)\n"
-    "table2 = cc.combine_revenue(applicants, by_flow, by_util2, by_tax)\n"
-    "recall = cc.tolerance_sweep(table2, truth, tolerances=[0.3]).loc[0, 'recall']",
 )
 
 
@@ -187,7 +169,7 @@ _Q5_OPTIONS = {
 def _q5_expected() -> str:
     from ..risk import crosscheck as cc
 
-    sw = cc.tolerance_sweep(_table(), _load("truth_entities"), tolerances=[TOLERANCE, 0.15]).set_index("tolerance")
+    sw = cc.tolerance_sweep(_table(), load("truth_entities"), tolerances=[TOLERANCE, 0.15]).set_index("tolerance")
     wide, tight = sw.loc[TOLERANCE], sw.loc[0.15]
     more_tp = tight["true_positives"] > wide["true_positives"]
     more_fp = tight["false_positives"] > wide["false_positives"]
@@ -205,10 +187,9 @@ q5 = ChoiceQuestion(
     _q5_expected,
     options=_Q5_OPTIONS,
     hints=[
-        "用 cc.tolerance_sweep(table, truth, tolerances=[0.3, 0.15]) 把两个容差放在一张表里比较。",
+        "用 rf.risk.crosscheck.tolerance_sweep(table, truth, tolerances=[0.3, 0.15]) 把两个容差放在一张表里比较。",
         "看 true_positives（抓到的）、false_positives（误报的）、precision（查准率）三列怎么变。",
     ],
-    solution='answer = "A"   # 收紧容差：抓到的多了，被冤枉的如实户增加得更快，查准率下降',
 )
 
 
@@ -232,6 +213,7 @@ q6 = ChoiceQuestion(
         "用 .str.split(';').explode() 把它拆成一行一个来源，再 .value_counts() 数每个来源出现几次。",
         "来源代码：flow = 银行流水，electricity = 电表，water = 水表，tax = 纳税申报。",
     ],
-    solution="codes = flags.loc[flags['flag'], 'disagreeing_sources'].str.split(';').explode()\n"
-    "codes.value_counts()   # 次数最多的那个来源，对应的选项字母就是答案",
 )
+
+
+link_solutions(globals(), "42_crosscheck")

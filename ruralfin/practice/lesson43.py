@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ._core import ChoiceQuestion, NumberQuestion, SetQuestion
+from ._core import ChoiceQuestion, NumberQuestion, SetQuestion, link_solutions, load
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7",
            "CANDIDATES", "Q1_FEATURE", "Q5_POINTS", "Q7_FEATURE", "STABILITY_OPTIONS"]
@@ -32,9 +32,7 @@ _OPTION_OF = {"stable": "A", "moderate": "B", "shift": "C"}
 
 @lru_cache(maxsize=1)
 def _data():
-    from .. import datasets
-
-    apps = datasets.load_dataset("applications")
+    apps = load("applications")
     known = apps["bad_12m"].notna()
     dev = apps[(apps["sample"] == "development") & known]
     val = apps[(apps["sample"] == "validation") & known]
@@ -115,11 +113,6 @@ q1 = NumberQuestion(
         "WoE = ln(坏样本占比 ÷ 好样本占比)，用 np.log。",
         "最后取 bin_type 为 \"missing\" 的那一行；结果是一个数，不是一整列。",
     ],
-    solution='t = binner.binning_table("social_security_months")\n'
-    'bad_share = t["n_bad"] / t["n_bad"].sum()\n'
-    'good_share = t["n_good"] / t["n_good"].sum()\n'
-    'woe = np.log(bad_share / good_share)\n'
-    'missing_woe = woe[t["bin_type"] == "missing"].item()',
 )
 
 q2 = NumberQuestion(
@@ -132,7 +125,6 @@ q2 = NumberQuestion(
         "样本数为 0 的箱（如“未见过的类别”箱）手算会得到 NaN；pandas 的 .sum() 会跳过 NaN。",
         "可以用 binner.iv_[\"social_security_months\"] 核对你的手算结果——但答案请用自己算的数。",
     ],
-    solution='iv = ((bad_share - good_share) * woe).sum()   # 接第 1 题的 bad_share、good_share、woe',
 )
 
 q3 = SetQuestion(
@@ -144,7 +136,6 @@ q3 = SetQuestion(
         "留下 0.02 ≤ IV ≤ 0.5 的特征：低于 0.02 无用，高于 0.5 可疑。pandas 的 .between(0.02, 0.5) 两端都包含。",
         "答案是英文列名的列表，如 [\"max_dpd_24m\", ...]。",
     ],
-    solution='iv = binner.iv_table()\nfeatures = iv.loc[iv["iv"].between(0.02, 0.5), "feature"].tolist()',
 )
 
 q4 = NumberQuestion(
@@ -158,8 +149,6 @@ q4 = NumberQuestion(
         "先看他每个特征的取值（applicant[features]），再到评分卡表里找到对应的箱；缺失值落在“缺失”箱。",
         "核对：card.points_breakdown(applicant[features]) 会列出每一项得分和总分。",
     ],
-    solution='points = card.points_breakdown(applicant[features])["points"].item()\n'
-    '# 或者：card.predict_points(applicant[features]).iloc[0]',
 )
 
 q5 = NumberQuestion(
@@ -171,7 +160,6 @@ q5 = NumberQuestion(
         "560 分比 600 分少 40 分，即减半两次：好坏比 = 50 ÷ 4。",
         "好坏比 = 好 : 坏，违约概率 = 1 ÷ (1 + 好坏比)。答案是小数，不是百分数。",
     ],
-    solution="odds = 50 * 2 ** ((560 - 600) / 20)   # 12.5 : 1\nprob = 1 / (1 + odds)",
 )
 
 q6 = NumberQuestion(
@@ -181,12 +169,9 @@ q6 = NumberQuestion(
     atol=1e-4,
     hints=[
         "先用 card.predict_points 分别给开发样本 dev 和近期样本 recent 打分。",
-        "再用 metrics.psi(开发样本的分数, 近期样本的分数)：第一个参数是基准（预期）分布。",
+        "再用 rf.risk.metrics.psi(开发样本的分数, 近期样本的分数)：第一个参数是基准（预期）分布。",
         "参数顺序反了结果会略有不同；默认按开发样本分数的十等分切段。",
     ],
-    solution="points_dev = card.predict_points(dev[features])\n"
-    "points_recent = card.predict_points(recent[features])\n"
-    "score_psi = metrics.psi(points_dev, points_recent)",
 )
 
 q7 = ChoiceQuestion(
@@ -194,9 +179,10 @@ q7 = ChoiceQuestion(
     _stability_option,
     options=STABILITY_OPTIONS,
     hints=[
-        "用 metrics.csi(dev, recent, binner=card.binner_) 算每个特征的 CSI（按评分卡的分箱比较两个样本）。",
+        "用 rf.risk.metrics.csi(dev, recent, binner=card.binner_) 算每个特征的 CSI（按评分卡的分箱比较两个样本）。",
         "找到“近 6 个月日均存款”（deposit_avg_6m）那一行，按 0.1 和 0.25 两个阈值判断。",
     ],
-    solution='t = metrics.csi(dev, recent, binner=card.binner_)\n'
-    't[t["feature"] == "deposit_avg_6m"]   # 看 csi 与 psi_stability 两列',
 )
+
+
+link_solutions(globals(), "43_scorecard")

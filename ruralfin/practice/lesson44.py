@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ._core import ChoiceQuestion, CustomQuestion, NumberQuestion, SetQuestion
+from ._core import ChoiceQuestion, CustomQuestion, NumberQuestion, SetQuestion, link_solutions, load
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8",
            "Q1_HOUSEHOLD", "Q2_HOUSEHOLD", "LIMIT_OPTIONS", "Q4_LOANS", "Q5_LOANS"]
@@ -61,24 +61,17 @@ def _limit(household: dict):
 
 
 @lru_cache(maxsize=None)
-def _load(name: str):
-    from ..datasets import load_dataset
-
-    return load_dataset(name)
-
-
-@lru_cache(maxsize=None)
 def _applications():
     """讲义中的 A 卡与 2024 下半年以来的申请（含评分、违约概率与真相）。"""
     from ..risk.binning import WoEBinner
     from ..risk.scorecard import Scorecard
 
-    apps = _load("applications")
+    apps = load("applications")
     apps = apps.assign(debt_to_revenue=apps["existing_debt"] / apps["reported_revenue"])
     feats = ["manager_visit_score", "max_dpd_24m", "debt_to_revenue", "credit_inquiries_6m", "social_security_months"]
     dev = apps[(apps["sample"] == "development") & apps["bad_12m"].notna()]
     card = Scorecard(WoEBinner(max_bins=4), decimals=0).fit(dev[feats], dev["bad_12m"].astype(int))
-    new = apps[apps["sample"] != "development"].merge(_load("truth_applications"), on="application_id")
+    new = apps[apps["sample"] != "development"].merge(load("truth_applications"), on="application_id")
     new = new.assign(points=card.predict_points(new[feats]), prob_default=card.predict_proba(new[feats])[:, 1])
     return new
 
@@ -132,20 +125,20 @@ def _q6_vintage() -> float:
 
     from ..risk.monitoring import vintage_table
 
-    v30 = vintage_table(_load("loan_monthly"), dpd_threshold=30)
+    v30 = vintage_table(load("loan_monthly"), dpd_threshold=30)
     return float(v30.loc[pd.Period(_COHORT, freq="M"), _MOB] * 100)
 
 
 def _q7_roll() -> float:
     from ..risk.monitoring import roll_rate_matrix
 
-    return float(roll_rate_matrix(_load("loan_monthly")).loc["M2", "M3"] * 100)
+    return float(roll_rate_matrix(load("loan_monthly")).loc["M2", "M3"] * 100)
 
 
 def _q8_gain() -> float:
     from ..risk.collection import CollectionScoreModel, allocate_collectors, collection_cases
 
-    lm = _load("loan_monthly")
+    lm = load("loan_monthly")
     cases = collection_cases(lm)
     feats = ["days_past_due", "balance", "months_on_book", "paid_ratio_3m", "unpaid_3m",
              "overdue_months_12m", "months_in_arrears"]
@@ -163,15 +156,9 @@ q1 = ChoiceQuestion(
     hints=[
         "三条约束各算一遍，取最小的那条：产品上限 30 万元；0.5 × 年营业收入 − 现有负债；偿债比上限折成的本金。",
         "收入倍数：0.5 × 80 − 25 = 15 万元。偿债比那条要先扣掉现有负债的年还款额（按 3 年等额本息估），再把剩下的月供折成本金——两条很接近，手算容易看错。",
-        "用 approval.credit_limit(pd.DataFrame([ex.Q1_HOUSEHOLD]), revenue=\"revenue\", income=\"cash_income\", "
+        "用 rf.risk.approval.credit_limit(pd.DataFrame([ex.Q1_HOUSEHOLD]), revenue=\"revenue\", income=\"cash_income\", "
         "existing_debt=\"total_debt\", product_cap=30.0, term_months=36) 看 limit_revenue、limit_dsr 两列。",
     ],
-    solution=(
-        "out = approval.credit_limit(pd.DataFrame([ex.Q1_HOUSEHOLD]), revenue=\"revenue\", income=\"cash_income\",\n"
-        "                            existing_debt=\"total_debt\", product_cap=30.0, term_months=36, round_to=0.5)\n"
-        "out[[\"limit_product_cap\", \"limit_revenue\", \"limit_dsr\", \"binding_constraint\"]]\n"
-        "# 收入倍数允许 15.0 万元，偿债比允许约 16 万元，产品上限 30 万元：收入倍数最小，答案 \"B\""
-    ),
 )
 
 q2 = NumberQuestion(
@@ -182,13 +169,8 @@ q2 = NumberQuestion(
     hints=[
         "这户营业额 120 万元，但一年只赚 9 万元——先猜猜是哪条约束卡住它。",
         "偿债比：0.5 × 9 = 4.5 万元/年可用于还款，先减去现有 10 万元负债按 3 年等额本息的年还款额，剩下的÷12 是可承受月供。",
-        "直接用 approval.credit_limit(pd.DataFrame([ex.Q2_HOUSEHOLD]), ...)，参数与第 1 题相同（含 round_to=0.5），取 credit_limit。",
+        "直接用 rf.risk.approval.credit_limit(pd.DataFrame([ex.Q2_HOUSEHOLD]), ...)，参数与第 1 题相同（含 round_to=0.5），取 credit_limit。",
     ],
-    solution=(
-        "out = approval.credit_limit(pd.DataFrame([ex.Q2_HOUSEHOLD]), revenue=\"revenue\", income=\"cash_income\",\n"
-        "                            existing_debt=\"total_debt\", product_cap=30.0, term_months=36, round_to=0.5)\n"
-        "limit = out.loc[0, \"credit_limit\"]   # 偿债比卡住：利润撑不起月供，营业额再高也没用"
-    ),
 )
 
 q3 = NumberQuestion(
@@ -197,14 +179,10 @@ q3 = NumberQuestion(
     atol=0.01,
     unit="分",
     hints=[
-        "用 approval.cutoff_table(new, outcome=\"truth_bad_12m\", amount=\"requested_amount\", cutoffs=range(540, 605, 5))。",
+        "用 rf.risk.approval.cutoff_table(new, outcome=\"truth_bad_12m\", amount=\"requested_amount\", cutoffs=range(540, 605, 5))。",
         "看“预期坏账率”一列（expected_bad_rate，小数）：目标 3% 就是 0.03。切分点越高，预期坏账率越低。",
         "在 expected_bad_rate <= 0.03 的行里取最小的 cutoff——切分点尽量低，才能在达标的前提下多通过客户。",
     ],
-    solution=(
-        "tab = approval.cutoff_table(new, outcome=\"truth_bad_12m\", amount=\"requested_amount\", cutoffs=range(540, 605, 5))\n"
-        "cutoff = tab.loc[tab[\"expected_bad_rate\"] <= 0.03, \"cutoff\"].min()"
-    ),
 )
 
 q4 = CustomQuestion(
@@ -216,10 +194,6 @@ q4 = CustomQuestion(
         "“超过”是严格大于：恰好 90 天还不算超过 90 天。",
         "2023 年新规：逾期超过 90 天的，即使抵押担保充足也要归为不良——抵押率 200% 也救不了。",
     ],
-    solution=(
-        "grades = [\"正常\", \"关注\", \"关注\", \"次级\", \"损失\"]\n"
-        "# 核对：monitoring.classify_loans(pd.DataFrame(ex.Q4_LOANS))[\"risk_grade\"]"
-    ),
 )
 
 q5 = SetQuestion(
@@ -231,10 +205,6 @@ q5 = SetQuestion(
         "再按户看：一户在本行的不良余额占该户全部余额的比例**超过** 10%，该户全部贷款都归为不良。",
         "A 户 4 ÷ 54 ≈ 7.4%，B 户 2 ÷ 20 = 10%（恰好 10% 不算超过），C 户 5 ÷ 15 ≈ 33%。",
     ],
-    solution=(
-        "npl = {\"A-2\", \"B-2\", \"C-1\", \"C-2\"}\n"
-        "# 核对：out = monitoring.classify_loans(pd.DataFrame(ex.Q5_LOANS)); set(out.loc[out[\"is_npl\"], \"loan_id\"])"
-    ),
 )
 
 q6 = NumberQuestion(
@@ -243,14 +213,10 @@ q6 = NumberQuestion(
     atol=0.05,
     unit="%",
     hints=[
-        "v30 = monitoring.vintage_table(loan_monthly, dpd_threshold=30)：行是放款批次，列是账龄（月）。",
+        "v30 = rf.risk.monitoring.vintage_table(loan_monthly, dpd_threshold=30)：行是放款批次，列是账龄（月）。",
         "行索引是月度 Period：用 v30.loc[pd.Period(\"2024-01\", freq=\"M\"), 12] 取值。",
         "表里是 0–1 的小数，题目要百分数：乘以 100。",
     ],
-    solution=(
-        "v30 = monitoring.vintage_table(loan_monthly, dpd_threshold=30)\n"
-        "rate = v30.loc[pd.Period(\"2024-01\", freq=\"M\"), 12] * 100"
-    ),
 )
 
 q7 = NumberQuestion(
@@ -259,11 +225,10 @@ q7 = NumberQuestion(
     atol=0.05,
     unit="%",
     hints=[
-        "用 monitoring.roll_rate_matrix(loan_monthly)（默认按笔数）。",
+        "用 rf.risk.monitoring.roll_rate_matrix(loan_monthly)（默认按笔数）。",
         "行是本月所在桶，列是下月所在桶：取行 \"M2\"、列 \"M3\"。",
         "表里是小数，题目要百分数：乘以 100。",
     ],
-    solution="roll = monitoring.roll_rate_matrix(loan_monthly)\nrate = roll.loc[\"M2\", \"M3\"] * 100",
 )
 
 q8 = NumberQuestion(
@@ -274,8 +239,10 @@ q8 = NumberQuestion(
     unit="万元",
     hints=[
         "用讲义里打好回正概率的 12 月末逾期案件 open_cases。",
-        "collection.allocate_collectors(open_cases, 2, 16.0) 返回的结果有 .summary 和 .gain。",
+        "rf.risk.collection.allocate_collectors(open_cases, 2, 16.0) 返回的结果有 .summary 和 .gain。",
         ".gain 就是按每小时预期回收分配比“先追大额”多回收的预期金额（万元）。",
     ],
-    solution="res = collection.allocate_collectors(open_cases, 2, 16.0)\ngain = res.gain",
 )
+
+
+link_solutions(globals(), "44_lifecycle")
