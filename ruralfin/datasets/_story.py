@@ -319,3 +319,194 @@ MANAGER_TENURE_YEARS = (0, 25)  # 从业年限（年）
 MANAGER_EDUCATION = {  # 客户经理学历分布
     "primary_or_below": 0.0, "junior_high": 0.02, "senior_high": 0.08, "college": 0.35, "bachelor_plus": 0.55,
 }
+
+# ---------------------------------------------------------------- 阶段 5：收款方式的份额
+RETAIL_SUBS = ("grocery", "restaurant", "farm_stay", "personal_services", "repair_services", "ecommerce_shop")  # 面向消费者的细分行业
+B2B_SUBS = ("agri_processing", "food_processing", "light_manufacturing", "construction", "building_materials",
+            "agri_inputs", "transport_logistics")  # 主要对企业、对经销商销售的细分行业
+QR_SHARE_RETAIL = 0.55  # 扫码收款的典型占比：面向消费者的行业
+QR_SHARE_OTHER = 0.2  # 扫码收款的典型占比：其他行业
+TRADE_CREDIT_SHARE_B2B = 0.25  # 赊销（应收）收款的典型占比：对企业销售的行业
+TRADE_CREDIT_SHARE_AGRI = 0.08  # 同上：涉农生产
+TRADE_CREDIT_SHARE_OTHER = 0.03  # 同上：其他
+MIN_TRANSFER_SHARE = 0.05  # 转账收款的典型占比至少为这个值
+RECEIPT_CONCENTRATION = 25  # 各主体的份额 ~ Dirichlet(典型占比 × 25 + 0.3)
+RECEIPT_CONCENTRATION_FLOOR = 0.3
+
+# ---------------------------------------------------------------- 阶段 6：贷款申请、审批与续贷链条
+FIRST_APPLICATION_MONTHS = (-30, 30)  # 首次申请的月序范围（2020-07 至 2025-06）
+LOAN_PRODUCT_BY_GROUP = {  # 申请的产品：客群 -> (选第一种的概率, 第一种, 第二种)；担保圈成员一律选第一种
+    "farmer_household": (0.3, 2, 1),  # 农户联保贷 / 农户小额信用贷
+    "individual_business": (0.35, 4, 3),  # 商户保证贷 / 个体工商户经营贷（线上）
+    "rural_micro": (0.45, 4, 5),  # 商户保证贷 / 小微企业抵押贷
+    "coop": (0.7, 6, 5),  # 合作社流动资金贷 / 小微企业抵押贷
+    "new_agri_org": (0.4, 4, 7),  # 商户保证贷 / 新型农业经营主体贷
+}
+STARTUP_LOAN_PRODUCT = 8  # 创业担保贷款
+STARTUP_LOAN_MAX_AGE = 45  # 申请创业担保贷款的个体工商户年龄在 45 岁以下
+STARTUP_LOAN_SHARE = 0.1  # 其中申请创业担保贷款的比例
+LOAN_TERMS = {  # 产品编号 -> (可选期限（月）, 各期限的概率)
+    1: ([12, 24, 36], [0.65, 0.2, 0.15]), 2: ([12, 24], [0.7, 0.3]), 3: ([12], [1.0]), 4: ([12, 24, 36], [0.5, 0.3, 0.2]),
+    5: ([12, 36, 60], [0.4, 0.4, 0.2]), 6: ([12, 24, 36], [0.6, 0.25, 0.15]), 7: ([12, 36, 60], [0.45, 0.4, 0.15]),
+    8: ([24, 36], [0.6, 0.4]),
+}
+BANK_SCORE_RISK_SLOPE = -0.6  # 我行审批评分（看得到的信息）= -0.6 × 违约倾向（标准化）+ 噪声
+BANK_SCORE_NOISE_SD = 0.8  # 审批评分里与真实风险无关的部分
+RENEWAL_CUTOFF = -1.4  # 续贷的审批评分门槛
+NEW_LOAN_CUTOFF = -0.75  # 新贷款的审批评分门槛（约四分之三通过）
+REQUEST_TO_REVENUE = (0.15, 0.55)  # 首次申请金额 / 自报年营业收入
+RENEWAL_REQUEST_GROWTH = (0.95, 1.3)  # 续贷申请金额 / 上一笔金额
+SMALL_REQUEST = 10  # 10 万元以下的申请金额按 0.5 万元取整，以上按 1 万元
+MIN_REQUEST = 1  # 申请、批准金额至少 1 万元
+FULL_AMOUNT_SCORE = 0.5  # 审批评分高于这个值时全额批准
+APPROVED_SHARE = (0.6, 1.0)  # 否则批准金额 / 申请金额
+RENEWAL_RATE = 0.85  # 到期未违约时续贷的概率
+NEW_LOAN_AFTER_REPAYMENT = 0.5  # 不续贷的，过一段时间再申请新贷款的概率
+GAP_BEFORE_NEW_LOAN = (3, 13)  # 再申请前间隔的月数
+RETRY_AFTER_DECLINE = 0.22  # 被拒后再申请的概率
+GAP_BEFORE_RETRY = (6, 13)  # 被拒后再申请前间隔的月数
+
+# ---------------------------------------------------------------- 阶段 7：放款、利率与违约处置
+FIRST_DPD_DAYS = (1, 29)  # 出现逾期的第一个月的逾期天数
+DPD_PER_MONTH = 30  # 之后每月逾期天数增加 30 天
+WRITE_OFF_SHARE = 0.75  # 违约贷款核销处置的比例
+WRITE_OFF_AFTER_MONTHS = (5, 13)  # 违约后核销的月数
+RESTRUCTURE_SHARE = 0.18  # 未核销的违约贷款重组的比例
+RESTRUCTURE_AFTER_MONTHS = (3, 6)  # 违约后重组的月数
+REDEFAULT_SHARE = 0.4  # 重组后再次违约的比例
+REDEFAULT_AFTER_MONTHS = (3, 10)  # 重组后再次违约的月数
+RATE_REFERENCE_LPR = 3.45  # 产品利率区间按 LPR 3.45% 时报价，随 LPR 平移（%）
+RATE_SCORE_SLOPE = -1.2  # 加点在区间里的位置：sigmoid(-1.2 × 审批评分 - 0.3)
+RATE_SCORE_SHIFT = 0.3
+RATE_SPREAD_USED = 0.9  # 最多用到区间宽度的 90%
+RATE_NOISE_SD = 0.15  # 利率的随机部分（百分点）
+RATE_STEPS_PER_POINT = 20  # 合同利率取到 0.05 个百分点
+CREDIT_LINE_TO_LOAN = (1.0, 1.5)  # 非循环贷款的授信额度 / 贷款金额
+LARGE_LINE_SHARE = 0.04  # 小微企业里有大额授信（含其他业务）的比例
+LARGE_LINE_MULTIPLE = (3, 8)  # 大额授信的倍数
+INCLUSIVE_MAX_CREDIT_LINE = 1000  # 普惠型小微：单户授信 1000 万元（含）以下
+INCLUSIVE_MAX_ENTERPRISE_SIZE = 1  # 普惠型小微：企业规模为小型（含）以下
+AGRI_RELATED_GROUPS = ("farmer_household", "coop", "new_agri_org")  # 涉农贷款：这些客群的贷款都算
+AGRI_RELATED_SUBS = ("agri_inputs",)  # 涉农贷款：涉农生产加工之外，这些细分行业也算
+LOAN_PURPOSE_AGRI = {"working_capital": 0.35, "farm_inputs": 0.40, "equipment": 0.12, "expansion": 0.10, "other": 0.03}  # 涉农生产主体的贷款用途
+LOAN_PURPOSE_OTHER = {"working_capital": 0.60, "farm_inputs": 0.02, "equipment": 0.15, "expansion": 0.18, "other": 0.05}
+NEW_CUSTOMER_WALLET_BETA = (3, 4)  # 靠贷款进来的新客户经我行结算的份额 ~ Beta
+
+# ---------------------------------------------------------------- 阶段 8：贷款月度表现
+LATE_PAYMENT_BASE = 0.004  # 每月偶尔晚还几天的概率：基准
+LATE_PAYMENT_PD_SLOPE = 0.05  # 每单位年违约概率增加的晚还概率
+LATE_PAYMENT_DAYS = (1, 26)  # 晚还的天数
+REVOLVING_USE_BETA = (5, 2)  # 循环贷款的平均用款比例 ~ Beta
+REVOLVING_USE_RANGE = (0.2, 1.0)
+REVOLVING_SWING = 0.15  # 循环贷款月度用款的摆动幅度（对数）
+REVOLVING_SWING_FREQUENCY = 1.7  # 摆动的角频率（弧度 / 月）
+REVOLVING_MIN_USE = 0.05  # 循环贷款每月至少用款的比例
+NPL_DAYS = 90  # 逾期 90 天以上为不良
+BAD_WINDOW_MONTHS = 12  # bad_12m：放款后 12 个月内
+
+# ---------------------------------------------------------------- 阶段 9：申请时看得到的征信与走访
+DEVELOPMENT_LAST_MONTH = 17  # 开发样本：2023-01 至 2024-06 的申请
+VALIDATION_LAST_MONTH = 23  # 验证样本：2024-07 至 2024-12；之后为近期样本（放款后不足 12 个月，bad_12m 为空）
+CHANNEL_SHARE = {  # 申请渠道：开发、验证样本
+    "branch_walk_in": 0.30, "manager_visit": 0.30, "mobile_app": 0.18, "whole_village": 0.14, "supply_chain": 0.08,
+}
+CHANNEL_SHARE_RECENT = {  # 申请渠道：近期样本（更多来自手机银行）
+    "branch_walk_in": 0.24, "manager_visit": 0.26, "mobile_app": 0.30, "whole_village": 0.12, "supply_chain": 0.08,
+}
+VISIT_RATE_BY_CHANNEL = {  # 申请前客户经理走访过的比例
+    "branch_walk_in": 0.6, "manager_visit": 1.0, "mobile_app": 0.15, "whole_village": 1.0, "supply_chain": 0.5,
+}
+VISIT_SCORE_MEAN = 3.1  # 走访评价（1–5 分）的潜变量均值
+VISIT_SCORE_RISK_SLOPE = 0.95  # 违约倾向（标准化）每高一单位，走访评价低这么多
+VISIT_SCORE_NOISE_SD = 0.6
+VISIT_SCORE_RANGE = (1, 5)
+BUREAU_DELINQUENCY_LOGIT = -1.6  # 征信里有过逾期：logit 截距
+BUREAU_DELINQUENCY_RISK_SLOPE = 2.4  # 征信里有过逾期：每单位违约倾向（标准化）
+BUREAU_SEVERITY_SCALE = 0.7  # 最长逾期档位 ~ 指数分布（尺度）+ 0.9 × 违约倾向（正的部分）
+BUREAU_SEVERITY_RISK_SLOPE = 0.9
+BUREAU_DPD_LEVELS = [15, 45, 75, 105, 150]  # 各档位的最长逾期天数
+BUREAU_DPD_JITTER = (-10, 10)  # 逾期天数的随机偏移
+THIN_FILE_GROUPS = ("farmer_household", "individual_business")  # 白户（无征信记录）较多的客群
+THIN_FILE_SHARE = 0.3  # 这些客群里白户的比例（征信有逾期的除外）
+THIN_FILE_SHARE_OTHER = 0.12  # 其他客群里白户的比例
+INQUIRY_LOG_MEAN = -0.2  # 6 个月征信查询次数 ~ Poisson(exp(-0.2 + 0.7 × 违约倾向))
+INQUIRY_RISK_SLOPE = 0.7
+RECENT_INQUIRY_UPLIFT = 0.35  # 近期申请人的查询次数多 35%
+OTHER_BANK_DEBT_SHARE_IF_MAIN = (0.0, 0.4)  # 他行负债 / 总负债：我行是主办行
+OTHER_BANK_DEBT_SHARE = (0.3, 0.9)  # 他行负债 / 总负债：其他
+
+# ---------------------------------------------------------------- 阶段 10：我行账户流水
+PERSONAL_FLOW_GAMMA = (2.0, 0.15)  # 与经营无关的月流入（万元，农户加倍）~ Gamma(形状, 尺度)
+FLOW_NOISE_SD = 0.15  # 经营流入的月度对数波动
+PERSONAL_FLOW_NOISE_SD = 0.3  # 个人流入的月度对数波动
+OUTFLOW_LOG_MEAN_SD = (-0.04, 0.1)  # 流出 / 流入 的对数均值、标准差
+TICKET_RETAIL = 0.006  # 每笔流入的典型金额（万元）：面向消费者的行业
+TICKET_B2B = 0.4  # 同上：对企业销售的行业
+TICKET_OTHER = 0.08  # 同上：其他
+SAVINGS_TO_ASSETS = 0.05  # 沉淀存款最多约为总资产的 5% × Beta
+SAVINGS_BETA = (2, 5)
+BALANCE_TO_INFLOW = 0.25  # 日均余额中随流入变化的部分 = 0.25 × 月流入
+BALANCE_NOISE_SD = 0.2
+INFLOW_COUNT_FACTOR = 0.5  # 流入笔数 ~ Poisson(0.5 × 流入 / 每笔金额 + 2)
+MIN_INFLOW_COUNT = 2
+OUTFLOW_TICKET_MULTIPLE = 3  # 流出每笔金额是流入的 3 倍
+MIN_OUTFLOW_COUNT = 3
+MAX_EXPECTED_COUNT = 30000  # 笔数期望值的上限
+FLOW_FEATURE_MONTHS = 6  # 申请前 6 个月的日均余额与流入趋势
+MIN_FLOW_FEATURE_MONTHS = 3  # 至少要有 3 个月流水
+FLOW_TREND_MONTHS = 3  # 流入趋势 = 近 3 个月 / 此前 3 个月 - 1
+
+# ---------------------------------------------------------------- 阶段 11：水电
+UTILITY_AUTH_APPLICANT = 0.9  # 授权查询水电数据的比例：申请人
+UTILITY_AUTH_OTHER = 0.65  # 同上：其他主体
+ELECTRICITY_BIAS_SD = 0.22  # 主体自身用电强度的对数偏差（相对行业系数）
+WATER_BIAS_SD = 0.3  # 主体自身用水强度的对数偏差
+ELECTRICITY_NOISE_SD = 0.08  # 月度用电的对数波动
+WATER_NOISE_SD = 0.12  # 月度用水的对数波动
+HOUSEHOLD_KWH = (40, 150)  # 每月的生活用电（千瓦时）
+HOUSEHOLD_WATER_TONS = (2, 8)  # 每月的生活用水（吨）
+ELECTRICITY_MISSING_SHARE = 0.02  # 用电记录缺失的比例
+WATER_MISSING_SHARE = 0.04  # 用水记录缺失的比例
+
+# ---------------------------------------------------------------- 阶段 12：纳税
+QUOTA_TAX_SHARE = 0.65  # 个体工商户定期定额征收的比例（其余小规模）
+GENERAL_TAXPAYER_SHARE = 0.35  # 小微企业一般纳税人的比例（其余小规模）
+TAX_DECLARED_SHARE = (0.72, 1.0)  # 申报收入 / 真实收入（小规模、一般纳税人略有少报）
+TAX_DECLARATION_NOISE_SD = 0.05  # 每季度申报的对数波动
+QUOTA_TO_REVENUE = (0.3, 0.6)  # 定期定额户：核定额 / 真实收入
+TAX_RATE = {"general": 0.03, "small_scale": 0.01, "fixed_quota": 0.01}  # 税负（税额 / 申报收入），按征收方式
+
+# ---------------------------------------------------------------- 阶段 13：申请表与家庭信息
+SOCIAL_SECURITY_AUTH_SHARE = 0.65  # 授权查询社保的比例
+SOCIAL_SECURITY_MONTHS_GAMMA = (3, 30)  # 社保缴费月数 ~ Gamma(形状, 尺度)
+SOCIAL_SECURITY_RISK_SLOPE = 8  # 违约倾向（标准化）每高一单位少缴这么多个月
+MAX_SOCIAL_SECURITY_MONTHS = 600
+MOBILE_APP_SHARE_AT_30 = 0.9  # 我行客户里用手机银行的比例：30 岁
+MOBILE_APP_AGE_SLOPE = 0.012  # 每长一岁低这么多
+MOBILE_APP_AGE_CENTRE = 30
+MOBILE_APP_SHARE_RANGE = (0.15, 0.9)
+TYPING_SPEED_AT_50 = 45  # 打字速度（字 / 分钟）：50 岁
+TYPING_SPEED_AGE_SLOPE = 0.9  # 每年轻一岁快这么多
+TYPING_SPEED_AGE_CENTRE = 50
+TYPING_SPEED_SD = 12
+MIN_TYPING_SPEED = 5
+TYPING_SESSION_SD = 4  # 一次申请里测得的打字速度的随机误差
+HOUSE_OWNERSHIP_FARMER = 0.94  # 有自有住房的比例：农户
+HOUSE_OWNERSHIP_OTHER = 0.8  # 同上：其他
+HOUSE_LOGIT = 2  # 住房比例再乘 sigmoid(2 + 0.3 × 经营质量) / sigmoid(2)
+HOUSE_QUALITY_SLOPE = 0.3
+HOUSE_RECORD_KEPT = 0.999  # 住房信息登记完整的比例
+HOUSEHOLD_EXTRA_MEMBERS = 2.2  # 家庭人口 = 1 + Poisson(2.2)（农户再加 1）
+HOUSEHOLD_SIZE_RANGE = (1, 12)
+WEEKDAY_SHARE = 0.8  # 工作日申请的比例（其余均匀落在一周七天）
+SATURDAY_SHARE = 0.1  # 工作日申请里顺延到周六的比例
+LAST_WEEKDAY = 4  # 周五的编号（周一 = 0）
+MOBILE_HOUR_MEAN_SD = (20, 3)  # 手机银行申请的时刻（时）
+COUNTER_HOUR_MEAN_SD = (11, 2)  # 其他渠道申请的时刻（时）
+DAY_OF_MONTH_RANGE = (0, 26)  # 申请、放款、开户日期在当月第几天之后（天）
+APPLICATION_PURPOSE = {"working_capital": 0.5, "farm_inputs": 0.22, "equipment": 0.12, "expansion": 0.12, "other": 0.04}
+STATED_DEBT_RATIO = (0.8, 1.2)  # 申请时自报负债 / 他行负债
+APPLICATION_AGE_RANGE = (18, 90)  # 申请时的经营者年龄范围
+MAX_YEARS_IN_BUSINESS = 60
+MAX_REPORTED_COUNT = 50  # 查询次数、诉讼、他行贷款笔数的上限
+TRUTH_BAD_MONTHS = 9  # 申请后 9 个月内滚成违约的，12 个月内必然 90 天以上逾期（truth_bad_12m）

@@ -16,9 +16,13 @@ import pandas as pd
 
 from .. import _story as S
 from .._frames import build
+from .applications import make_application_chain, make_applications, make_credit_file
 from .bank import make_bank
+from .categories import make_receipt_mix
 from .distress import make_timeline
+from .loans import make_loan_monthly, make_loans
 from .population import make_geography, make_population
+from .records import make_account_flows, make_tax_records, make_utilities
 from .sales import make_industry_calendar, make_sales
 from ...schema import (
     CUSTOMER_GROUPS,
@@ -188,384 +192,57 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
     step("institutions")
 
     # ================================================================ 结算方式与份额
-    rng = gens[5]
-    cash_mu = _arr(S.CASH_SHARE, SUB_INDUSTRIES)[sub]
-    retail = np.isin(sub, [SUB[s] for s in ["grocery", "restaurant", "farm_stay", "personal_services", "repair_services", "ecommerce_shop"]])
-    b2b = np.isin(sub, [SUB[s] for s in ["agri_processing", "food_processing", "light_manufacturing", "construction", "building_materials", "agri_inputs", "transport_logistics"]])
-    qr_mu = np.where(retail, 0.55, 0.2)
-    credit_mu = np.where(b2b, 0.25, np.where(sub_p[IND["agri_production"]][sub] > 0, 0.08, 0.03))
-    transfer_mu = np.maximum(1 - cash_mu - qr_mu - credit_mu, 0.05)
-    alpha = np.stack([cash_mu, transfer_mu, qr_mu, credit_mu], 1) * 25 + 0.3
-    shares = rng.gamma(alpha)
-    shares /= shares.sum(1, keepdims=True)
-    shares = np.round(shares, 3)
-    shares[:, 1] = np.round(1 - shares[:, 0] - shares[:, 2] - shares[:, 3], 3)
-    shares = np.clip(shares, 0, 1)
+    receipts = make_receipt_mix(gens[5], population)
+    shares, retail, b2b = receipts.shares, receipts.is_retail, receipts.is_b2b
     step("settlement")
 
     # ================================================================ 信贷链条：申请、审批、续贷
-    rng = gens[6]
-    bidx = np.flatnonzero(borrower)
-    start = rng.integers(-30, 30, len(bidx))
-    prod_choice = _loan_product(rng, grp[bidx], age[bidx], circle_id[bidx] >= 0)
-    apps = []  # 每轮的数组字典
-    ch_ent, ch_a, ch_ren, ch_first, ch_prod = bidx, start, np.zeros(len(bidx), bool), np.ones(len(bidx), bool), prod_choice
-    ch_prev_amt = np.full(len(bidx), np.nan)
-    app_counter = 0
-    while len(ch_ent):
-        live = ch_a < N_OBS
-        ch_ent, ch_a, ch_ren, ch_first, ch_prod, ch_prev_amt = (x[live] for x in (ch_ent, ch_a, ch_ren, ch_first, ch_prod, ch_prev_amt))
-        k = len(ch_ent)
-        if k == 0:
-            break
-        e_ = ch_ent
-        bank_score = -0.6 * risk_z[e_] + rng.normal(0, 0.8, k)
-        in_default = rolls[e_] & (dmonth[e_] <= ch_a)
-        in_distress = ((cures[e_] <= ch_a[:, None]) & (ch_a[:, None] < cures[e_] + cure_durs[e_])).any(axis=1)
-        approve = np.where(ch_ren, bank_score > -1.4, bank_score > -0.75) & ~in_default & ~in_distress
-        aid = np.arange(app_counter, app_counter + k)
-        app_counter += k
-        T = _loan_term(rng, ch_prod)
-        pmax = np.array([p[4] or 0 for p in PRODUCTS], float)[ch_prod - 1]
-        rep_rev = base_rev[e_] * mis_ratio[e_]
-        req = np.where(np.isnan(ch_prev_amt), rep_rev * rng.uniform(0.15, 0.55, k), ch_prev_amt * rng.uniform(0.95, 1.3, k))
-        req = np.clip(np.where(req < 10, np.round(req * 2) / 2, np.round(req)), 1, pmax)
-        appr_amt = np.where(bank_score > 0.5, req, np.clip(np.round(req * rng.uniform(0.6, 1.0, k) * 2) / 2, 1, None))
-        apps.append(dict(app=aid, ent=e_, a=ch_a, ren=ch_ren, first=ch_first, prod=ch_prod, T=T, req=req,
-                         amt=appr_amt, ok=approve, score=bank_score))
-        # 下一轮
-        defaulted_in = approve & rolls[e_] & (dmonth[e_] >= ch_a) & (dmonth[e_] < ch_a + T)
-        renew = approve & ~defaulted_in & (rng.random(k) < 0.85)
-        again_new = approve & ~defaulted_in & ~renew & (rng.random(k) < 0.5)
-        retry = ~approve & ~in_default & (rng.random(k) < 0.22)
-        nxt_a = np.where(renew, ch_a + T, np.where(again_new, ch_a + T + rng.integers(3, 13, k), ch_a + rng.integers(6, 13, k)))
-        go = renew | again_new | retry
-        ch_prev_amt = np.where(renew, appr_amt, np.nan)[go]
-        ch_first = (ch_first & ~approve)[go]
-        ch_ren = renew[go]
-        ch_ent, ch_a, ch_prod = e_[go], nxt_a[go], ch_prod[go]
-    A = {key: np.concatenate([d[key] for d in apps]) for key in apps[0]}
-    del apps
+    chain = make_application_chain(gens[6], population, timeline)
+    A = dict(app=chain.application, ent=chain.entity, a=chain.month, ren=chain.is_renewal, first=chain.is_first, prod=chain.product,
+             T=chain.term, req=chain.requested, amt=chain.approved_amount, ok=chain.approved, score=chain.bank_score)
     step("applications")
 
     # 放款
-    rng = gens[7]
+    loans, relationship = make_loans(gens[7], population, timeline, relationship, chain)
+    LN = loans
     ok = A["ok"]
-    L = {key: v[ok] for key, v in A.items()}
-    nl = len(L["app"])
-    o = L["a"]
-    T = L["T"]
-    e_ = L["ent"]
-    prod = L["prod"]
-    mat = o + T
-    # 贷款期间是否出现困境
-    roll_l = (dmonth[e_] > o) & (dmonth[e_] < mat)
-    cm_ = cures[e_]
-    inwin = (cm_ > o[:, None]) & (cm_ < mat[:, None])
-    cm_w = np.where(inwin, cm_, NEVER)
-    which = cm_w.argmin(axis=1)
-    first_c = cm_w[np.arange(nl), which]
-    cure_l = ~roll_l & (first_c < NEVER)
-    D = np.where(roll_l, dmonth[e_], np.where(cure_l, first_c, NEVER))
-    cdur = cure_durs[e_, which]
-    off = rng.integers(1, 29, nl)
-    off2 = rng.integers(1, 29, nl)
-    writeoff = roll_l & (rng.random(nl) < 0.75)
-    close_wo = np.where(writeoff, D + rng.integers(5, 13, nl), NEVER)
-    restr = roll_l & ~writeoff & (rng.random(nl) < 0.18)
-    R = np.where(restr, D + rng.integers(3, 6, nl), NEVER)
-    redef = restr & (rng.random(nl) < 0.4)
-    R2 = np.where(redef, R + rng.integers(3, 10, nl), NEVER)
-    cure_end = np.where(cure_l, D + cdur, NEVER)
-    end_perf = np.where(cure_l, np.maximum(mat, cure_end), mat)
-    end_m = np.where(roll_l, np.where(writeoff, close_wo - 1, N_OBS - 1), end_perf)
-    closed_m = np.where(roll_l, np.where(writeoff, close_wo, NEVER), end_perf)
-    keep_loan = end_m >= 0
-    # 只保留 2023 年以后仍在账的贷款
-    sel = np.flatnonzero(keep_loan)
-    loan_id = np.full(nl, -1)
-    loan_id[sel] = np.arange(1, len(sel) + 1)
-    # 金额、利率、方式
-    repay = np.array([REPAY[p[9]] if p[9] else -1 for p in PRODUCTS])[prod - 1]
-    guar = np.array([GUAR[p[10]] if p[10] else -1 for p in PRODUCTS])[prod - 1]
-    pr_min = np.array([p[7] or 0 for p in PRODUCTS])[prod - 1]
-    pr_max = np.array([p[8] or 0 for p in PRODUCTS])[prod - 1]
-    score_l = L["score"]
-    rate = np.clip(_lpr(o) + (pr_min - 3.45) + (pr_max - pr_min) * _sig(-1.2 * score_l - 0.3) * 0.9 + rng.normal(0, 0.15, nl), pr_min, pr_max)
-    rate = np.round(rate * 20) / 20
-    amt = L["amt"]
-    credit_line = np.where(repay == REPAY["revolving"], amt, np.round(amt * rng.uniform(1.0, 1.5, nl)))
-    big = grp[e_] == G["rural_micro"]
-    credit_line = np.where(big & (rng.random(nl) < 0.04), np.round(credit_line * rng.uniform(3, 8, nl)), credit_line)
-    inclusive = (np.isin(grp[e_], [G["rural_micro"], G["coop"], G["new_agri_org"]]) & (ent_size[e_] <= 1)
-                 | (grp[e_] == G["individual_business"])) & (credit_line <= 1000)
-    agri = ((grp[e_] == G["farmer_household"]) | np.isin(grp[e_], [G["coop"], G["new_agri_org"]])
-            | (SUB_PARENT[sub[e_]] == IND["agri_production"]) | (sub[e_] == SUB["agri_inputs"]))
-    purpose = _choice_rows(rng, np.where((SUB_PARENT[sub[e_]] == IND["agri_production"])[:, None],
-                                         [[0.35, 0.40, 0.12, 0.10, 0.03]], [[0.60, 0.02, 0.15, 0.18, 0.05]]))
-    # 没在我行开户、靠贷款进来的新客户：首笔贷款当月起成为我行客户
-    got_loan = np.zeros(n, bool)
-    got_loan[e_] = True
-    new_cust = got_loan & ~banks_with_us
-    first_o = np.full(n, NEVER)
-    np.minimum.at(first_o, e_, o)
-    cust_since_m = np.where(new_cust, first_o, cust_since_m)
-    sow = np.where(new_cust, rng.beta(3, 4, n), sow)
-    banks_with_us = banks_with_us | got_loan
+    L = dict(ren=LN.is_renewal, first=LN.is_first)
+    nl, o, T, e_, prod = LN.n_loans, LN.origination_month, LN.term, LN.entity, LN.product
+    closed_m, sel, loan_id, repay, guar, rate, amt, credit_line, inclusive, agri, purpose = LN.closed_month, LN.kept, LN.loan_id, LN.repayment, LN.guarantee, LN.rate, LN.amount, LN.credit_line, LN.is_inclusive, LN.is_agri, LN.purpose
+    banks_with_us, sow, cust_since_m = relationship.banks_with_us, relationship.share_of_wallet, relationship.customer_since_month
     step("loans")
 
     # ================================================================ 贷款月度表现
-    rng = gens[8]
-    s_first = np.maximum(o, 0)
-    n_rows = np.where(keep_loan, np.minimum(end_m, N_OBS - 1) - s_first + 1, 0)
-    n_rows = np.maximum(n_rows, 0)
-    li, w = _segments(n_rows)
-    m = s_first[li] + w
-    k_ = m - o[li]
-    Dl = D[li]
-    in_roll = roll_l[li] & (m >= Dl) & ~((m >= R[li]) & (m < R2[li]))
-    dpd = np.zeros(len(li), dtype=np.int64)
-    dpd = np.where(in_roll & (m < R[li]), off[li] + 30 * (m - Dl), dpd)
-    dpd = np.where(roll_l[li] & (m >= R2[li]), off2[li] + 30 * (m - R2[li]), dpd)
-    in_cure = cure_l[li] & (m >= Dl) & (m < cure_end[li])
-    dpd = np.where(in_cure, off[li] + 30 * (m - Dl), dpd)
-    p_late = 0.004 + 0.05 * prob_default[e_][li]
-    late = (dpd == 0) & (k_ >= 1) & (m < mat[li]) & (rng.random(len(li)) < p_late)
-    dpd = np.where(late, rng.integers(1, 26, len(li)), dpd)
-    delinquent_state = in_roll | in_cure | (roll_l[li] & (m >= R2[li]))
-    frozen = roll_l[li] & (m >= Dl)
-    kD = Dl - o[li]
-    k_eff = np.where(frozen, kD - 1, np.where(in_cure, kD - 1, k_))
-    Tl = T[li]
-    amt_l = amt[li].astype(float)
-    rr = rate[li] / 1200.0
-    meth = repay[li]
-    util = np.clip(rng.beta(5, 2, nl), 0.2, 1.0)
-
-    def bal_at(kk):
-        kk = np.clip(kk, 0, None)
-        ann = amt_l * ((1 + rr) ** Tl - (1 + rr) ** np.minimum(kk, Tl)) / ((1 + rr) ** Tl - 1)
-        ep = amt_l * np.clip(1 - kk / Tl, 0, 1)
-        bl = np.where(kk < Tl, amt_l, 0.0)
-        rv = np.where(kk < Tl, amt_l * np.clip(util[li] * np.exp(0.15 * np.sin(kk * 1.7 + li)), 0.05, 1.0), 0.0)
-        return np.select([meth == REPAY["equal_instalment"], meth == REPAY["equal_principal"], meth == REPAY["revolving"]], [ann, ep, rv], bl)
-
-    bal = bal_at(k_eff)
-    bal = np.where(k_ == 0, amt_l, bal)
-    bal_prev = bal_at(k_ - 1)
-    bal_cur = bal_at(k_)
-    sched = np.where((k_ >= 1) & (k_ <= Tl), bal_prev * rr + np.maximum(bal_prev - bal_cur, 0), 0.0)
-    missed = np.where(dpd > 0, sched, 0.0)
-    paid = np.where(dpd > 0, 0.0, sched)
-    # 逾期后恢复正常的当月补缴欠款
-    cm = np.cumsum(missed)
-    seg_start = np.r_[0, np.cumsum(n_rows)[:-1]][li]
-    cm_before = cm - missed
-    is_cur = dpd == 0
-    # 同一笔贷款内，上一个正常月份时的累计欠款
-    pos = np.arange(len(li))
-    last_idx = np.maximum.accumulate(np.where(is_cur | (pos == seg_start), pos, 0))
-    prev_cur = np.r_[0, last_idx[:-1]]
-    prev_cur = np.where(pos == seg_start, pos, prev_cur)
-    arrears = np.where(is_cur & (pos > seg_start), cm_before - np.where(is_cur[prev_cur] & (prev_cur < pos), cm[prev_cur], cm_before[prev_cur]), 0.0)
-    paid = paid + np.where(is_cur, np.maximum(arrears, 0), 0.0)
-    restr_flag = restr[li] & (m >= R[li])
-    lm_loan = loan_id[li]
-    del Dl, in_roll, in_cure, p_late, late, delinquent_state, frozen, kD, k_eff, Tl, amt_l, rr, meth
-    del bal_prev, bal_cur, missed, cm, seg_start, cm_before, is_cur, pos, last_idx, prev_cur, arrears
-    out["loan_monthly"] = build("loan_monthly", {
-        "loan_id": lm_loan, "entity_id": e_[li] + 1, "month": month_end(m), "months_on_book": k_,
-        "balance": np.round(np.maximum(bal, 0), 4).astype(F32), "days_past_due": dpd,
-        "scheduled_payment": np.round(sched, 4).astype(F32), "paid_amount": np.round(paid, 4).astype(F32),
-        "is_restructured": restr_flag,
-    })
-    del bal, sched, paid, restr_flag, lm_loan
+    out["loan_monthly"], performance = make_loan_monthly(gens[8], population, loans)
     step("loan_monthly")
-
-    # 观察到的 12 个月表现（放款后 12 个月内 90 天以上逾期）
-    bad_row = (dpd > 90) & (k_ <= 12)
-    bad_any = np.zeros(nl, bool)
-    np.logical_or.at(bad_any, li[bad_row], True)
-    app_loan_idx = np.full(len(A["app"]), -1)
-    app_loan_idx[np.flatnonzero(ok)] = np.arange(nl)
-    first90 = np.full(nl, NEVER)
-    np.minimum.at(first90, li[dpd > 90], m[dpd > 90])
+    bad_any, first90, app_loan_idx = performance.bad_12m, performance.first_npl_month, loans.loan_of_application
 
     # ================================================================ 申请表（2023-01 之后）
-    rng = gens[9]
-    in_win = A["a"] >= 0
-    ai = np.flatnonzero(in_win)
-    ae = A["ent"][ai]
-    aa = A["a"][ai]
-    na = len(ai)
-    recent = aa >= 24
-    drift = np.where(recent, 1.0, 0.0)
-    channel_p = np.array([[0.30, 0.30, 0.18, 0.14, 0.08]] * na)
-    channel_p[recent] = [0.24, 0.26, 0.30, 0.12, 0.08]
-    channel = _choice_rows(rng, channel_p)
-    visited_app = rng.random(na) < np.array([0.6, 1.0, 0.15, 1.0, 0.5])[channel]
-    visit_lat = 3.1 - 0.95 * risk_z + rng.normal(0, 0.6, n)
-    visit_score_e = np.clip(np.round(visit_lat), 1, 5)
-    hist_any = rng.random(n) < _sig(-1.6 + 2.4 * risk_z)
-    hist_level = np.clip(np.round(rng.exponential(0.7, n) + 0.9 * np.maximum(risk_z, 0)), 0, 4)
-    hist_dpd = np.where(hist_any, np.array([15, 45, 75, 105, 150])[hist_level.astype(int)] + rng.integers(-10, 10, n), 0)
-    thin_file = (rng.random(n) < np.where(np.isin(grp, [G["farmer_household"], G["individual_business"]]), 0.3, 0.12)) & ~hist_any
-    inq_base = np.exp(-0.2 + 0.7 * risk_z)
-    inquiries_app = rng.poisson(inq_base[ae] * (1 + 0.35 * drift))
-    other_debt = np.round(liabilities * np.where(main_bank == 0, rng.uniform(0.0, 0.4, n), rng.uniform(0.3, 0.9, n)), 2)
-    # 账户流水派生特征（申请前 6 个月）需要流水，先生成流水
+    credit = make_credit_file(gens[9], population, chain)
+    ai, ae, aa, channel = credit.window, credit.entity, credit.month, credit.channel
+    visit_score_e, hist_dpd, thin_file, inq_base, other_debt = credit.visit_score, credit.bureau_dpd, credit.thin_file, credit.inquiry_rate, credit.other_bank_debt
+    app_id_map = credit.application_id
     step("applications_features")
 
     # ================================================================ 账户流水
-    rng = gens[10]
-    cust = np.flatnonzero(banks_with_us)
-    cs = np.maximum(cust_since_m[cust], 0)
-    nc = len(cust)
-    nonbiz = rng.gamma(2.0, 0.15, nc) * (1 + (grp[cust] == G["farmer_household"]))
-    flow_noise_sd = 0.15
-    in_mat = (sales[cust] * (1 - shares[cust, 0])[:, None] * sow[cust][:, None]).astype(F32)
-    in_mat *= np.exp(_nz(rng, (nc, N_OBS), flow_noise_sd))
-    in_mat += nonbiz.astype(F32)[:, None] * np.exp(_nz(rng, (nc, N_OBS), 0.3))
-    out_mat = in_mat * np.exp(_nz(rng, (nc, N_OBS), 0.1, -0.04))
-    ticket = np.where(retail[cust], 0.006, np.where(b2b[cust], 0.4, 0.08))  # 万元/笔
-    savings = (assets[cust] * 0.05 * rng.beta(2, 5, nc)).astype(F32)
-    bal_mat = F32(0.25) * in_mat * np.exp(_nz(rng, (nc, N_OBS), 0.2)) + savings[:, None]
-    mask_flow = np.arange(N_OBS)[None, :] >= cs[:, None]
-    fr, fc = np.nonzero(mask_flow)
-    infl = in_mat[fr, fc]
-    outf = out_mat[fr, fc]
-    in_cnt = np.minimum(rng.poisson(np.minimum(infl / ticket[fr] * 0.5 + 2, 30000)), 32767)
-    out_cnt = np.minimum(rng.poisson(np.minimum(outf / (ticket[fr] * 3) + 3, 30000)), 32767)
-    out["account_flows"] = build("account_flows", {
-        "entity_id": (cust + 1).astype(np.int32)[fr], "month": month_end(fc),
-        "inflow_amount": np.round(infl, 4), "outflow_amount": np.round(outf, 4),
-        "inflow_count": in_cnt, "outflow_count": out_cnt,
-        "avg_balance": np.round(bal_mat[fr, fc], 4),
-    })
-    # 申请前 6 个月的日均余额与流入趋势
-    cust_pos = np.full(n, -1)
-    cust_pos[cust] = np.arange(nc)
-    cp = cust_pos[ae]
-    has_flow = cp >= 0
-    dep6 = np.full(na, np.nan)
-    trend6 = np.full(na, np.nan)
-    if has_flow.any():
-        cpi = cp[has_flow]
-        aai = aa[has_flow]
-        csi = cs[cpi]
-        lo = np.maximum(aai - 6, csi)
-        ok6 = (aai - lo) >= 3
-        cb = np.cumsum(np.c_[np.zeros(nc, F32), bal_mat], axis=1, dtype=np.float64)
-        ci = np.cumsum(np.c_[np.zeros(nc, F32), in_mat], axis=1, dtype=np.float64)
-        hi = aai
-        d6 = (cb[cpi, hi] - cb[cpi, lo]) / np.maximum(hi - lo, 1)
-        mid = np.maximum(hi - 3, lo)
-        recent3 = (ci[cpi, hi] - ci[cpi, mid]) / np.maximum(hi - mid, 1)
-        prior3 = (ci[cpi, mid] - ci[cpi, lo]) / np.maximum(mid - lo, 1)
-        tr = np.where(prior3 > 0, recent3 / np.maximum(prior3, 1e-9) - 1, np.nan)
-        dep6[np.flatnonzero(has_flow)[ok6]] = np.round(d6[ok6], 2)
-        trend6[np.flatnonzero(has_flow)[ok6]] = np.round(np.maximum(tr[ok6], -1.0), 3)
-        del cb, ci
-    del in_mat, out_mat, fr, fc, infl, outf, bal_mat, mask_flow, in_cnt, out_cnt
+    out["account_flows"], flows = make_account_flows(gens[10], population, relationship, sales_, receipts, credit)
+    cust, cs = flows.customers, flows.flow_start
     step("account_flows")
 
     # ================================================================ 水电
-    rng = gens[11]
-    authorised = rng.random(n) < np.where(borrower, 0.9, 0.65)
-    ua = np.flatnonzero(authorised)
-    nu = len(ua)
+    out["utilities"], authorised = make_utilities(gens[11], population, sales_)
     rpk = _arr(S.REV_PER_KWH, SUB_INDUSTRIES)
     rpt = _arr(S.REV_PER_TON, SUB_INDUSTRIES)
-    u_e = rng.normal(0, 0.22, nu)
-    u_w = rng.normal(0, 0.3, nu)
-    truesales = sales[ua]
-    kwh = truesales * (10000 / rpk[sub[ua]] * np.exp(u_e)).astype(F32)[:, None] * np.exp(_nz(rng, (nu, N_OBS), 0.08)) + rng.uniform(40, 150, nu).astype(F32)[:, None]
-    wat = truesales * (10000 / rpt[sub[ua]] * np.exp(u_w)).astype(F32)[:, None] * np.exp(_nz(rng, (nu, N_OBS), 0.12)) + rng.uniform(2, 8, nu).astype(F32)[:, None]
-    kwh[rng.random((nu, N_OBS), dtype=F32) < 0.02] = np.nan
-    wat[rng.random((nu, N_OBS), dtype=F32) < 0.04] = np.nan
-    out["utilities"] = build("utilities", {
-        "entity_id": np.repeat((ua + 1).astype(np.int32), N_OBS), "month": np.tile(month_end(np.arange(N_OBS)), nu),
-        "electricity_kwh": np.round(kwh.ravel(), 0), "water_tons": np.round(wat.ravel(), 1),
-    })
-    del truesales, kwh, wat
     step("utilities")
 
     # ================================================================ 纳税
-    rng = gens[12]
-    taxed = (grp != G["farmer_household"]) & ((SUB_PARENT[sub] != IND["agri_production"]) | (sub == SUB["agri_processing"]))
-    taxed &= ~((grp == G["coop"]) & (sub != SUB["agri_processing"]))
-    ti = np.flatnonzero(taxed)
-    nt = len(ti)
-    method = np.where(grp[ti] == G["individual_business"], np.where(rng.random(nt) < 0.65, 2, 1),
-                      np.where(grp[ti] == G["rural_micro"], np.where(rng.random(nt) < 0.35, 0, 1), 1))
-    q_true = sales[ti].reshape(nt, 12, 3).sum(axis=2, dtype=np.float64)
-    under = rng.uniform(0.72, 1.0, nt)
-    declared = q_true * under[:, None] * np.exp(rng.normal(0, 0.05, (nt, 12)))
-    quota = (year_rev[ti] / 4.0 * rng.uniform(0.3, 0.6, nt)[:, None])
-    quota = np.repeat(quota, 4, axis=1)
-    declared = np.where((method == 2)[:, None], quota, declared)
-    trate = np.array([0.03, 0.01, 0.01])[method]
-    qe = month_end(np.arange(2, N_OBS, 3))
-    out["tax_records"] = build("tax_records", {
-        "entity_id": np.repeat(ti + 1, 12), "quarter_end": np.tile(qe, nt),
-        "tax_method": np.repeat(method, 12),
-        "declared_revenue": np.round(declared.ravel(), 2), "tax_paid": np.round((declared * trate[:, None]).ravel(), 4),
-    })
+    out["tax_records"], taxed = make_tax_records(gens[12], population, sales_)
     step("tax_records")
 
     # ================================================================ 申请表成型
-    rng = gens[13]
-    soc_auth = rng.random(n) < 0.65
-    soc_months = np.where(soc_auth, np.clip(np.round(rng.gamma(3, 30, n) + 8 * (-risk_z)), 0, 600), np.nan)
-    has_app = banks_with_us & (rng.random(n) < np.clip(0.9 - 0.012 * (age - 30), 0.15, 0.9))
-    typing = np.clip(45 + 0.9 * (50 - age) + rng.normal(0, 12, n), 5, None)
-    year_idx = np.clip(aa // 12 - 1, 0, 2)
-    rep_rev_app = np.round(year_rev[ae, year_idx] * mis_ratio[ae], 2)
-    own_house = rng.random(n) < np.where(grp == G["farmer_household"], 0.94, 0.8) * _sig(2 + 0.3 * quality) / _sig(2)
-    own_house = own_house & (rng.random(n) < 0.999)
-    hh_size = np.clip(rng.poisson(2.2, n) + 1 + (grp == G["farmer_household"]), 1, 12)
-    wd = rng.integers(0, 7, na)
-    wd = np.where(rng.random(na) < 0.8, np.minimum(wd, 4 + (rng.random(na) < 0.1)), wd)
-    hour = np.clip(np.round(rng.normal(np.where(channel == 2, 20, 11), np.where(channel == 2, 3, 2))), 0, 23)
-    dec_ok = A["ok"][ai]
-    loan_of_app = np.where(dec_ok, loan_id[app_loan_idx[ai].clip(0)], -1)
-    loan_of_app = np.where(dec_ok & (app_loan_idx[ai] >= 0), loan_of_app, -1)
-    li_app = app_loan_idx[ai]
-    observed = dec_ok & (aa <= 23)
-    bad12 = np.where(observed, bad_any[li_app.clip(0)].astype(float), np.nan)
-    rate_app = np.where(dec_ok, rate[li_app.clip(0)], np.nan)
-    app_date = MONTH_START[aa + M_PAST] + rng.integers(0, 26, na).astype("timedelta64[D]")
-    sample = np.where(aa <= 17, 0, np.where(aa <= 23, 1, 2))
-    out["applications"] = build("applications", {
-        "application_id": A["app"][ai] - A["app"][ai].min() + 1 if na else A["app"][ai],
-        "entity_id": ae + 1, "application_date": app_date, "sample": sample,
-        "product_id": A["prod"][ai], "channel": channel,
-        "requested_amount": A["req"][ai], "requested_term_months": A["T"][ai], "purpose": _choice_rows(rng, np.tile([[0.5, 0.22, 0.12, 0.12, 0.04]], (na, 1))),
-        "reported_revenue": rep_rev_app,
-        "existing_debt": np.round(other_debt[ae] * rng.uniform(0.8, 1.2, na), 2),
-        "operator_age": np.clip(age[ae] - (35 - aa) // 12, 18, 90),
-        "years_in_business": np.clip(years_biz[ae] - (35 - aa) // 12, 0, 60),
-        "credit_inquiries_6m": np.minimum(inquiries_app, 50),
-        "max_dpd_24m": np.where(thin_file[ae], np.nan, hist_dpd[ae]),
-        "owns_house": own_house[ae], "household_size": hh_size[ae],
-        "manager_visit_score": np.where(visited_app, visit_score_e[ae], np.nan),
-        "deposit_avg_6m": dep6, "flow_trend_6m": trend6,
-        "social_security_months": np.clip(soc_months[ae] - (35 - aa), 0, 600),
-        "typing_speed": np.where(has_app[ae] | (channel == 2), np.round(typing[ae] + rng.normal(0, 4, na), 1), np.nan),
-        "application_weekday": wd, "application_hour": hour,
-        "decision": np.where(dec_ok, 0, 1),
-        "approved_amount": np.where(dec_ok, A["amt"][ai], np.nan),
-        "approved_rate": rate_app,
-        "loan_id": np.where(loan_of_app > 0, loan_of_app, np.nan),
-        "bad_12m": bad12,
-    })
-    app_id_map = np.full(len(A["app"]), -1)
-    app_id_map[ai] = A["app"][ai] - (A["app"][ai].min() if na else 0) + 1
-    trueb = rolls[ae] & (dmonth[ae] >= aa) & (dmonth[ae] <= aa + 9)
-    pd12_app = 1 - np.exp(-12 * h[ae] * roll_p[ae])
-    out["truth_applications"] = build("truth_applications", {
-        "application_id": app_id_map[ai], "truth_prob_default": np.round(pd12_app, 5), "truth_bad_12m": trueb,
-    })
+    application_tables, household = make_applications(gens[13], population, relationship, timeline, sales_, chain, loans, performance, credit, flows)
+    out.update(application_tables)
+    soc_months, has_app, typing, own_house, hh_size = household.social_security_months, household.has_mobile_app, household.typing_speed, household.owns_house, household.household_size
     step("applications")
 
     # ================================================================ 贷款表、月度表、真相
@@ -595,7 +272,6 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
         "truth_default": tdm < NEVER,
         "truth_default_month": np.where(tdm < NEVER, month_end(np.clip(tdm, -M_PAST, N_OBS - 1)), np.datetime64("NaT")),
     })
-    del li, w, m, k_, dpd
     step("loans_out")
 
     # ================================================================ 担保

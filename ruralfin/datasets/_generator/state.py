@@ -6,13 +6,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
 from .common import PRE_HISTORY_MONTHS
 
-__all__ = ["Geography", "Population", "Relationship", "IndustryCalendar", "Timeline", "Sales", "Staffing"]
+__all__ = ["Geography", "Population", "Relationship", "IndustryCalendar", "Timeline", "Sales", "Staffing", "ReceiptMix",
+           "ApplicationChain", "Loans", "LoanPerformance",
+           "CreditFile", "FlowFeatures", "Household"]
 
 
 @dataclass
@@ -124,3 +126,136 @@ class Staffing:
     entity_branch: np.ndarray  # 主体所属网点（= 所在乡镇）
     entity_manager: np.ndarray  # 分管的客户经理（-1 = 没有）
     n_managers: int
+
+
+@dataclass
+class ReceiptMix:
+    """收款方式的份额（阶段 5），列的顺序同 PAY_METHODS：现金、转账、扫码、赊销。"""
+
+    shares: np.ndarray  # (主体, 4)
+    is_retail: np.ndarray  # 面向消费者的细分行业
+    is_b2b: np.ndarray  # 主要对企业销售的细分行业
+
+    @property
+    def cash(self) -> np.ndarray:
+        return self.shares[:, 0]
+
+    @property
+    def transfer(self) -> np.ndarray:
+        return self.shares[:, 1]
+
+    @property
+    def qr_mobile(self) -> np.ndarray:
+        return self.shares[:, 2]
+
+    @property
+    def trade_credit(self) -> np.ndarray:
+        return self.shares[:, 3]
+
+
+@dataclass
+class ApplicationChain:
+    """全部贷款申请（含 2023 年以前的），按申请轮次排列（阶段 6）。"""
+
+    application: np.ndarray  # 申请序号（0 起，链条内部用）
+    entity: np.ndarray  # 申请主体
+    month: np.ndarray  # 申请月序
+    is_renewal: np.ndarray
+    is_first: np.ndarray  # 该主体在我行的第一笔贷款（此前没有获批过）
+    product: np.ndarray  # 产品编号
+    term: np.ndarray  # 期限（月）
+    requested: np.ndarray  # 申请金额（万元）
+    approved_amount: np.ndarray  # 若获批的金额（万元）
+    approved: np.ndarray
+    bank_score: np.ndarray  # 我行审批评分
+
+    def subset(self, mask) -> ApplicationChain:
+        return ApplicationChain(**{column.name: getattr(self, column.name)[mask] for column in fields(self)})
+
+
+@dataclass
+class Loans:
+    """获批的申请 = 贷款（含 2023 年前已结清、不进表的，loan_id 为 -1），阶段 7。"""
+
+    application_index: np.ndarray  # 在 ApplicationChain 里的下标
+    loan_of_application: np.ndarray  # ApplicationChain 下标 -> 贷款下标（-1 = 未获批）
+    entity: np.ndarray
+    origination_month: np.ndarray
+    term: np.ndarray
+    maturity_month: np.ndarray
+    product: np.ndarray
+    amount: np.ndarray  # 贷款金额（万元）
+    is_renewal: np.ndarray
+    is_first: np.ndarray
+    defaults_in_term: np.ndarray  # 期内违约
+    cures_in_term: np.ndarray  # 期内出现短期困境后恢复
+    trouble_month: np.ndarray  # 违约或短期困境开始的月序（NEVER = 没有）
+    cure_end_month: np.ndarray  # 短期困境结束的月序
+    first_dpd_days: np.ndarray  # 出现逾期第一个月的逾期天数
+    redefault_dpd_days: np.ndarray  # 重组后再次违约第一个月的逾期天数
+    restructured: np.ndarray
+    restructure_month: np.ndarray
+    redefault_month: np.ndarray
+    last_month: np.ndarray  # 最后一个在账月
+    closed_month: np.ndarray  # 结清或核销的月序（NEVER = 2025 年末仍未结清的违约贷款）
+    on_book: np.ndarray  # 2023 年以后仍在账（进 loans 表）
+    kept: np.ndarray  # on_book 的下标
+    loan_id: np.ndarray  # 贷款编号（1 起；-1 = 不进表）
+    repayment: np.ndarray  # 还款方式编号
+    guarantee: np.ndarray  # 担保方式编号
+    rate: np.ndarray  # 合同利率（%）
+    credit_line: np.ndarray  # 授信额度（万元）
+    is_inclusive: np.ndarray  # 普惠型小微
+    is_agri: np.ndarray  # 涉农
+    purpose: np.ndarray  # 用途编号
+
+    @property
+    def n_loans(self) -> int:
+        return len(self.entity)
+
+
+@dataclass
+class LoanPerformance:
+    """贷款的观察表现（阶段 8）。"""
+
+    bad_12m: np.ndarray  # 放款后 12 个月内 90 天以上逾期
+    first_npl_month: np.ndarray  # 第一次 90 天以上逾期的月序（NEVER = 没有）
+
+
+@dataclass
+class CreditFile:
+    """2023 年以后的申请（申请表的行）与申请时看得到的征信、走访信息（阶段 9）。"""
+
+    window: np.ndarray  # 这些申请在 ApplicationChain 里的下标
+    application_id: np.ndarray  # ApplicationChain 下标 -> applications 表的编号（1 起；-1 = 2023 年以前）
+    entity: np.ndarray  # 申请主体
+    month: np.ndarray  # 申请月序
+    channel: np.ndarray  # 申请渠道编号
+    visited: np.ndarray  # 申请前客户经理走访过
+    inquiries: np.ndarray  # 申请时 6 个月内的征信查询次数
+    visit_score: np.ndarray  # 按主体：走访评价（1–5）
+    bureau_dpd: np.ndarray  # 按主体：征信里 24 个月最长逾期天数
+    thin_file: np.ndarray  # 按主体：白户（没有征信记录）
+    inquiry_rate: np.ndarray  # 按主体：征信查询次数的期望
+    other_bank_debt: np.ndarray  # 按主体：他行负债（万元）
+
+
+@dataclass
+class FlowFeatures:
+    """我行账户流水（阶段 10）交给后面的：哪些主体有流水、从哪个月起，申请前 6 个月的流水特征。"""
+
+    customers: np.ndarray  # 有流水的主体（我行客户）
+    flow_start: np.ndarray  # 每个客户流水开始的月序
+    deposit_avg_6m: np.ndarray  # 按申请（CreditFile 的行）：申请前 6 个月日均余额（万元）
+    flow_trend_6m: np.ndarray  # 按申请：近 3 个月流入 / 此前 3 个月 - 1
+
+
+@dataclass
+class Household:
+    """经营者家庭与数字足迹（阶段 13 抽取，软信息、外部数据、数字特征表共用）。"""
+
+    social_security_months: np.ndarray  # 社保缴费月数（NaN = 未授权）
+    has_mobile_app: np.ndarray  # 用我行手机银行
+    typing_speed: np.ndarray  # 打字速度（字 / 分钟）
+    owns_house: np.ndarray
+    household_size: np.ndarray

@@ -1,0 +1,201 @@
+"""贷款：放款与定价、违约处置（阶段 7），每笔贷款的月度表现（阶段 8）。"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ...schema import LOAN_PURPOSES
+from .. import _story as story
+from .._frames import build
+from .common import (
+    FLOAT32, GROUP_CODE, GUARANTEE_CODE, INDUSTRY_CODE, LAST_MONTH, NEVER, REPAYMENT_CODE, SUB_CODE, SUB_PARENT_CODE,
+    by_key, choice_rows, expand_segments, group_codes, lpr, month_end, product_field, sigmoid, sub_codes,
+)
+from .state import ApplicationChain, LoanPerformance, Loans, Population, Relationship, Timeline
+
+__all__ = ["make_loans", "make_loan_monthly"]
+
+
+def _product_codes(column, codes):
+    return np.array([codes[value] if value else -1 for value in product_field(column)])
+
+
+def _product_numbers(column):
+    return np.array([value or 0 for value in product_field(column)])
+
+
+def make_loans(rng, population: Population, timeline: Timeline, relationship: Relationship,
+               chain: ApplicationChain) -> tuple[Loans, Relationship]:
+    """获批的申请放款：期内的违约或短期困境、核销与重组、利率与授信、普惠与涉农标记；
+    靠贷款进来的新客户从首笔贷款起成为我行客户（返回更新后的客户关系）。"""
+    granted = chain.subset(chain.approved)
+    n_loans = len(granted.application)
+    entity, start, term, product = granted.entity, granted.month, granted.term, granted.product
+    maturity = start + term
+    # 贷款期间是否出现困境
+    default_month = timeline.default_month[entity]
+    defaults_in_term = (default_month > start) & (default_month < maturity)
+    cures = timeline.cure_months[entity]
+    cures_in_window = np.where((cures > start[:, None]) & (cures < maturity[:, None]), cures, NEVER)
+    which = cures_in_window.argmin(axis=1)
+    first_cure = cures_in_window[np.arange(n_loans), which]
+    cures_in_term = ~defaults_in_term & (first_cure < NEVER)
+    trouble_month = np.where(defaults_in_term, default_month, np.where(cures_in_term, first_cure, NEVER))
+    cure_duration = timeline.cure_durations[entity, which]
+    first_dpd = rng.integers(*story.FIRST_DPD_DAYS, n_loans)
+    redefault_dpd = rng.integers(*story.FIRST_DPD_DAYS, n_loans)
+    written_off = defaults_in_term & (rng.random(n_loans) < story.WRITE_OFF_SHARE)
+    write_off_month = np.where(written_off, trouble_month + rng.integers(*story.WRITE_OFF_AFTER_MONTHS, n_loans), NEVER)
+    restructured = defaults_in_term & ~written_off & (rng.random(n_loans) < story.RESTRUCTURE_SHARE)
+    restructure_month = np.where(restructured, trouble_month + rng.integers(*story.RESTRUCTURE_AFTER_MONTHS, n_loans), NEVER)
+    redefaults = restructured & (rng.random(n_loans) < story.REDEFAULT_SHARE)
+    redefault_month = np.where(redefaults, restructure_month + rng.integers(*story.REDEFAULT_AFTER_MONTHS, n_loans), NEVER)
+    cure_end = np.where(cures_in_term, trouble_month + cure_duration, NEVER)
+    performing_end = np.where(cures_in_term, np.maximum(maturity, cure_end), maturity)
+    last_month = np.where(defaults_in_term, np.where(written_off, write_off_month - 1, LAST_MONTH), performing_end)
+    closed_month = np.where(defaults_in_term, np.where(written_off, write_off_month, NEVER), performing_end)
+    # 只保留 2023 年以后仍在账的贷款
+    on_book = last_month >= 0
+    kept = np.flatnonzero(on_book)
+    loan_id = np.full(n_loans, -1)
+    loan_id[kept] = np.arange(1, len(kept) + 1)
+    # 金额、利率、方式
+    repayment = _product_codes("repayment_method", REPAYMENT_CODE)[product - 1]
+    guarantee = _product_codes("guarantee_method", GUARANTEE_CODE)[product - 1]
+    rate_min = _product_numbers("rate_min")[product - 1]
+    rate_max = _product_numbers("rate_max")[product - 1]
+    rate = np.clip(lpr(start) + (rate_min - story.RATE_REFERENCE_LPR)
+                   + (rate_max - rate_min) * sigmoid(story.RATE_SCORE_SLOPE * granted.bank_score - story.RATE_SCORE_SHIFT)
+                   * story.RATE_SPREAD_USED + rng.normal(0, story.RATE_NOISE_SD, n_loans), rate_min, rate_max)
+    rate = np.round(rate * story.RATE_STEPS_PER_POINT) / story.RATE_STEPS_PER_POINT
+    amount = granted.approved_amount
+    credit_line = np.where(repayment == REPAYMENT_CODE["revolving"], amount,
+                           np.round(amount * rng.uniform(*story.CREDIT_LINE_TO_LOAN, n_loans)))
+    group = population.group[entity]
+    micro = group == GROUP_CODE["rural_micro"]
+    credit_line = np.where(micro & (rng.random(n_loans) < story.LARGE_LINE_SHARE),
+                           np.round(credit_line * rng.uniform(*story.LARGE_LINE_MULTIPLE, n_loans)), credit_line)
+    is_inclusive = ((np.isin(group, group_codes(story.ORGANISATION_GROUPS))
+                     & (population.enterprise_size[entity] <= story.INCLUSIVE_MAX_ENTERPRISE_SIZE)
+                     | (group == GROUP_CODE["individual_business"])) & (credit_line <= story.INCLUSIVE_MAX_CREDIT_LINE))
+    sub = population.sub_industry[entity]
+    agri_production = SUB_PARENT_CODE[sub] == INDUSTRY_CODE["agri_production"]
+    is_agri = (np.isin(group, group_codes(story.AGRI_RELATED_GROUPS)) | agri_production
+               | np.isin(sub, sub_codes(story.AGRI_RELATED_SUBS)))
+    purpose = choice_rows(rng, np.where(agri_production[:, None], [by_key(story.LOAN_PURPOSE_AGRI, LOAN_PURPOSES)],
+                                        [by_key(story.LOAN_PURPOSE_OTHER, LOAN_PURPOSES)]))
+    application_index = np.flatnonzero(chain.approved)
+    loan_of_application = np.full(len(chain.application), -1)
+    loan_of_application[application_index] = np.arange(n_loans)
+    loans = Loans(
+        application_index=application_index, loan_of_application=loan_of_application, entity=entity,
+        origination_month=start, term=term, maturity_month=maturity, product=product, amount=amount,
+        is_renewal=granted.is_renewal, is_first=granted.is_first, defaults_in_term=defaults_in_term,
+        cures_in_term=cures_in_term, trouble_month=trouble_month, cure_end_month=cure_end, first_dpd_days=first_dpd,
+        redefault_dpd_days=redefault_dpd, restructured=restructured, restructure_month=restructure_month,
+        redefault_month=redefault_month, last_month=last_month, closed_month=closed_month, on_book=on_book, kept=kept,
+        loan_id=loan_id, repayment=repayment, guarantee=guarantee, rate=rate, credit_line=credit_line,
+        is_inclusive=is_inclusive, is_agri=is_agri, purpose=purpose,
+    )
+    # 没在我行开户、靠贷款进来的新客户：首笔贷款当月起成为我行客户
+    n_entities = population.n_entities
+    got_loan = np.zeros(n_entities, bool)
+    got_loan[entity] = True
+    new_customer = got_loan & ~relationship.banks_with_us
+    first_loan = np.full(n_entities, NEVER)
+    np.minimum.at(first_loan, entity, start)
+    customer_since = np.where(new_customer, first_loan, relationship.customer_since_month)
+    share_of_wallet = np.where(new_customer, rng.beta(*story.NEW_CUSTOMER_WALLET_BETA, n_entities),
+                               relationship.share_of_wallet)
+    relationship = Relationship(banks_with_us=relationship.banks_with_us | got_loan, share_of_wallet=share_of_wallet,
+                                customer_since_month=customer_since)
+    return loans, relationship
+
+
+def make_loan_monthly(rng, population: Population, loans: Loans):
+    """每笔在账贷款每月一行：余额、逾期天数、应还与实还（逾期恢复的当月补缴欠款）、是否重组。
+
+    返回 (loan_monthly 表, 观察到的表现)。
+    """
+    start = loans.origination_month
+    first_row = np.maximum(start, 0)
+    n_rows = np.where(loans.on_book, np.minimum(loans.last_month, LAST_MONTH) - first_row + 1, 0)
+    n_rows = np.maximum(n_rows, 0)
+    row_loan, within = expand_segments(n_rows)
+    month = first_row[row_loan] + within
+    months_on_book = month - start[row_loan]
+    trouble = loans.trouble_month[row_loan]
+    defaulting = loans.defaults_in_term[row_loan]
+    restructure, redefault = loans.restructure_month[row_loan], loans.redefault_month[row_loan]
+    in_default = defaulting & (month >= trouble) & ~((month >= restructure) & (month < redefault))
+    dpd = np.zeros(len(row_loan), dtype=np.int64)
+    dpd = np.where(in_default & (month < restructure), loans.first_dpd_days[row_loan] + story.DPD_PER_MONTH * (month - trouble), dpd)
+    dpd = np.where(defaulting & (month >= redefault),
+                   loans.redefault_dpd_days[row_loan] + story.DPD_PER_MONTH * (month - redefault), dpd)
+    in_cure = loans.cures_in_term[row_loan] & (month >= trouble) & (month < loans.cure_end_month[row_loan])
+    dpd = np.where(in_cure, loans.first_dpd_days[row_loan] + story.DPD_PER_MONTH * (month - trouble), dpd)
+    prob_late = story.LATE_PAYMENT_BASE + story.LATE_PAYMENT_PD_SLOPE * population.prob_default[loans.entity][row_loan]
+    late = ((dpd == 0) & (months_on_book >= 1) & (month < loans.maturity_month[row_loan])
+            & (rng.random(len(row_loan)) < prob_late))
+    dpd = np.where(late, rng.integers(*story.LATE_PAYMENT_DAYS, len(row_loan)), dpd)
+    # 违约或短期困境期间余额停在出事前一个月
+    frozen = defaulting & (month >= trouble)
+    trouble_age = trouble - start[row_loan]
+    months_paid = np.where(frozen, trouble_age - 1, np.where(in_cure, trouble_age - 1, months_on_book))
+    del trouble, defaulting, restructure, in_default, in_cure, prob_late, late, frozen, trouble_age
+    term = loans.term[row_loan]
+    amount = loans.amount[row_loan].astype(float)
+    monthly_rate = loans.rate[row_loan] / 1200.0
+    method = loans.repayment[row_loan]
+    utilisation = np.clip(rng.beta(*story.REVOLVING_USE_BETA, loans.n_loans), *story.REVOLVING_USE_RANGE)[row_loan]
+
+    def balance_after(paid_months):
+        paid_months = np.clip(paid_months, 0, None)
+        annuity = (amount * ((1 + monthly_rate) ** term - (1 + monthly_rate) ** np.minimum(paid_months, term))
+                   / ((1 + monthly_rate) ** term - 1))
+        linear = amount * np.clip(1 - paid_months / term, 0, 1)
+        bullet = np.where(paid_months < term, amount, 0.0)
+        swing = np.exp(story.REVOLVING_SWING * np.sin(paid_months * story.REVOLVING_SWING_FREQUENCY + row_loan))
+        revolving = np.where(paid_months < term, amount * np.clip(utilisation * swing, story.REVOLVING_MIN_USE, 1.0), 0.0)
+        return np.select([method == REPAYMENT_CODE["equal_instalment"], method == REPAYMENT_CODE["equal_principal"],
+                          method == REPAYMENT_CODE["revolving"]], [annuity, linear, revolving], bullet)
+
+    balance = balance_after(months_paid)
+    balance = np.where(months_on_book == 0, amount, balance)
+    previous = balance_after(months_on_book - 1)
+    current = balance_after(months_on_book)
+    scheduled = np.where((months_on_book >= 1) & (months_on_book <= term),
+                         previous * monthly_rate + np.maximum(previous - current, 0), 0.0)
+    missed = np.where(dpd > 0, scheduled, 0.0)
+    paid = np.where(dpd > 0, 0.0, scheduled)
+    # 逾期后恢复正常的当月补缴欠款：同一笔贷款内，上一个正常月份以来的累计欠款
+    cum_missed = np.cumsum(missed)
+    loan_first_row = np.r_[0, np.cumsum(n_rows)[:-1]][row_loan]
+    missed_before = cum_missed - missed
+    is_current = dpd == 0
+    position = np.arange(len(row_loan))
+    last_current = np.maximum.accumulate(np.where(is_current | (position == loan_first_row), position, 0))
+    previous_current = np.r_[0, last_current[:-1]]
+    previous_current = np.where(position == loan_first_row, position, previous_current)
+    arrears = np.where(is_current & (position > loan_first_row),
+                       missed_before - np.where(is_current[previous_current] & (previous_current < position),
+                                                cum_missed[previous_current], missed_before[previous_current]), 0.0)
+    paid = paid + np.where(is_current, np.maximum(arrears, 0), 0.0)
+    restructured = loans.restructured[row_loan] & (month >= loans.restructure_month[row_loan])
+    del months_paid, term, amount, monthly_rate, method, utilisation, previous, current, missed, cum_missed
+    del loan_first_row, missed_before, is_current, position, last_current, previous_current, arrears
+    table = build("loan_monthly", {
+        "loan_id": loans.loan_id[row_loan], "entity_id": loans.entity[row_loan] + 1, "month": month_end(month),
+        "months_on_book": months_on_book,
+        "balance": np.round(np.maximum(balance, 0), 4).astype(FLOAT32), "days_past_due": dpd,
+        "scheduled_payment": np.round(scheduled, 4).astype(FLOAT32), "paid_amount": np.round(paid, 4).astype(FLOAT32),
+        "is_restructured": restructured,
+    })
+    del balance, scheduled, paid, restructured
+    # 观察到的表现：放款后 12 个月内 90 天以上逾期、第一次 90 天以上逾期的月份
+    npl = dpd > story.NPL_DAYS
+    bad_12m = np.zeros(loans.n_loans, bool)
+    np.logical_or.at(bad_12m, row_loan[npl & (months_on_book <= story.BAD_WINDOW_MONTHS)], True)
+    first_npl = np.full(loans.n_loans, NEVER)
+    np.minimum.at(first_npl, row_loan[npl], month[npl])
+    return table, LoanPerformance(bad_12m=bad_12m, first_npl_month=first_npl)

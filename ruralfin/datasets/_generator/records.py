@@ -1,0 +1,158 @@
+"""银行与第三方的记录：我行账户流水（阶段 10）、水电（阶段 11）、纳税（阶段 12）、产品持有（阶段 21）。
+
+三方数据都从真实销售出发，各自带有主体自身的偏差与随机波动，因此交叉验证能找出大部分虚报者，但不会全对。
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ...schema import SUB_INDUSTRIES, get_table
+from .. import _story as story
+from .._frames import build
+from .common import (
+    FLOAT32, GROUP_CODE, INDUSTRY_CODE, INT16_MAX, OBSERVED_MONTHS, SUB_CODE, SUB_PARENT_CODE, YUAN_PER_WANYUAN, by_key,
+    category_code, month_end, normal32,
+)
+from .state import CreditFile, FlowFeatures, Population, ReceiptMix, Relationship, Sales
+
+__all__ = ["make_account_flows", "make_utilities", "make_tax_records"]
+
+
+def make_account_flows(rng, population: Population, relationship: Relationship, sales: Sales, receipts: ReceiptMix,
+                       credit: CreditFile):
+    """我行客户开户以后每月的流入、流出、笔数、日均余额，以及每笔申请前 6 个月的流水特征。
+
+    流入 = 真实销售 × 非现金比例 × 经我行结算的份额 × 随机波动 + 与经营无关的个人流入。
+    返回 (account_flows 表, 流水特征)。
+    """
+    customers = np.flatnonzero(relationship.banks_with_us)
+    flow_start = np.maximum(relationship.customer_since_month[customers], 0)
+    n_customers = len(customers)
+    shape = (n_customers, OBSERVED_MONTHS)
+    personal = (rng.gamma(*story.PERSONAL_FLOW_GAMMA, n_customers)
+                * (1 + (population.group[customers] == GROUP_CODE["farmer_household"])))
+    inflow = (sales.monthly[customers] * (1 - receipts.cash[customers])[:, None]
+              * relationship.share_of_wallet[customers][:, None]).astype(FLOAT32)
+    inflow *= np.exp(normal32(rng, shape, story.FLOW_NOISE_SD))
+    inflow += personal.astype(FLOAT32)[:, None] * np.exp(normal32(rng, shape, story.PERSONAL_FLOW_NOISE_SD))
+    log_mean, log_sd = story.OUTFLOW_LOG_MEAN_SD
+    outflow = inflow * np.exp(normal32(rng, shape, log_sd, log_mean))
+    ticket = np.where(receipts.is_retail[customers], story.TICKET_RETAIL,
+                      np.where(receipts.is_b2b[customers], story.TICKET_B2B, story.TICKET_OTHER))  # 万元/笔
+    savings = (population.assets[customers] * story.SAVINGS_TO_ASSETS * rng.beta(*story.SAVINGS_BETA, n_customers)).astype(FLOAT32)
+    balance = (FLOAT32(story.BALANCE_TO_INFLOW) * inflow * np.exp(normal32(rng, shape, story.BALANCE_NOISE_SD))
+               + savings[:, None])
+    row_customer, row_month = np.nonzero(np.arange(OBSERVED_MONTHS)[None, :] >= flow_start[:, None])
+    row_inflow = inflow[row_customer, row_month]
+    row_outflow = outflow[row_customer, row_month]
+    del outflow
+    inflow_count = np.minimum(rng.poisson(np.minimum(
+        row_inflow / ticket[row_customer] * story.INFLOW_COUNT_FACTOR + story.MIN_INFLOW_COUNT, story.MAX_EXPECTED_COUNT)),
+        INT16_MAX)
+    outflow_count = np.minimum(rng.poisson(np.minimum(
+        row_outflow / (ticket[row_customer] * story.OUTFLOW_TICKET_MULTIPLE) + story.MIN_OUTFLOW_COUNT,
+        story.MAX_EXPECTED_COUNT)), INT16_MAX)
+    table = build("account_flows", {
+        "entity_id": (customers + 1).astype(np.int32)[row_customer], "month": month_end(row_month),
+        "inflow_amount": np.round(row_inflow, 4), "outflow_amount": np.round(row_outflow, 4),
+        "inflow_count": inflow_count, "outflow_count": outflow_count,
+        "avg_balance": np.round(balance[row_customer, row_month], 4),
+    })
+    del row_customer, row_month, row_inflow, row_outflow, inflow_count, outflow_count
+    deposit_avg, flow_trend = _flow_features(credit, customers, flow_start, inflow, balance, population.n_entities)
+    return table, FlowFeatures(customers=customers, flow_start=flow_start, deposit_avg_6m=deposit_avg,
+                               flow_trend_6m=flow_trend)
+
+
+def _flow_features(credit: CreditFile, customers, flow_start, inflow, balance, n_entities):
+    """申请前 6 个月的日均余额与流入趋势（流水不足 3 个月或不是我行客户的为空）。"""
+    position = np.full(n_entities, -1)
+    position[customers] = np.arange(len(customers))
+    customer_index = position[credit.entity]
+    has_flow = customer_index >= 0
+    deposit_avg = np.full(len(credit.entity), np.nan)
+    flow_trend = np.full(len(credit.entity), np.nan)
+    if has_flow.any():
+        index = customer_index[has_flow]
+        high = credit.month[has_flow]
+        low = np.maximum(high - story.FLOW_FEATURE_MONTHS, flow_start[index])
+        enough = (high - low) >= story.MIN_FLOW_FEATURE_MONTHS
+        zeros = np.zeros(len(customers), FLOAT32)
+        cum_balance = np.cumsum(np.c_[zeros, balance], axis=1, dtype=np.float64)
+        cum_inflow = np.cumsum(np.c_[zeros, inflow], axis=1, dtype=np.float64)
+        average = (cum_balance[index, high] - cum_balance[index, low]) / np.maximum(high - low, 1)
+        middle = np.maximum(high - story.FLOW_TREND_MONTHS, low)
+        recent = (cum_inflow[index, high] - cum_inflow[index, middle]) / np.maximum(high - middle, 1)
+        prior = (cum_inflow[index, middle] - cum_inflow[index, low]) / np.maximum(middle - low, 1)
+        ratio = np.where(prior > 0, recent / np.maximum(prior, 1e-9) - 1, np.nan)
+        rows = np.flatnonzero(has_flow)[enough]
+        deposit_avg[rows] = np.round(average[enough], 2)
+        flow_trend[rows] = np.round(np.maximum(ratio[enough], -1.0), 3)
+    return deposit_avg, flow_trend
+
+
+def make_utilities(rng, population: Population, sales: Sales):
+    """授权主体每月的用电、用水 = 真实销售 ÷ 行业系数 × 主体自身偏差 × 波动 + 生活用量。
+
+    返回 (utilities 表, 是否授权查询水电)。
+    """
+    authorised = rng.random(population.n_entities) < np.where(population.is_applicant, story.UTILITY_AUTH_APPLICANT,
+                                                              story.UTILITY_AUTH_OTHER)
+    users = np.flatnonzero(authorised)
+    n_users = len(users)
+    shape = (n_users, OBSERVED_MONTHS)
+    sub = population.sub_industry[users]
+    electricity_bias = rng.normal(0, story.ELECTRICITY_BIAS_SD, n_users)
+    water_bias = rng.normal(0, story.WATER_BIAS_SD, n_users)
+    true_sales = sales.monthly[users]
+    kwh = (true_sales * (YUAN_PER_WANYUAN / by_key(story.REV_PER_KWH, SUB_INDUSTRIES)[sub] * np.exp(electricity_bias)).astype(FLOAT32)[:, None]
+           * np.exp(normal32(rng, shape, story.ELECTRICITY_NOISE_SD))
+           + rng.uniform(*story.HOUSEHOLD_KWH, n_users).astype(FLOAT32)[:, None])
+    water = (true_sales * (YUAN_PER_WANYUAN / by_key(story.REV_PER_TON, SUB_INDUSTRIES)[sub] * np.exp(water_bias)).astype(FLOAT32)[:, None]
+             * np.exp(normal32(rng, shape, story.WATER_NOISE_SD))
+             + rng.uniform(*story.HOUSEHOLD_WATER_TONS, n_users).astype(FLOAT32)[:, None])
+    del true_sales
+    kwh[rng.random(shape, dtype=FLOAT32) < story.ELECTRICITY_MISSING_SHARE] = np.nan
+    water[rng.random(shape, dtype=FLOAT32) < story.WATER_MISSING_SHARE] = np.nan
+    table = build("utilities", {
+        "entity_id": np.repeat((users + 1).astype(np.int32), OBSERVED_MONTHS),
+        "month": np.tile(month_end(np.arange(OBSERVED_MONTHS)), n_users),
+        "electricity_kwh": np.round(kwh.ravel(), 0), "water_tons": np.round(water.ravel(), 1),
+    })
+    return table, authorised
+
+
+def make_tax_records(rng, population: Population, sales: Sales):
+    """纳税主体每季度的申报收入与税额（定期定额户按核定额，小规模、一般纳税人略有少报）。
+
+    返回 (tax_records 表, 是否纳税主体)。
+    """
+    group, sub = population.group, population.sub_industry
+    processing = sub == SUB_CODE["agri_processing"]
+    taxed = (group != GROUP_CODE["farmer_household"]) & ((SUB_PARENT_CODE[sub] != INDUSTRY_CODE["agri_production"]) | processing)
+    taxed &= ~((group == GROUP_CODE["coop"]) & ~processing)
+    payers = np.flatnonzero(taxed)
+    n_payers = len(payers)
+    methods = get_table("tax_records").column("tax_method").categories
+    general, small_scale, fixed_quota = (category_code("tax_records", "tax_method", name) for name in methods)
+    payer_group = group[payers]
+    method = np.where(payer_group == GROUP_CODE["individual_business"],
+                      np.where(rng.random(n_payers) < story.QUOTA_TAX_SHARE, fixed_quota, small_scale),
+                      np.where(payer_group == GROUP_CODE["rural_micro"],
+                               np.where(rng.random(n_payers) < story.GENERAL_TAXPAYER_SHARE, general, small_scale),
+                               small_scale))
+    n_quarters = OBSERVED_MONTHS // 3
+    quarterly = sales.monthly[payers].reshape(n_payers, n_quarters, 3).sum(axis=2, dtype=np.float64)
+    declared_share = rng.uniform(*story.TAX_DECLARED_SHARE, n_payers)
+    declared = quarterly * declared_share[:, None] * np.exp(rng.normal(0, story.TAX_DECLARATION_NOISE_SD, (n_payers, n_quarters)))
+    quota = (sales.yearly[payers] / 4.0 * rng.uniform(*story.QUOTA_TO_REVENUE, n_payers)[:, None])
+    quota = np.repeat(quota, 4, axis=1)
+    declared = np.where((method == fixed_quota)[:, None], quota, declared)
+    tax_rate = by_key(story.TAX_RATE, methods)[method]
+    table = build("tax_records", {
+        "entity_id": np.repeat(payers + 1, n_quarters), "quarter_end": np.tile(month_end(np.arange(2, OBSERVED_MONTHS, 3)), n_payers),
+        "tax_method": np.repeat(method, n_quarters),
+        "declared_revenue": np.round(declared.ravel(), 2), "tax_paid": np.round((declared * tax_rate[:, None]).ravel(), 4),
+    })
+    return table, taxed
