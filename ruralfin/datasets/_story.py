@@ -510,3 +510,122 @@ APPLICATION_AGE_RANGE = (18, 90)  # 申请时的经营者年龄范围
 MAX_YEARS_IN_BUSINESS = 60
 MAX_REPORTED_COUNT = 50  # 查询次数、诉讼、他行贷款笔数的上限
 TRUTH_BAD_MONTHS = 9  # 申请后 9 个月内滚成违约的，12 个月内必然 90 天以上逾期（truth_bad_12m）
+
+# ---------------------------------------------------------------- 阶段 15：担保关系
+GUARANTOR_RELATION = {  # 担保圈以外的保证人（同村随机一位）与借款人的关系
+    "mutual": 0.0, "relative": 0.5, "business_partner": 0.3, "coop_member": 0.2,
+}
+
+# ---------------------------------------------------------------- 阶段 16：主体表与村表
+MAX_OLD_CUSTOMER_YEARS = 15  # 2020 年以前开户的老客户，开户日期最早再往前推 15 年
+REPORTED_REVENUE_NOISE_SD = 0.03  # 主体表里自报年营业收入的对数波动（相对真实收入 × 虚报倍数）
+HOUSEHOLDS_PER_ENTITY = (3, 6)  # 村里每个经营主体对应的户数
+OTHER_HOUSEHOLDS = (20, 80)  # 村里另有的户数
+
+# ---------------------------------------------------------------- 阶段 17：风险收益、成本结构、月度销售与行业表
+MARGIN_QUALITY_SLOPE = 0.05  # 利润率：每单位经营质量（典型利润率见 MARGIN）
+MARGIN_NOISE_SD = 0.04
+MARGIN_RANGE = (-0.2, 0.7)
+DISASTER_SUBS = ("aquaculture", "grain_crops", "farm_stay", "cash_crops")  # 冲击表现为灾害损失的细分行业（其余为价格损失）
+DISASTER_SENSITIVITY_CAP = 2  # 灾害损失里冲击敏感度的上限
+DISASTER_LOSS_SHARE = 0.5  # 冲击年份的灾害损失 = 年收入 × 冲击深度 × 敏感度 × 0.5
+PRICE_SHOCK_LOSS_SHARE = 0.3  # 冲击年份的价格损失 = 年收入 × 冲击深度 × 0.3
+LOCAL_DISASTER_RATE_AGRI = 0.06  # 每年遭受零星灾害的概率：涉农生产
+LOCAL_DISASTER_RATE_OTHER = 0.01  # 同上：其他
+LOCAL_DISASTER_LOSS = (0.02, 0.15)  # 零星灾害损失 / 年收入
+INSURED_SHARE_AGRI = 0.5  # 有保险的比例：涉农生产
+INSURED_SHARE_OTHER = 0.18  # 同上：其他
+INSURANCE_COVERS = 0.6  # 保险赔付灾害损失的比例
+INSURED_TO_REVENUE = (0.2, 0.8)  # 保额 / 自报年收入
+PROFIT_MARGIN_RANGE = (-5, 1)  # risk_return.profit_margin 的取值范围（亏损年份可远低于 0）
+COST_MIX_CONCENTRATION = 30  # 各主体的成本构成 ~ Dirichlet(COST_MIX × 30 + 0.2)
+COST_MIX_FLOOR = 0.2
+INTEREST_ON_LIABILITIES = (0.04, 0.07)  # 利息支出 / 总负债
+FIXED_SHARE_LABOUR = 0.6  # 固定成本 = 0.6 × 人工 + 土地与租金 + 利息 + 0.3 × 水电 + 0.3 × 其他
+FIXED_SHARE_UTILITIES = 0.3
+FIXED_SHARE_OTHER = 0.3
+REPORTED_SALES_NOISE_SD = 0.03  # 自报月销售的对数波动（在真实销售 × 虚报倍数之上）
+PRICE_INDEX_BASE = 100.0  # 价格指数 2023-01 = 100
+PRICE_INDEX_NOISE_SD = 0.015  # 价格指数的月度对数波动
+PRICE_VOLATILITY_FROM_NOISE = 0.5  # 价格波动率 = 价格指数月度对数变化的标准差 + 0.5 × 销售波动
+RISK_LEVEL_HIGH = 0.25  # 行业风险等级：违约偏移 SUB_RISK ≥ 0.25 为高
+RISK_LEVEL_MEDIUM = 0.0  # SUB_RISK ≥ 0 为中，其余为低
+DISASTER_EXPOSURE = {  # 细分行业的灾害暴露（未列出的为 low）
+    "grain_crops": "high", "cash_crops": "high", "aquaculture": "high",
+    "livestock": "medium", "farm_stay": "medium", "agri_processing": "medium",
+}
+POLICY_SUPPORT = {  # 细分行业的政策支持力度（未列出的为 low）
+    "grain_crops": "high", "cash_crops": "high", "livestock": "high", "aquaculture": "high", "agri_processing": "high",
+    "agri_inputs": "medium", "ecommerce_shop": "medium", "farm_stay": "medium",
+}
+COEFFICIENT_NOISE_SD = 0.05  # 行业经验系数与故事里真实系数的对数偏差
+TAX_TO_REVENUE_MANUFACTURING = 0.012  # 行业经验系数：纳税 / 收入，生产加工
+TAX_TO_REVENUE_OTHER = 0.008  # 同上：其他
+
+# ---------------------------------------------------------------- 阶段 18：结算方式、软信息、客户消费行为
+STATED_SHARE_RESPONSE = 0.75  # 我行客户里回答“经我行结算的份额”的比例
+STATED_SHARE_NOISE_SD = 0.1  # 回答的误差
+STATED_SHARE_STEPS = 20  # 回答取到 5%
+PURCHASE_MODE_AGRI = {"spot": 0.45, "credit_purchase": 0.25, "contract": 0.15, "coop_supply": 0.15}  # 采购方式：涉农生产
+PURCHASE_MODE_B2B = {"spot": 0.3, "credit_purchase": 0.35, "contract": 0.35, "coop_supply": 0.0}  # 同上：对企业销售的行业
+PURCHASE_MODE_OTHER = {"spot": 0.6, "credit_purchase": 0.3, "contract": 0.1, "coop_supply": 0.0}
+SALES_CHANNEL_AGRI = {  # 主要销售渠道：涉农生产（面向消费者的行业是门店，电商是电商）
+    "retail_store": 0.0, "wholesale_market": 0.35, "contract_buyer": 0.25, "ecommerce": 0.08, "coop_collective": 0.32,
+}
+SALES_CHANNEL_OTHER = {
+    "retail_store": 0.3, "wholesale_market": 0.25, "contract_buyer": 0.35, "ecommerce": 0.1, "coop_collective": 0.0,
+}
+PAYMENT_METHOD_B2B = {"cash": 0.1, "transfer": 0.6, "qr_mobile": 0.1, "trade_credit": 0.2}  # 主要付款方式：对企业销售的行业
+PAYMENT_METHOD_OTHER = {"cash": 0.35, "transfer": 0.3, "qr_mobile": 0.3, "trade_credit": 0.05}
+RECEIVABLE_DAYS_PER_CREDIT_SHARE = 150  # 应收天数 = 150 × 赊销份额 + Gamma
+RECEIVABLE_DAYS_GAMMA = (2, 4)
+PAYABLE_DAYS_CREDIT_PURCHASE = 45  # 应付天数 = 45（赊购的）+ Gamma
+PAYABLE_DAYS_GAMMA = (2, 5)
+MAX_TRADE_DAYS = 365
+REPUTATION_INTEGRITY = 1.2  # 村里口碑潜变量 = 1.2 × 诚信度（标准化）+ 0.5 × 经营质量 + 噪声
+REPUTATION_QUALITY = 0.5
+REPUTATION_NOISE_SD = 0.8
+REPUTATION_CUT_QUANTILES = [0.06, 0.30, 0.80]  # 差 | 一般 | 好 | 很好 的分位数切点
+VISIT_RATE_CREDIT_VILLAGE = 0.85  # 我行客户被走访过的比例：信用村
+VISIT_RATE_OTHER = 0.55  # 同上：其他村
+VISIT_WINDOW_START = "2024-01-01"  # 最近一次走访在 2024–2025 年
+VISIT_WINDOW_DAYS = 730
+DEPENDANTS_MEAN = 1.1  # 需供养人数 ~ Poisson（不超过家庭人口 - 1）
+YEARS_AWAY = (0, 20)  # 外出过的年数（居住年限 = 年龄 - 外出年数）
+MOVED_SHARE = 0.3  # 外出过的比例
+MAX_YEARS_RESIDENT = 90
+MARRIED_AGE = 28  # 28 岁以下已婚比例较低
+MARRIED_SHARE_YOUNG = 0.5
+MARRIED_SHARE = 0.9
+BAD_HABITS_BASE = 0.03  # 有不良嗜好的比例
+BAD_HABITS_LOW_INTEGRITY = 0.15  # 诚信度低于 0.6 的再加这么多
+LOW_INTEGRITY = 0.6
+HOUSEHOLD_ASSETS_TO_BUSINESS = (0.3, 0.9)  # 家庭资产（不含住房）/ 经营资产
+HOUSE_VALUE = (10, 60)  # 自有住房价值（万元）
+VEHICLE_LOGIT = -0.5  # 有车：sigmoid(-0.5 + 0.6 × ln(基础收入 / 20 万元))
+VEHICLE_REVENUE_SLOPE = 0.6
+VEHICLE_REVENUE_REFERENCE = 20
+SOCIAL_TIES_CUTS = [-0.6, 0.6]  # 社会关系：少 | 一般 | 多 的切点
+SOCIAL_TIES_QUALITY = 0.4  # 社会关系潜变量 = 0.4 × 经营质量 + 0.02 × (年龄 - 45) + 噪声
+SOCIAL_TIES_AGE_SLOPE = 0.02
+SOCIAL_TIES_AGE_CENTRE = 45
+SOCIAL_TIES_NOISE_SD = 0.9
+VILLAGE_CADRE_SHARE = 0.03  # 村干部的比例
+CONSUMER_EXTRA_SUBS = ("agri_inputs", "food_processing", "building_materials")  # 扫码收款占比够高时也有消费者数据的细分行业
+MIN_QR_SHARE_FOR_CONSUMERS = 0.2
+AVERAGE_TICKET_YUAN = {  # 客单价（元）
+    "grain_crops": 500, "cash_crops": 300, "livestock": 300, "aquaculture": 400, "agri_processing": 250,
+    "grocery": 35, "agri_inputs": 300, "building_materials": 800, "ecommerce_shop": 90,
+    "food_processing": 60, "light_manufacturing": 200, "construction": 500,
+    "restaurant": 70, "farm_stay": 180, "transport_logistics": 150, "repair_services": 120, "personal_services": 50,
+}
+TICKET_NOISE_SD = 0.25  # 客单价的对数波动
+CARD_PAYMENT_SHARE = 0.1  # 刷卡付款的份额（与扫码、现金一起归一）
+REPEAT_LOGIT = 0.3  # 回头客比例：sigmoid(0.3 + 0.4 × 经营质量 + 噪声)
+REPEAT_QUALITY = 0.4
+REPEAT_NOISE_SD = 0.6
+PAYMENTS_PER_REPEAT_PAYER = 4  # 付款人数 = 月付款笔数 / (1 + 4 × 回头客比例)
+PAYER_GROWTH_NOISE_SD = 0.05
+MAX_PAYER_GROWTH = 5
+RECENCY_DAYS_DISTRESSED = (5, 120)  # 最近一笔付款距今天数：已违约的主体
+RECENCY_DAYS = (0, 4)  # 同上：其他

@@ -18,10 +18,10 @@ from .. import _story as S
 from .._frames import build
 from .applications import make_application_chain, make_applications, make_credit_file
 from .bank import make_bank
-from .categories import make_receipt_mix
+from .categories import make_customer_tables, make_operating_tables, make_receipt_mix
 from .distress import make_timeline
-from .loans import make_loan_monthly, make_loans
-from .population import make_geography, make_population
+from .loans import make_guarantees, make_loan_monthly, make_loan_tables, make_loans
+from .population import make_entity_tables, make_geography, make_population
 from .records import make_account_flows, make_tax_records, make_utilities
 from .sales import make_industry_calendar, make_sales
 from ...schema import (
@@ -246,217 +246,26 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
     step("applications")
 
     # ================================================================ 贷款表、月度表、真相
-    rng = gens[14]
+    out.update(make_loan_tables(gens[14], population, timeline, calendar, staffing, loans, performance, credit))
     ls = sel
-    orig_date = MONTH_START[o[ls] + M_PAST] + rng.integers(0, 26, len(ls)).astype("timedelta64[D]")
-    app_for_loan = app_id_map[np.flatnonzero(ok)[ls]]
-    mat_date = (orig_date.astype("datetime64[M]") + T[ls].astype("timedelta64[M]")).astype("datetime64[D]") + (
-        orig_date.astype("datetime64[D]") - orig_date.astype("datetime64[M]").astype("datetime64[D]"))
-    closed = closed_m[ls]
-    closed_date = np.where(closed <= N_OBS - 1, month_end(np.clip(closed, -M_PAST, N_OBS - 1)), np.datetime64("NaT"))
-    out["loans"] = build("loans", {
-        "loan_id": loan_id[ls], "entity_id": e_[ls] + 1,
-        "application_id": np.where(app_for_loan > 0, app_for_loan, np.nan),
-        "product_id": prod[ls], "branch_id": branch_of[e_[ls]], "manager_id": manager[e_[ls]],
-        "origination_date": orig_date, "maturity_date": mat_date.astype("datetime64[us]"),
-        "term_months": T[ls], "loan_amount": amt[ls], "contract_rate": rate[ls],
-        "repayment_method": repay[ls], "guarantee_method": guar[ls],
-        "borrower_credit_line": credit_line[ls], "is_inclusive_micro": inclusive[ls], "is_agri_related": agri[ls],
-        "is_renewal": L["ren"][ls], "is_first_loan": L["first"][ls], "purpose": purpose[ls],
-        "closed_date": closed_date,
-    })
-    pd_orig = 1 - np.exp(-h[e_[ls]] * roll_p[e_[ls]] * (12 + 1.5 * sens_c[e_[ls]] * _window_sum(shock_prof, sub[e_[ls]], o[ls])))
-    tdm = first90[ls]
-    out["truth_loans"] = build("truth_loans", {
-        "loan_id": loan_id[ls], "truth_prob_default": np.round(np.clip(pd_orig, 0, 1), 5),
-        "truth_default": tdm < NEVER,
-        "truth_default_month": np.where(tdm < NEVER, month_end(np.clip(tdm, -M_PAST, N_OBS - 1)), np.datetime64("NaT")),
-    })
     step("loans_out")
 
     # ================================================================ 担保
-    rng = gens[15]
-    gl = ls[guar[ls] == GUAR["guarantee"]]
-    ge = e_[gl]
-    in_c = circle_next[ge] >= 0
-    # 非圈内：同村随机一位
-    vil_order = np.argsort(vil, kind="stable")
-    v_start = np.searchsorted(vil[vil_order], np.arange(nv))
-    v_cnt = np.bincount(vil, minlength=nv)
-    pick = vil_order[v_start[vil[ge]] + (rng.random(len(ge)) * v_cnt[vil[ge]]).astype(int)]
-    pick = np.where(pick == ge, vil_order[v_start[vil[ge]] + (np.arange(len(ge)) % np.maximum(v_cnt[vil[ge]], 1))], pick)
-    guarantor = np.where(in_c, circle_next[ge], pick)
-    okg = guarantor != ge
-    relation = np.where(in_c, 0, _choice_rows(rng, np.tile([[0.0, 0.5, 0.3, 0.2]], (len(ge), 1))))
-    out["guarantees"] = build("guarantees", {
-        "loan_id": loan_id[gl][okg], "entity_id": ge[okg] + 1, "guarantor_id": guarantor[okg] + 1,
-        "guarantee_amount": amt[gl][okg], "guarantor_relation": relation[okg],
-    })
+    out["guarantees"] = make_guarantees(gens[15], population, timeline, loans)
     step("guarantees")
 
     # ================================================================ 主体表
-    rng = gens[16]
-    first_loan_m = np.full(n, NEVER)
-    np.minimum.at(first_loan_m, e_[ls], o[ls])
-    cs_all = np.minimum(cust_since_m, first_loan_m)
-    cs_date = np.where(cs_all < NEVER, MONTH_START[np.clip(cs_all, -M_PAST, N_OBS - 1) + M_PAST], np.datetime64("NaT"))
-    older = cs_all < -M_PAST
-    cs_date = np.where(older, (np.datetime64("2020-01-01") - (rng.integers(1, 15 * 365, n)).astype("timedelta64[D]")).astype("datetime64[us]"), cs_date)
-    cs_date = np.where(cs_all < NEVER, cs_date + rng.integers(0, 26, n).astype("timedelta64[D]") * (~older), cs_date)
-    names, surname_idx = _person_names(rng, n, return_surname=True)
-    ent_names = _entity_names(rng, grp, sub, surname_idx)
-    birth = (np.datetime64("2025-12-31") - (age * 365.25 + rng.integers(0, 365, n)).astype("timedelta64[D]")).astype("datetime64[D]")
-    from ...privacy import generate_credit_codes, generate_id_numbers, generate_phone_numbers
-
-    idn = generate_id_numbers(rng, n, birth_dates=birth, female=female)
-    cat_code = np.where(grp == G["individual_business"], "2", np.where(grp == G["coop"], "3", "1"))
-    ccodes = generate_credit_codes(rng, n, category=cat_code)
-    ccodes = np.where(grp == G["farmer_household"], None, ccodes.astype(object))
-    phones = generate_phone_numbers(rng, n)
-    out["entities"] = build("entities", {
-        "entity_id": np.arange(1, n + 1), "entity_name": ent_names,
-        "customer_group": grp, "industry": ind, "sub_industry": sub, "enterprise_size": ent_size,
-        "village_id": vil, "village": vil, "township": town,
-        "operator_name": names, "operator_id_number": idn, "credit_code": ccodes, "operator_phone": phones,
-        "operator_gender": female.astype(int), "operator_age": age, "operator_education": edu,
-        "years_in_business": years_biz, "employees": employees, "total_assets": assets, "total_liabilities": liabilities,
-        "reported_revenue": np.round(truth_revenue * mis_ratio * np.exp(rng.normal(0, 0.03, n)), 2),
-        "main_bank": main_bank, "banks_with_us": banks_with_us, "customer_since": cs_date,
-        "branch_id": branch_of, "manager_id": np.where(manager >= 0, manager, np.nan),
-    })
-    del idn, ccodes, phones, names, surname_idx
-    out["villages"] = build("villages", {
-        "village_id": np.arange(nv), "village": np.arange(nv), "township": v_town, "branch_id": v_town,
-        "households": np.bincount(vil, minlength=nv) * rng.integers(3, 6, nv) + rng.integers(20, 80, nv),
-        "is_credit_village": v_credit, "distance_to_branch_km": v_dist,
-    })
+    entity_tables, records = make_entity_tables(gens[16], population, relationship, geography, sales_, staffing, loans)
+    out.update(entity_tables)
+    cs_all, ent_names = records.customer_since_month, records.names
     step("entities_out")
 
     # ================================================================ 七大数据
-    rng = gens[17]
-    margin = np.clip(_arr(S.MARGIN, SUB_INDUSTRIES)[sub] + 0.05 * quality + rng.normal(0, 0.04, n), -0.2, 0.7)
-    shock_year = obs_shock.reshape(NSUB, 3, 12).max(axis=2)[sub]  # (n, 3)
-    disaster_subs = np.isin(sub, [SUB["aquaculture"], SUB["grain_crops"], SUB["farm_stay"], SUB["cash_crops"]])
-    dis_loss = np.where(disaster_subs[:, None], shock_year * year_rev * shock_depth[sub][:, None] * np.minimum(sens, 2)[:, None] * 0.5, 0.0)
-    dis_loss += np.where(rng.random((n, 3)) < np.where(SUB_PARENT[sub] == IND["agri_production"], 0.06, 0.01)[:, None], year_rev * rng.uniform(0.02, 0.15, (n, 3)), 0)
-    price_loss = np.where((~disaster_subs)[:, None], shock_year * year_rev * shock_depth[sub][:, None] * 0.3, 0.0)
-    insured = rng.random(n) < np.where(SUB_PARENT[sub] == IND["agri_production"], 0.5, 0.18)
-    rev_rep_y = year_rev * mis_ratio[:, None]
-    cost_y = year_rev * (1 - margin)[:, None]
-    profit_y = rev_rep_y - cost_y - dis_loss * (1 - 0.6 * insured)[:, None] - price_loss
-    ins_amt = np.where(insured[:, None], rev_rep_y * rng.uniform(0.2, 0.8, n)[:, None], 0.0)
-    out["risk_return"] = build("risk_return", {
-        "entity_id": np.repeat(np.arange(1, n + 1), 3), "year": np.tile([2023, 2024, 2025], n),
-        "revenue": np.round(rev_rep_y.ravel(), 2), "profit": np.round(profit_y.ravel(), 2),
-        "profit_margin": np.round(np.clip(profit_y / np.maximum(rev_rep_y, 1e-6), -5, 1).ravel(), 4),
-        "disaster_loss": np.round(dis_loss.ravel(), 2), "price_shock_loss": np.round(price_loss.ravel(), 2),
-        "has_insurance": np.repeat(insured, 3), "insured_amount": np.round(ins_amt.ravel(), 2),
-    })
-    # 成本结构（2025）
-    mix = np.array([S.COST_MIX[k] for k in INDUSTRIES])[ind]
-    parts = rng.gamma(mix * 30 + 0.2)
-    parts /= parts.sum(1, keepdims=True)
-    opcost = year_rev[:, 2] * (1 - margin)
-    interest = liabilities * rng.uniform(0.04, 0.07, n)
-    comp = parts * opcost[:, None]
-    total_cost = opcost + interest
-    fixed = (0.6 * comp[:, 1] + comp[:, 2] + interest + 0.3 * comp[:, 3] + 0.3 * comp[:, 4]) / np.maximum(total_cost, 1e-9)
-    out["cost_structure"] = build("cost_structure", {
-        "entity_id": np.arange(1, n + 1), "year": np.full(n, 2025),
-        "materials_cost": np.round(comp[:, 0], 2), "labour_cost": np.round(comp[:, 1], 2), "rent_cost": np.round(comp[:, 2], 2),
-        "utilities_cost": np.round(comp[:, 3], 2), "interest_cost": np.round(interest, 2), "other_cost": np.round(comp[:, 4], 2),
-        "fixed_cost_share": np.round(np.clip(fixed, 0, 1), 4),
-    })
-    out["sales_monthly"] = build("sales_monthly", {
-        "entity_id": np.repeat(np.arange(1, n + 1, dtype=np.int32), N_OBS), "month": np.tile(month_end(np.arange(N_OBS)), n),
-        "sales_amount": np.round((sales * (mis_ratio * np.exp(rng.normal(0, 0.03, n))).astype(F32)[:, None]).ravel(), 4),
-    })
-    # 行业表
-    price_idx = 100 * np.exp(trend[:, None] * np.arange(N_OBS)[None, :] / 12) * (1 - shock_depth[:, None] * obs_shock)
-    price_idx *= np.exp(rng.normal(0, 0.015, price_idx.shape))
-    price_idx[:, 0] = 100.0
-    out["industry_monthly"] = build("industry_monthly", {
-        "sub_industry": np.repeat(np.arange(NSUB), N_OBS), "month": np.tile(month_end(np.arange(N_OBS)), NSUB),
-        "price_index": np.round(price_idx.ravel(), 2),
-        "seasonal_index": np.round(np.tile(seas, 3).ravel() * (1 + fest.ravel()), 3),
-        "shock": obs_shock.ravel() > 0,
-    })
-    vol = np.std(np.diff(np.log(price_idx), axis=1), axis=1) + noise_sd * 0.5
-    lvl = np.where(_arr(S.SUB_RISK, SUB_INDUSTRIES) >= 0.25, 2, np.where(_arr(S.SUB_RISK, SUB_INDUSTRIES) >= 0.0, 1, 0))
-    dis_exp = np.array([2 if s in ("grain_crops", "cash_crops", "aquaculture") else 1 if s in ("livestock", "farm_stay", "agri_processing") else 0 for s in SUB_INDUSTRIES])
-    pol = np.array([2 if SUB_INDUSTRY_PARENT[s] == "agri_production" else 1 if s in ("agri_inputs", "ecommerce_shop", "farm_stay") else 0 for s in SUB_INDUSTRIES])
-    out["industry_risk"] = build("industry_risk", {
-        "sub_industry": np.arange(NSUB), "industry": SUB_PARENT, "price_volatility": np.round(vol, 4),
-        "disaster_exposure": dis_exp, "policy_support": pol, "industry_risk_level": lvl,
-        "typical_margin": _arr(S.MARGIN, SUB_INDUSTRIES), "peak_months": [S.PEAK_MONTHS[s] for s in SUB_INDUSTRIES],
-    })
-    coef_noise = np.exp(rng.normal(0, 0.05, (3, NSUB)))
-    out["industry_coefficients"] = build("industry_coefficients", {
-        "sub_industry": np.arange(NSUB), "revenue_per_kwh": np.round(rpk * coef_noise[0], 1),
-        "revenue_per_ton_water": np.round(rpt * coef_noise[1], 1),
-        "tax_to_revenue": np.round(np.where(SUB_PARENT == IND["manufacturing"], 0.012, 0.008) * coef_noise[2], 5),
-        "typical_cash_share": _arr(S.CASH_SHARE, SUB_INDUSTRIES),
-    })
+    out.update(make_operating_tables(gens[17], population, sales_, calendar))
     step("seven_a")
 
     # 结算
-    rng = gens[18]
-    rep_share = np.where(banks_with_us & (rng.random(n) < 0.75), np.clip(np.round((sow + rng.normal(0, 0.1, n)) * 20) / 20, 0, 1), np.nan)
-    purchase_mode = _choice_rows(rng, np.where((SUB_PARENT[sub] == IND["agri_production"])[:, None], [[0.45, 0.25, 0.15, 0.15]],
-                                               np.where(b2b[:, None], [[0.3, 0.35, 0.35, 0.0]], [[0.6, 0.3, 0.1, 0.0]])))
-    sales_ch = np.where(retail, np.where(sub == SUB["ecommerce_shop"], 3, 0),
-                        np.where(SUB_PARENT[sub] == IND["agri_production"], _choice_rows(rng, np.tile([[0.0, 0.35, 0.25, 0.08, 0.32]], (n, 1))),
-                                 _choice_rows(rng, np.tile([[0.3, 0.25, 0.35, 0.1, 0.0]], (n, 1)))))
-    pay_main = _choice_rows(rng, np.where(b2b[:, None], [[0.1, 0.6, 0.1, 0.2]], [[0.35, 0.3, 0.3, 0.05]]))
-    out["settlement"] = build("settlement", {
-        "entity_id": np.arange(1, n + 1), "purchase_mode": purchase_mode, "main_sales_channel": sales_ch,
-        "main_receipt_method": shares.argmax(1), "main_payment_method": pay_main,
-        "receipt_share_cash": shares[:, 0], "receipt_share_transfer": shares[:, 1],
-        "receipt_share_qr": shares[:, 2], "receipt_share_credit": shares[:, 3],
-        "days_receivable": np.clip(np.round(shares[:, 3] * 150 + rng.gamma(2, 4, n)), 0, 365),
-        "days_payable": np.clip(np.round((purchase_mode == 1) * 45 + rng.gamma(2, 5, n)), 0, 365),
-        "reported_share_with_us": rep_share,
-    })
-    # 软信息
-    rep_lat = 1.2 * z_int + 0.5 * quality + rng.normal(0, 0.8, n)
-    reputation = np.searchsorted(np.quantile(rep_lat, [0.06, 0.30, 0.80]), rep_lat)
-    visited = banks_with_us & (rng.random(n) < np.where(v_credit[vil], 0.85, 0.55))
-    visit_date = np.where(visited, (np.datetime64("2024-01-01") + rng.integers(0, 730, n).astype("timedelta64[D]")).astype("datetime64[us]"), np.datetime64("NaT"))
-    out["soft_info"] = build("soft_info", {
-        "entity_id": np.arange(1, n + 1), "household_size": hh_size,
-        "dependants": np.minimum(rng.poisson(1.1, n), hh_size - 1),
-        "years_resident": np.clip(age - rng.integers(0, 20, n) * (rng.random(n) < 0.3), 0, 90),
-        "married": rng.random(n) < np.where(age < 28, 0.5, 0.9),
-        "village_reputation": reputation,
-        "bad_habits": rng.random(n) < 0.03 + 0.15 * (integrity < 0.6),
-        "household_assets": np.round(assets * rng.uniform(0.3, 0.9, n) + own_house * rng.uniform(10, 60, n), 2),
-        "owns_house": own_house, "owns_vehicle": rng.random(n) < _sig(-0.5 + 0.6 * np.log(base_rev / 20)),
-        "social_ties": np.searchsorted([-0.6, 0.6], 0.4 * quality + 0.02 * (age - 45) + rng.normal(0, 0.9, n)),
-        "is_village_cadre": rng.random(n) < 0.03,
-        "manager_visit_score": np.where(visited, visit_score_e, np.nan), "last_visit_date": visit_date,
-    })
-    # 消费行为
-    cb = np.flatnonzero(retail | ((sub == SUB["agri_inputs"]) | (sub == SUB["food_processing"]) | (sub == SUB["building_materials"])) & (shares[:, 2] >= 0.2))
-    cb = np.unique(np.r_[cb, np.flatnonzero(retail)])
-    ncb = len(cb)
-    tick_base = dict(zip(SUB_INDUSTRIES, [500, 300, 300, 400, 250, 35, 300, 800, 90, 60, 200, 500, 70, 180, 150, 120, 50]))
-    avg_ticket = _arr(tick_base, SUB_INDUSTRIES)[sub[cb]] * np.exp(rng.normal(0, 0.25, ncb))
-    last12 = sales[cb, 24:].mean(1)
-    pays = last12 * 10000 * (shares[cb, 2] + 0.1) / avg_ticket
-    repeat = np.clip(_sig(0.3 + 0.4 * quality[cb] + rng.normal(0, 0.6, ncb)), 0, 1)
-    recent3 = sales[cb, 33:].sum(1)
-    prev3 = sales[cb, 21:24].sum(1)
-    growth = np.clip(recent3 / np.maximum(prev3, 1e-6) - 1 + rng.normal(0, 0.05, ncb), -1, 5)
-    distressed_now = rolls[cb] & (dmonth[cb] <= 33)
-    out["consumer_behavior"] = build("consumer_behavior", {
-        "entity_id": cb + 1, "monthly_payers": np.round(pays / (1 + 4 * repeat), 1), "repeat_rate": np.round(repeat, 3),
-        "avg_ticket": np.round(avg_ticket, 1),
-        "share_qr": np.round(shares[cb, 2] / (shares[cb, 0] + shares[cb, 2] + 0.1), 3),
-        "share_card": np.round(0.1 / (shares[cb, 0] + shares[cb, 2] + 0.1), 3),
-        "share_cash": np.round(1 - np.round(shares[cb, 2] / (shares[cb, 0] + shares[cb, 2] + 0.1), 3) - np.round(0.1 / (shares[cb, 0] + shares[cb, 2] + 0.1), 3), 3).clip(0, 1),
-        "recency_days": np.where(distressed_now, rng.integers(5, 120, ncb), rng.integers(0, 4, ncb)),
-        "payments_per_month": np.round(pays, 1), "payer_growth_12m": np.round(growth, 3),
-    })
+    out.update(make_customer_tables(gens[18], population, relationship, geography, receipts, sales_, timeline, credit, household))
     step("seven_b")
 
     # 供应链

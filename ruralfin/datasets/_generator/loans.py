@@ -1,19 +1,22 @@
-"""贷款：放款与定价、违约处置（阶段 7），每笔贷款的月度表现（阶段 8）。"""
+"""贷款：放款与定价、违约处置（阶段 7），每笔贷款的月度表现（阶段 8），贷款表与真相（阶段 14），担保关系（阶段 15）。"""
 
 from __future__ import annotations
 
 import numpy as np
 
-from ...schema import LOAN_PURPOSES
+from ...schema import LOAN_PURPOSES, VILLAGES, get_table
 from .. import _story as story
 from .._frames import build
 from .common import (
-    FLOAT32, GROUP_CODE, GUARANTEE_CODE, INDUSTRY_CODE, LAST_MONTH, NEVER, REPAYMENT_CODE, SUB_CODE, SUB_PARENT_CODE,
-    by_key, choice_rows, expand_segments, group_codes, lpr, month_end, product_field, sigmoid, sub_codes,
+    FLOAT32, GROUP_CODE, GUARANTEE_CODE, INDUSTRY_CODE, LAST_MONTH, MONTH_STARTS, NEVER, PRE_HISTORY_MONTHS,
+    REPAYMENT_CODE, SUB_PARENT_CODE, by_key, category_code, choice_rows, expand_segments, group_codes, lpr, month_end,
+    product_field, sigmoid, sub_codes,
 )
-from .state import ApplicationChain, LoanPerformance, Loans, Population, Relationship, Timeline
+from .state import (
+    ApplicationChain, CreditFile, IndustryCalendar, LoanPerformance, Loans, Population, Relationship, Staffing, Timeline,
+)
 
-__all__ = ["make_loans", "make_loan_monthly"]
+__all__ = ["make_loans", "make_loan_monthly", "make_loan_tables", "make_guarantees"]
 
 
 def _product_codes(column, codes):
@@ -199,3 +202,79 @@ def make_loan_monthly(rng, population: Population, loans: Loans):
     first_npl = np.full(loans.n_loans, NEVER)
     np.minimum.at(first_npl, row_loan[npl], month[npl])
     return table, LoanPerformance(bad_12m=bad_12m, first_npl_month=first_npl)
+
+
+def make_loan_tables(rng, population: Population, timeline: Timeline, calendar: IndustryCalendar, staffing: Staffing,
+                     loans: Loans, performance: LoanPerformance, credit: CreditFile) -> dict:
+    """贷款表（2023 年以后仍在账的）与贷款的真相（放款时的真实违约概率、是否及何时违约）。"""
+    kept = loans.kept
+    entity = loans.entity[kept]
+    start = loans.origination_month[kept]
+    origination = (MONTH_STARTS[start + PRE_HISTORY_MONTHS]
+                   + rng.integers(*story.DAY_OF_MONTH_RANGE, len(kept)).astype("timedelta64[D]"))
+    application_id = credit.application_id[loans.application_index[kept]]
+    origination_month = origination.astype("datetime64[M]")
+    maturity = ((origination_month + loans.term[kept].astype("timedelta64[M]")).astype("datetime64[D]")
+                + (origination.astype("datetime64[D]") - origination_month.astype("datetime64[D]")))
+    closed = loans.closed_month[kept]
+    closed_date = np.where(closed <= LAST_MONTH, month_end(np.clip(closed, -PRE_HISTORY_MONTHS, LAST_MONTH)),
+                           np.datetime64("NaT"))
+    tables = {}
+    tables["loans"] = build("loans", {
+        "loan_id": loans.loan_id[kept], "entity_id": entity + 1,
+        "application_id": np.where(application_id > 0, application_id, np.nan),
+        "product_id": loans.product[kept], "branch_id": staffing.entity_branch[entity],
+        "manager_id": staffing.entity_manager[entity],
+        "origination_date": origination, "maturity_date": maturity.astype("datetime64[us]"),
+        "term_months": loans.term[kept], "loan_amount": loans.amount[kept], "contract_rate": loans.rate[kept],
+        "repayment_method": loans.repayment[kept], "guarantee_method": loans.guarantee[kept],
+        "borrower_credit_line": loans.credit_line[kept], "is_inclusive_micro": loans.is_inclusive[kept],
+        "is_agri_related": loans.is_agri[kept],
+        "is_renewal": loans.is_renewal[kept], "is_first_loan": loans.is_first[kept], "purpose": loans.purpose[kept],
+        "closed_date": closed_date,
+    })
+    shock_months = _shock_months_ahead(calendar.shock_profile, population.sub_industry[entity], start)
+    prob_default = 1 - np.exp(-timeline.monthly_hazard[entity] * population.prob_roll[entity]
+                              * (12 + story.SHOCK_HAZARD_UPLIFT * timeline.capped_sensitivity[entity] * shock_months))
+    first_npl = performance.first_npl_month[kept]
+    tables["truth_loans"] = build("truth_loans", {
+        "loan_id": loans.loan_id[kept], "truth_prob_default": np.round(np.clip(prob_default, 0, 1), 5),
+        "truth_default": first_npl < NEVER,
+        "truth_default_month": np.where(first_npl < NEVER, month_end(np.clip(first_npl, -PRE_HISTORY_MONTHS, LAST_MONTH)),
+                                        np.datetime64("NaT")),
+    })
+    return tables
+
+
+def _shock_months_ahead(shock_profile, sub, start):
+    """放款后 12 个月里，该细分行业处在冲击期的月数。"""
+    cumulative = np.c_[np.zeros(shock_profile.shape[0]), np.cumsum(shock_profile, axis=1)]
+    low = np.clip(start + PRE_HISTORY_MONTHS, 0, cumulative.shape[1] - 1)
+    high = np.clip(start + PRE_HISTORY_MONTHS + 12, 0, cumulative.shape[1] - 1)
+    return cumulative[sub, high] - cumulative[sub, low]
+
+
+def make_guarantees(rng, population: Population, timeline: Timeline, loans: Loans):
+    """保证类贷款的保证人：担保圈成员由圈内下一户互保，其他的由同村随机一位担保。"""
+    kept = loans.kept
+    guaranteed = kept[loans.guarantee[kept] == GUARANTEE_CODE["guarantee"]]
+    borrower = loans.entity[guaranteed]
+    in_circle = timeline.circle_next[borrower] >= 0
+    village = population.village
+    n_villages = len(VILLAGES)
+    by_village = np.argsort(village, kind="stable")
+    village_start = np.searchsorted(village[by_village], np.arange(n_villages))
+    village_count = np.bincount(village, minlength=n_villages)
+    home = village[borrower]
+    pick = by_village[village_start[home] + (rng.random(len(borrower)) * village_count[home]).astype(int)]
+    pick = np.where(pick == borrower,
+                    by_village[village_start[home] + (np.arange(len(borrower)) % np.maximum(village_count[home], 1))], pick)
+    guarantor = np.where(in_circle, timeline.circle_next[borrower], pick)
+    valid = guarantor != borrower
+    relations = get_table("guarantees").column("guarantor_relation").categories
+    relation = np.where(in_circle, category_code("guarantees", "guarantor_relation", "mutual"),
+                        choice_rows(rng, np.tile([by_key(story.GUARANTOR_RELATION, relations)], (len(borrower), 1))))
+    return build("guarantees", {
+        "loan_id": loans.loan_id[guaranteed][valid], "entity_id": borrower[valid] + 1, "guarantor_id": guarantor[valid] + 1,
+        "guarantee_amount": loans.amount[guaranteed][valid], "guarantor_relation": relation[valid],
+    })

@@ -1,18 +1,23 @@
-"""地理与经营主体：乡镇和村（阶段 0）、主体的属性与隐藏特质（阶段 1）。"""
+"""地理与经营主体：乡镇和村（阶段 0）、主体的属性与隐藏特质（阶段 1）、主体表与村表（阶段 16）。"""
 
 from __future__ import annotations
 
 import numpy as np
 
-from ...schema import CUSTOMER_GROUPS, INDUSTRIES, SUB_INDUSTRIES, TOWNSHIPS, VILLAGES, VILLAGES_PER_TOWNSHIP
+from ...schema import AS_OF, CUSTOMER_GROUPS, INDUSTRIES, SUB_INDUSTRIES, TOWNSHIPS, VILLAGES, VILLAGES_PER_TOWNSHIP
 from .. import _story as story
+from .._frames import build
 from .common import (
-    INDUSTRY_CODE, LAST_MONTH, NEVER, N_SUB, OBSERVED_MONTHS, SUB_CODE, by_key, choice_rows, group_codes, sigmoid,
-    sub_codes,
+    GROUP_CODE, INDUSTRY_CODE, LAST_MONTH, MONTH_STARTS, NEVER, N_SUB, OBSERVED_MONTHS, PRE_HISTORY_MONTHS,
+    SIMULATION_START, SUB_CODE, by_key, choice_rows, group_codes, sigmoid, sub_codes,
 )
-from .state import Geography, Population, Relationship
+from .names import entity_names, person_names
+from .state import EntityRecords, Geography, Loans, Population, Relationship, Sales, Staffing
 
-__all__ = ["make_geography", "make_population", "SUB_INDUSTRY_PROBS"]
+__all__ = ["make_geography", "make_population", "make_entity_tables", "SUB_INDUSTRY_PROBS"]
+
+#: 统一社会信用代码第 2 位（机构类别）：个体工商户 2、农民专业合作社 3、其余企业 1（农户没有信用代码）
+_CREDIT_CODE_CATEGORY = {"individual_business": "2", "coop": "3"}
 
 
 def _sub_industry_probs() -> np.ndarray:
@@ -130,3 +135,62 @@ def make_population(rng, n_entities: int, geography: Geography) -> tuple[Populat
     relationship = Relationship(banks_with_us=banks_with_us, share_of_wallet=share_of_wallet,
                                 customer_since_month=customer_since)
     return population, relationship
+
+
+def make_entity_tables(rng, population: Population, relationship: Relationship, geography: Geography, sales: Sales,
+                       staffing: Staffing, loans: Loans) -> tuple[dict, EntityRecords]:
+    """主体表（含合成的姓名、身份证号、信用代码、手机号）与村表。"""
+    n_entities = population.n_entities
+    group = population.group
+    kept = loans.kept
+    first_loan = np.full(n_entities, NEVER)
+    np.minimum.at(first_loan, loans.entity[kept], loans.origination_month[kept])
+    customer_since = np.minimum(relationship.customer_since_month, first_loan)
+    is_customer = customer_since < NEVER
+    since_date = np.where(is_customer, MONTH_STARTS[np.clip(customer_since, -PRE_HISTORY_MONTHS, LAST_MONTH) + PRE_HISTORY_MONTHS],
+                          np.datetime64("NaT"))
+    older = customer_since < -PRE_HISTORY_MONTHS
+    since_date = np.where(older, (np.datetime64(SIMULATION_START) - (rng.integers(
+        1, story.MAX_OLD_CUSTOMER_YEARS * 365, n_entities)).astype("timedelta64[D]")).astype("datetime64[us]"), since_date)
+    since_date = np.where(is_customer, since_date + rng.integers(*story.DAY_OF_MONTH_RANGE, n_entities).astype("timedelta64[D]")
+                          * (~older), since_date)
+    operator_names, surname_index = person_names(rng, n_entities, return_surname=True)
+    names = entity_names(rng, group, population.sub_industry, surname_index)
+    birth = (np.datetime64(AS_OF) - (population.age * 365.25 + rng.integers(0, 365, n_entities)).astype("timedelta64[D]")
+             ).astype("datetime64[D]")
+    from ...privacy import generate_credit_codes, generate_id_numbers, generate_phone_numbers
+
+    id_numbers = generate_id_numbers(rng, n_entities, birth_dates=birth, female=population.is_female)
+    category = np.where(group == GROUP_CODE["individual_business"], _CREDIT_CODE_CATEGORY["individual_business"],
+                        np.where(group == GROUP_CODE["coop"], _CREDIT_CODE_CATEGORY["coop"], "1"))
+    credit_codes = generate_credit_codes(rng, n_entities, category=category)
+    credit_codes = np.where(group == GROUP_CODE["farmer_household"], None, credit_codes.astype(object))
+    phones = generate_phone_numbers(rng, n_entities)
+    manager = staffing.entity_manager
+    tables = {}
+    tables["entities"] = build("entities", {
+        "entity_id": np.arange(1, n_entities + 1), "entity_name": names,
+        "customer_group": group, "industry": population.industry, "sub_industry": population.sub_industry,
+        "enterprise_size": population.enterprise_size,
+        "village_id": population.village, "village": population.village, "township": population.township,
+        "operator_name": operator_names, "operator_id_number": id_numbers, "credit_code": credit_codes,
+        "operator_phone": phones,
+        "operator_gender": population.is_female.astype(int), "operator_age": population.age,
+        "operator_education": population.education,
+        "years_in_business": population.years_in_business, "employees": population.employees,
+        "total_assets": population.assets, "total_liabilities": population.liabilities,
+        "reported_revenue": np.round(sales.truth_revenue * population.misreport_ratio
+                                     * np.exp(rng.normal(0, story.REPORTED_REVENUE_NOISE_SD, n_entities)), 2),
+        "main_bank": population.main_bank, "banks_with_us": relationship.banks_with_us, "customer_since": since_date,
+        "branch_id": staffing.entity_branch, "manager_id": np.where(manager >= 0, manager, np.nan),
+    })
+    del id_numbers, credit_codes, phones, operator_names, surname_index
+    n_villages = len(VILLAGES)
+    tables["villages"] = build("villages", {
+        "village_id": np.arange(n_villages), "village": np.arange(n_villages),
+        "township": geography.village_township, "branch_id": geography.village_township,
+        "households": (np.bincount(population.village, minlength=n_villages) * rng.integers(*story.HOUSEHOLDS_PER_ENTITY, n_villages)
+                       + rng.integers(*story.OTHER_HOUSEHOLDS, n_villages)),
+        "is_credit_village": geography.is_credit_village, "distance_to_branch_km": geography.village_distance_km,
+    })
+    return tables, EntityRecords(customer_since_month=customer_since, names=names)

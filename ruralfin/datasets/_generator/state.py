@@ -14,7 +14,7 @@ from .common import PRE_HISTORY_MONTHS
 
 __all__ = ["Geography", "Population", "Relationship", "IndustryCalendar", "Timeline", "Sales", "Staffing", "ReceiptMix",
            "ApplicationChain", "Loans", "LoanPerformance",
-           "CreditFile", "FlowFeatures", "Household"]
+           "CreditFile", "FlowFeatures", "Household", "EntityRecords"]
 
 
 @dataclass
@@ -259,3 +259,11 @@ class Household:
     typing_speed: np.ndarray  # 打字速度（字 / 分钟）
     owns_house: np.ndarray
     household_size: np.ndarray
+
+
+@dataclass
+class EntityRecords:
+    """主体表写出时确定的（阶段 16）：成为我行客户的月序（含首笔贷款）、主体名称。"""
+
+    customer_since_month: np.ndarray  # NEVER = 不是我行客户
+    names: np.ndarray  # 主体名称（供应链的对手名称也用它）
