@@ -1,7 +1,7 @@
 """中文图表：字体、投影友好的样式，以及各课共用的画图小工具。
 
 导入本模块不改变任何 matplotlib 设置；需要中文图表时显式调用 :func:`set_theme`。
-各业务主题的画图函数写在各自的模块里（如 ``ruralfin.risk.monitoring.plot_vintage``），
+各业务主题的画图函数写在各自的模块里（如 ``ruralfin.risk.vintage.plot_vintage``），
 这里也都能找到：``rf.plotting.plot_vintage``；``dir(rf.plotting)`` 列出全部。
 画图函数遵循 seaborn 的约定：第一个参数是 DataFrame，其余为关键字参数，
 ``ax=None`` 传入、返回 Axes，不调用 ``plt.show()``；轴标题和图例取自
@@ -31,10 +31,10 @@ TOPIC_PLOTS: dict[str, str] = {
     "plot_ks": "ruralfin.risk.plots",
     "plot_gains": "ruralfin.risk.plots",
     "plot_cutoff_tradeoff": "ruralfin.risk.approval",
-    "plot_vintage": "ruralfin.risk.monitoring",
-    "plot_roll_rates": "ruralfin.risk.monitoring",
-    "plot_migration": "ruralfin.risk.monitoring",
-    "plot_lead_time": "ruralfin.risk.monitoring",
+    "plot_vintage": "ruralfin.risk.vintage",
+    "plot_roll_rates": "ruralfin.risk.migration",
+    "plot_migration": "ruralfin.risk.migration",
+    "plot_lead_time": "ruralfin.risk.early_warning",
     "plot_allocation_curve": "ruralfin.risk.collection",
     "plot_crosscheck": "ruralfin.risk.crosscheck",
     "plot_tolerance_sweep": "ruralfin.risk.crosscheck",

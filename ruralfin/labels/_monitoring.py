@@ -1,4 +1,8 @@
-"""预授信与审批、贷后监测、催收（ruralfin.risk.approval / monitoring / collection）输出的列。
+"""预授信与审批、贷后监测、催收输出的列与图表文字。
+
+贷后监测分四个模块：``ruralfin.risk.classification``（五级分类、逾期账龄桶、不良率）、
+``migration``（迁移矩阵、滚动率）、``vintage``（账龄分析）、``early_warning``（预警）；
+审批在 ``approval``，催收在 ``collection``。
 
 比例类的列取值在 0–1 之间，不是百分数；金额为万元。
 """
@@ -8,7 +12,7 @@ from . import Field
 _GRADES = {"normal": "正常", "special_mention": "关注", "substandard": "次级", "doubtful": "可疑", "loss": "损失"}
 _BUCKETS = {"M0": "M0（未逾期）", "M1": "M1（1–30 天）", "M2": "M2（31–60 天）", "M3": "M3（61–90 天）",
             "M4+": "M4+（90 天以上）"}
-_SIGNAL_MEANING = "预警信号（是/否），见 ruralfin.risk.monitoring.early_warning_signals"
+_SIGNAL_MEANING = "预警信号（是/否），见 ruralfin.risk.early_warning_signals"
 
 FIELDS = [
     # ---- 额度（approval.credit_limit）
@@ -57,7 +61,7 @@ FIELDS = [
     Field("actual_bad_rate", "实际坏账率", meaning="通过且结局已知者中实际变坏的比例"),
     Field("expected_profit", "预期利润", unit="万元", meaning="按教学简化的单位经济算出的通过者一年预期利润合计"),
     Field("actual_profit", "实际利润", unit="万元", meaning="按同样的单位经济、用实际结局算出的利润合计"),
-    # ---- 五级分类与不良率（monitoring）
+    # ---- 五级分类与不良率（classification）
     Field("risk_grade", "五级分类", meaning="《商业银行金融资产风险分类办法》(2023) 的五级分类；后三类为不良",
           values=_GRADES),
     Field("next_grade", "下月五级分类", meaning="迁移矩阵的列：下个月的五级分类；closed 为下月不在表中",
@@ -127,3 +131,32 @@ FIELDS = [
     Field("naive_recovery", "预期回收（朴素分配）", unit="万元", meaning="按朴素顺序（如先追大额）分配时的预期回收合计"),
     Field("recovery_gain", "多回收金额", unit="万元", meaning="贪心分配比朴素分配多回收的预期金额"),
 ]
+
+#: 图表标题、坐标轴、图例等显示文字（labels.text(键)）；画图函数都可用 title= 等参数覆盖。
+TEXTS = {
+    # ---- 迁移矩阵与滚动率（migration）
+    "migration.roll_title": "逾期账龄桶滚动率",
+    "migration.roll_xlabel": "下月所在桶",
+    "migration.roll_ylabel": "本月所在桶",
+    "migration.grade_title": "五级分类月度迁移矩阵",
+    "migration.grade_xlabel": "下月分类",
+    "migration.grade_ylabel": "本月分类",
+    # ---- 账龄分析（vintage）
+    "vintage.title": "账龄曲线（vintage）",
+    "vintage.xlabel": "账龄 MOB（月）",
+    "vintage.ylabel_percent": "累计逾期率（%）",
+    "vintage.legend_title": "放款月份",
+    # ---- 预警（early_warning）
+    "early_warning.lead_title": "预警提前期分布",
+    "early_warning.lead_xlabel": "违约前提前预警的月数",
+    "early_warning.lead_ylabel": "违约主体数（户）",
+    "early_warning.missed": "未预警",
+    "early_warning.target_meaning": "1 = 未来违约",
+    "early_warning.target_missing_hint": "如 future_default_label 标为缺失的月份",
+    # ---- 催收（collection）
+    "collection.curve_title": "催收人手与预期回收",
+    "collection.curve_greedy": "按每小时预期回收分配",
+    "collection.curve_naive": "朴素分配（先追大额）",
+    "collection.target_meaning": "1 = 30 天内回正",
+    "collection.target_missing_hint": "如下月已结清或数据截止的案件",
+}

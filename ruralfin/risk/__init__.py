@@ -3,7 +3,8 @@
 - 交叉验证：``crosscheck``
 - 分箱、WoE/IV 与评分卡：``WoEBinner``、``Scorecard``（scikit-learn 估计器约定）
 - 区分度与稳定性：KS、AUC、Gini、gains 表、PSI/CSI
-- 预授信与审批、贷后监测与五级分类、催收
+- 预授信与审批（``approval``）；贷后监测：五级分类（``classification``）、迁移与滚动率
+  （``migration``）、账龄分析（``vintage``）、预警（``early_warning``）；催收（``collection``）
 
 子模块按需导入；``ruralfin.risk.X`` 与 ``from ruralfin.risk import X`` 都可用。
 """
@@ -70,27 +71,27 @@ _LAZY: dict[str, str] = {
     "decide": "approval",
     "cutoff_table": "approval",
     "plot_cutoff_tradeoff": "approval",
-    "GRADES": "monitoring",
-    "GRADE_NAMES": "monitoring",
-    "DPD_BUCKETS": "monitoring",
-    "WARNING_SIGNALS": "monitoring",
-    "classify_loans": "monitoring",
-    "npl_ratio": "monitoring",
-    "migration_matrix": "monitoring",
-    "dpd_bucket": "monitoring",
-    "roll_rate_matrix": "monitoring",
-    "roll_forward_rates": "monitoring",
-    "vintage_table": "monitoring",
-    "warning_panel": "monitoring",
-    "early_warning_signals": "monitoring",
-    "future_default_label": "monitoring",
-    "EarlyWarningModel": "monitoring",
-    "warning_lead_time": "monitoring",
-    "lead_time_summary": "monitoring",
-    "plot_vintage": "monitoring",
-    "plot_roll_rates": "monitoring",
-    "plot_migration": "monitoring",
-    "plot_lead_time": "monitoring",
+    "GRADES": "classification",
+    "GRADE_NAMES": "classification",
+    "DPD_BUCKETS": "classification",
+    "WARNING_SIGNALS": "early_warning",
+    "classify_loans": "classification",
+    "npl_ratio": "classification",
+    "migration_matrix": "migration",
+    "dpd_bucket": "classification",
+    "roll_rate_matrix": "migration",
+    "roll_forward_rates": "migration",
+    "vintage_table": "vintage",
+    "warning_panel": "early_warning",
+    "early_warning_signals": "early_warning",
+    "future_default_label": "early_warning",
+    "EarlyWarningModel": "early_warning",
+    "warning_lead_time": "early_warning",
+    "lead_time_summary": "early_warning",
+    "plot_vintage": "vintage",
+    "plot_roll_rates": "migration",
+    "plot_migration": "migration",
+    "plot_lead_time": "early_warning",
     "collection_cases": "collection",
     "CollectionScoreModel": "collection",
     "strategy_table": "collection",
@@ -101,7 +102,8 @@ _LAZY: dict[str, str] = {
     "plot_allocation_curve": "collection",
 }
 
-_SUBMODULES = ("binning", "scorecard", "metrics", "plots", "crosscheck", "behavior", "approval", "monitoring", "collection")
+_SUBMODULES = ("binning", "scorecard", "metrics", "plots", "crosscheck", "behavior", "approval", "classification", "migration",
+               "vintage", "early_warning", "collection")
 
 __all__ = sorted([*_LAZY, *_SUBMODULES])
 

@@ -16,7 +16,7 @@ import ruralfin as rf
 from ruralfin.risk.behavior import BehaviorSegmenter
 from ruralfin.risk.binning import WoEBinner
 from ruralfin.risk.collection import CollectionScoreModel
-from ruralfin.risk.monitoring import EarlyWarningModel
+from ruralfin.risk.early_warning import EarlyWarningModel
 from ruralfin.risk.scorecard import Scorecard
 
 

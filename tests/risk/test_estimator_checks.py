@@ -10,7 +10,7 @@ from sklearn.utils.estimator_checks import parametrize_with_checks
 from ruralfin.risk.behavior import BehaviorSegmenter
 from ruralfin.risk.binning import WoEBinner
 from ruralfin.risk.collection import CollectionScoreModel
-from ruralfin.risk.monitoring import EarlyWarningModel
+from ruralfin.risk.early_warning import EarlyWarningModel
 from ruralfin.risk.scorecard import Scorecard
 
 _ONLY_01 = (
