@@ -35,3 +35,33 @@ FIELDS = [
     Field("segment_name", "分群画像", meaning="由群中心的标准分推出的中文画像名（规则见 BehaviorSegmenter）"),
     Field("segment_share", "分群占比", meaning="该群主体数占全部样本的比例，0–1"),
 ]
+
+#: 行为分群的画像用语：特征 -> (该群明显偏高时的说法, 明显偏低时的说法)；``ruralfin.risk.TRAITS`` 由它生成。
+_TRAITS = {
+    "tenure_months": ("老客户", "新客户"),
+    "recency_months": ("久未往来", "近期活跃"),
+    "active_months": ("月月有交易", "交易月份少"),
+    "txn_per_month": ("交易笔数多", "交易笔数少"),
+    "inflow_avg": ("流水大", "流水小"),
+    "net_flow_avg": ("资金净流入", "资金净流出"),
+    "inflow_slope": ("流水上升", "流水下滑"),
+    "inflow_cv": ("流水波动大", "流水平稳"),
+    "balance_avg": ("存款沉淀多", "存款沉淀少"),
+    "balance_slope": ("余额上升", "余额下降"),
+    "balance_cover_months": ("余额宽裕", "余额偏紧"),
+    "dpd_now": ("当前逾期", "当前正常"),
+    "max_dpd_window": ("近期有逾期", "还款记录好"),
+    "late_months": ("逾期月份多", "很少逾期"),
+    "paid_ratio": ("足额还款", "还款不足"),
+    "on_book_balance": ("贷款余额大", "贷款余额小"),
+}
+
+#: 显示文字（labels.text(键)）。画像用语的键为 behavior.trait.<特征>.high / .low。
+TEXTS = {
+    **{f"behavior.trait.{f}.high": high for f, (high, _) in _TRAITS.items()},
+    **{f"behavior.trait.{f}.low": low for f, (_, low) in _TRAITS.items()},
+    "behavior.trait_other_high": "{label}高",
+    "behavior.trait_other_low": "{label}低",
+    "behavior.near_average": "各项接近平均",
+    "behavior.profile_title": "各群中心的标准分（红 = 高于平均，蓝 = 低于平均）",
+}

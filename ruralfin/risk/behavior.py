@@ -32,7 +32,18 @@ import numpy as np
 import pandas as pd
 from sklearn.base import ClusterMixin
 
-from .._validation import check_frame, check_int, check_number, fmt_list
+from .. import labels
+from .._validation import (
+    as_of_index,
+    check_frame,
+    check_int,
+    check_number,
+    fmt_list,
+    key_columns,
+    month_end,
+    month_index,
+    numeric_column,
+)
 from ..errors import RuralfinTypeError, RuralfinValueError
 from ._base import RuralfinEstimator
 
@@ -81,75 +92,14 @@ SEGMENT_FEATURES = ["recency_months", "txn_per_month", "inflow_avg", "inflow_slo
 _LOG_FEATURES = ("txn_per_month", "inflow_avg", "net_flow_avg", "balance_avg", "balance_cover_months",
                  "on_book_balance")
 
-#: 画像用语：特征 -> (该群明显偏高时的说法, 明显偏低时的说法)。
-TRAITS = {
-    "tenure_months": ("老客户", "新客户"),
-    "recency_months": ("久未往来", "近期活跃"),
-    "active_months": ("月月有交易", "交易月份少"),
-    "txn_per_month": ("交易笔数多", "交易笔数少"),
-    "inflow_avg": ("流水大", "流水小"),
-    "net_flow_avg": ("资金净流入", "资金净流出"),
-    "inflow_slope": ("流水上升", "流水下滑"),
-    "inflow_cv": ("流水波动大", "流水平稳"),
-    "balance_avg": ("存款沉淀多", "存款沉淀少"),
-    "balance_slope": ("余额上升", "余额下降"),
-    "balance_cover_months": ("余额宽裕", "余额偏紧"),
-    "dpd_now": ("当前逾期", "当前正常"),
-    "max_dpd_window": ("近期有逾期", "还款记录好"),
-    "late_months": ("逾期月份多", "很少逾期"),
-    "paid_ratio": ("足额还款", "还款不足"),
-    "on_book_balance": ("贷款余额大", "贷款余额小"),
-}
+#: 画像用语：特征 -> (该群明显偏高时的说法, 明显偏低时的说法)；取自标签登记处（``labels/_behavior.py``）。
+TRAITS = {f: (labels.text(f"behavior.trait.{f}.high"), labels.text(f"behavior.trait.{f}.low"))
+          for f in BEHAVIOR_FEATURES}
 
 
 # ---------------------------------------------------------------------------
-# 月份工具
+# 小工具
 # ---------------------------------------------------------------------------
-
-
-def _month_index(values: pd.Series, column: str, table: str) -> np.ndarray:
-    """月份列 -> 整数月序（年 × 12 + 月 − 1）。"""
-    s = values
-    if isinstance(s.dtype, pd.PeriodDtype):
-        ts = s.dt.to_timestamp()
-    elif pd.api.types.is_datetime64_any_dtype(s.dtype):
-        ts = s
-    else:
-        try:
-            ts = pd.to_datetime(s.astype("str"), format="mixed")
-        except (ValueError, TypeError):
-            bad = s.head(3).tolist()
-            raise RuralfinValueError(
-                f"{table} 的列 {column} 应为月份（日期、'2024-06' 这样的文字或 Period），无法识别：{fmt_list(bad)}"
-            ) from None
-    if ts.isna().any():
-        raise RuralfinValueError(f"{table} 的列 {column} 有 {int(ts.isna().sum())} 个缺失的月份")
-    return (ts.dt.year * 12 + ts.dt.month - 1).to_numpy(dtype=np.int64)
-
-
-def _as_of_index(as_of: Any) -> int:
-    """观察时点 -> 整数月序；接受 '2024-06'、'2024-06-30'、Timestamp、Period。"""
-    if isinstance(as_of, pd.Period):
-        return as_of.year * 12 + as_of.month - 1
-    if isinstance(as_of, bool) or not isinstance(as_of, (str, pd.Timestamp, np.datetime64)) and not hasattr(as_of, "year"):
-        raise RuralfinTypeError(f"参数 as_of 应为月份（如 '2024-06' 或日期），实际是 {type(as_of).__name__}：{as_of!r}")
-    try:
-        ts = pd.Timestamp(as_of)
-    except (ValueError, TypeError):
-        raise RuralfinValueError(f"参数 as_of 无法识别为月份：{as_of!r}（示例：'2024-06'）") from None
-    if pd.isna(ts):
-        raise RuralfinValueError("参数 as_of 不能是缺失值")
-    return ts.year * 12 + ts.month - 1
-
-
-def _month_end(idx: int) -> pd.Timestamp:
-    return pd.Period(year=idx // 12, month=idx % 12 + 1, freq="M").to_timestamp(how="end").normalize()
-
-
-def _check_no_negative(df: pd.DataFrame, columns: list[str], table: str) -> None:
-    bad = [f"{c}（{int((df[c] < 0).sum())} 个）" for c in columns if (df[c] < 0).any()]
-    if bad:
-        raise RuralfinValueError(f"{table} 中这些列不应有负数：{'、'.join(bad)}")
 
 
 def _rel_slope(values: np.ndarray, valid: np.ndarray, mean: np.ndarray, n: np.ndarray, min_months: int) -> np.ndarray:
@@ -175,13 +125,13 @@ def behavior_features(
     *,
     window: int = 12,
     min_months: int = 3,
-    entity: str = "entity_id",
+    entity_id: str = "entity_id",
     month: str = "month",
-    inflow: str = "inflow_amount",
-    outflow: str = "outflow_amount",
+    inflow_amount: str = "inflow_amount",
+    outflow_amount: str = "outflow_amount",
     inflow_count: str = "inflow_count",
     outflow_count: str = "outflow_count",
-    balance: str = "avg_balance",
+    avg_balance: str = "avg_balance",
 ) -> pd.DataFrame:
     """在观察时点 ``as_of`` 为每个主体算账户流水的行为特征（一个主体一行）。
 
@@ -217,13 +167,13 @@ def behavior_features(
         观察窗口的月数。
     min_months : int, default 3
         计算趋势与波动至少需要的月数。
-    entity, month, inflow, outflow, inflow_count, outflow_count, balance : str
+    entity_id, month, inflow_amount, outflow_amount, inflow_count, outflow_count, avg_balance : str
         列名，默认与示范县一致。
 
     Returns
     -------
     DataFrame
-        列：``entity``、``as_of``（观察月份最后一天）与 :data:`FLOW_FEATURES` 各列；
+        列：``entity_id``（列名随参数）、``as_of``（观察月份最后一天）与 :data:`FLOW_FEATURES` 各列；
         只含 ``as_of`` 以前出现过的主体，按主体编号排序。
 
     Examples
@@ -246,37 +196,33 @@ def behavior_features(
        inflow_slope  inflow_cv  balance_avg  balance_cover_months
     0           0.5      0.408          2.0                 0.667
     """
-    cols = [entity, month, inflow, outflow, inflow_count, outflow_count, balance]
-    numeric = [inflow, outflow, inflow_count, outflow_count, balance]
+    cols = [entity_id, month, inflow_amount, outflow_amount, inflow_count, outflow_count, avg_balance]
+    numeric = [inflow_amount, outflow_amount, inflow_count, outflow_count, avg_balance]
     check_frame(flows, cols, name="flows", numeric=numeric)
     window = check_int(window, "window", min_value=1, max_value=120)
     min_months = check_int(min_months, "min_months", min_value=2)
-    if flows[numeric].isna().any().any():
-        bad = [c for c in numeric if flows[c].isna().any()]
-        raise RuralfinValueError(f"flows 中这些列有缺失值：{fmt_list(bad)}；没有往来的月份请填 0")
-    _check_no_negative(flows, numeric, "flows")
-    if flows[entity].isna().any():
-        raise RuralfinValueError(f"flows 的列 {entity} 有缺失的主体编号")
-    t = _as_of_index(as_of)
-    m = _month_index(flows[month], month, "flows")
+    values = {c: numeric_column(flows, c, frame="flows", min_value=0) for c in numeric}
+    key_columns(flows, entity_id, param="entity_id", frame="flows")
+    t = as_of_index(as_of)
+    m = month_index(flows, month, frame="flows")
     if (m > t).all():
-        raise RuralfinValueError(f"flows 里没有 {_month_end(t):%Y-%m} 及以前的数据，无法在这个时点计算行为特征")
+        raise RuralfinValueError(f"flows 里没有 {month_end(t):%Y-%m} 及以前的数据，无法在这个时点计算行为特征")
     if t > m.max():
         raise RuralfinValueError(
-            f"as_of={_month_end(t):%Y-%m} 晚于流水表的最后一个月 {_month_end(int(m.max())):%Y-%m}；"
+            f"as_of={month_end(t):%Y-%m} 晚于流水表的最后一个月 {month_end(int(m.max())):%Y-%m}；"
             "观察时点应在数据范围之内"
         )
 
     keep = m <= t
-    ent_codes, ents = pd.factorize(flows[entity].to_numpy()[keep], sort=True)
+    ent_codes, ents = pd.factorize(flows[entity_id].to_numpy()[keep], sort=True)
     mm = m[keep]
     n_e = len(ents)
     first = np.full(n_e, np.iinfo(np.int64).max)
     np.minimum.at(first, ent_codes, mm)
-    amount_in = flows[inflow].to_numpy(dtype=float)[keep]
-    amount_out = flows[outflow].to_numpy(dtype=float)[keep]
-    cnt = flows[inflow_count].to_numpy(dtype=float)[keep] + flows[outflow_count].to_numpy(dtype=float)[keep]
-    bal = flows[balance].to_numpy(dtype=float)[keep]
+    amount_in = values[inflow_amount][keep]
+    amount_out = values[outflow_amount][keep]
+    cnt = values[inflow_count][keep] + values[outflow_count][keep]
+    bal = values[avg_balance][keep]
     active_row = (cnt > 0) | (amount_in > 0) | (amount_out > 0)
     last_active = np.full(n_e, -1)
     np.maximum.at(last_active, ent_codes[active_row], mm[active_row])
@@ -305,8 +251,8 @@ def behavior_features(
         cover = np.where(outflow_avg > 0, balance_avg / outflow_avg, np.nan)
     out = pd.DataFrame(
         {
-            entity: ents,
-            "as_of": _month_end(t),
+            entity_id: ents,
+            "as_of": month_end(t),
             "tenure_months": (t - first + 1).astype(np.int64),
             "recency_months": np.where(last_active >= 0, t - last_active, np.nan),
             "active_months": (act & valid).sum(axis=1).astype(np.int64),
@@ -329,20 +275,21 @@ def behavior_features(
 # ---------------------------------------------------------------------------
 
 
-def _check_loan_monthly(lm: pd.DataFrame, entity: str, month: str, dpd: str, balance: str,
+def _check_loan_monthly(lm: pd.DataFrame, entity_id: str, month: str, days_past_due: str, balance: str,
                         extra: tuple[str, ...] = ()) -> np.ndarray:
-    check_frame(lm, [entity, month, dpd, balance, *extra], name="loan_monthly", numeric=[dpd, balance, *extra])
-    bad = [c for c in (dpd, balance, *extra) if lm[c].isna().any()]
-    if bad:
-        raise RuralfinValueError(f"loan_monthly 中这些列有缺失值：{fmt_list(bad)}")
-    _check_no_negative(lm, [dpd, balance, *extra], "loan_monthly")
-    return _month_index(lm[month], month, "loan_monthly")
+    """检查贷款月度表（列齐全、数值列无缺失无负数），返回各行的整数月序。"""
+    numeric = [days_past_due, balance, *extra]
+    check_frame(lm, [entity_id, month, *numeric], name="loan_monthly", numeric=numeric)
+    for c in numeric:
+        numeric_column(lm, c, frame="loan_monthly", min_value=0)
+    return month_index(lm, month, frame="loan_monthly")
 
 
-def _population(lm: pd.DataFrame, m: np.ndarray, t: int, entity: str, dpd: str, balance: str) -> pd.Series:
+def _population(lm: pd.DataFrame, m: np.ndarray, t: int, entity_id: str, days_past_due: str,
+                balance: str) -> pd.Series:
     """观察时点在贷（余额大于 0）的主体及其当前最长逾期天数。"""
     on = (m == t) & (lm[balance].to_numpy(dtype=float) > 0)
-    return lm.loc[on].groupby(entity, sort=True)[dpd].max().astype(np.int64)
+    return lm.loc[on].groupby(entity_id, sort=True)[days_past_due].max().astype(np.int64)
 
 
 def repayment_features(
@@ -350,12 +297,12 @@ def repayment_features(
     as_of: Any,
     *,
     window: int = 12,
-    entity: str = "entity_id",
+    entity_id: str = "entity_id",
     month: str = "month",
-    dpd: str = "days_past_due",
+    days_past_due: str = "days_past_due",
     balance: str = "balance",
-    scheduled: str = "scheduled_payment",
-    paid: str = "paid_amount",
+    scheduled_payment: str = "scheduled_payment",
+    paid_amount: str = "paid_amount",
 ) -> pd.DataFrame:
     """观察时点在贷主体的还款表现特征（一个主体一行，多笔贷款合并看）。
 
@@ -377,13 +324,13 @@ def repayment_features(
         观察时点（月份）。
     window : int, default 12
         回看的月数。
-    entity, month, dpd, balance, scheduled, paid : str
+    entity_id, month, days_past_due, balance, scheduled_payment, paid_amount : str
         列名，默认与示范县一致。
 
     Returns
     -------
     DataFrame
-        列：``entity`` 与 :data:`REPAYMENT_FEATURES` 各列，按主体编号排序。
+        列：``entity_id``（列名随参数）与 :data:`REPAYMENT_FEATURES` 各列，按主体编号排序。
 
     Examples
     --------
@@ -396,20 +343,22 @@ def repayment_features(
        entity_id  dpd_now  max_dpd_window  late_months  paid_ratio  on_book_balance
     0          1        0              15            1         1.0              5.0
     """
-    m = _check_loan_monthly(loan_monthly, entity, month, dpd, balance, (scheduled, paid))
+    m = _check_loan_monthly(loan_monthly, entity_id, month, days_past_due, balance,
+                            (scheduled_payment, paid_amount))
     window = check_int(window, "window", min_value=1, max_value=120)
-    t = _as_of_index(as_of)
-    pop = _population(loan_monthly, m, t, entity, dpd, balance)
+    t = as_of_index(as_of)
+    pop = _population(loan_monthly, m, t, entity_id, days_past_due, balance)
     if len(pop) == 0:
-        raise RuralfinValueError(f"{_month_end(t):%Y-%m} 没有在贷（余额大于 0）的主体，无法计算还款表现")
+        raise RuralfinValueError(f"{month_end(t):%Y-%m} 没有在贷（余额大于 0）的主体，无法计算还款表现")
     w = (m <= t) & (m > t - window)
-    part = loan_monthly.loc[w, [entity, dpd, scheduled, paid]].assign(_m=m[w])
-    part = part[part[entity].isin(pop.index)]
-    by_month = part.groupby([entity, "_m"])[dpd].max()
-    agg = part.groupby(entity).agg(max_dpd=(dpd, "max"), sched=(scheduled, "sum"), paid=(paid, "sum"))
+    part = loan_monthly.loc[w, [entity_id, days_past_due, scheduled_payment, paid_amount]].assign(_m=m[w])
+    part = part[part[entity_id].isin(pop.index)]
+    by_month = part.groupby([entity_id, "_m"])[days_past_due].max()
+    agg = part.groupby(entity_id).agg(max_dpd=(days_past_due, "max"), sched=(scheduled_payment, "sum"),
+                                      paid=(paid_amount, "sum"))
     late = (by_month > 0).groupby(level=0).sum()
     on_book = (
-        loan_monthly.loc[m == t].groupby(entity)[balance].sum().reindex(pop.index).to_numpy(dtype=float)
+        loan_monthly.loc[m == t].groupby(entity_id)[balance].sum().reindex(pop.index).to_numpy(dtype=float)
     )
     sched = agg["sched"].reindex(pop.index).to_numpy(dtype=float)
     paid_sum = agg["paid"].reindex(pop.index).to_numpy(dtype=float)
@@ -417,7 +366,7 @@ def repayment_features(
         ratio = np.where(sched > 0, paid_sum / sched, 1.0)
     return pd.DataFrame(
         {
-            entity: pop.index.to_numpy(),
+            entity_id: pop.index.to_numpy(),
             "dpd_now": pop.to_numpy(),
             "max_dpd_window": agg["max_dpd"].reindex(pop.index).to_numpy().astype(np.int64),
             "late_months": late.reindex(pop.index).to_numpy().astype(np.int64),
@@ -433,9 +382,9 @@ def behavior_label(
     *,
     horizon: int = 12,
     bad_dpd: int = 90,
-    entity: str = "entity_id",
+    entity_id: str = "entity_id",
     month: str = "month",
-    dpd: str = "days_past_due",
+    days_past_due: str = "days_past_due",
     balance: str = "balance",
 ) -> pd.DataFrame:
     """行为评分卡的目标变量：观察时点后 ``horizon`` 个月内是否“变坏”。
@@ -460,13 +409,13 @@ def behavior_label(
     bad_dpd : int, default 90
         逾期超过多少天算坏。默认 90 天（M3 以上），与申请评分卡“12 个月内 90 天以上逾期”
         的口径一致；想更早发现苗头可用 30（M2 及以上），坏样本更多但更“浅”。
-    entity, month, dpd, balance : str
+    entity_id, month, days_past_due, balance : str
         列名。
 
     Returns
     -------
     DataFrame
-        列：``entity``、``bad_future``（0/1 整数），按主体编号排序。
+        列：``entity_id``（列名随参数）、``bad_future``（0/1 整数），按主体编号排序。
 
     Examples
     --------
@@ -479,23 +428,24 @@ def behavior_label(
     0          1           1
     1          2           0
     """
-    m = _check_loan_monthly(loan_monthly, entity, month, dpd, balance)
+    m = _check_loan_monthly(loan_monthly, entity_id, month, days_past_due, balance)
     horizon = check_int(horizon, "horizon", min_value=1, max_value=120)
     bad_dpd = check_int(bad_dpd, "bad_dpd", min_value=0)
-    t = _as_of_index(as_of)
+    t = as_of_index(as_of)
     last = int(m.max())
     if t + horizon > last:
         raise RuralfinValueError(
-            f"表现期不完整：as_of={_month_end(t):%Y-%m} 往后 {horizon} 个月要到 {_month_end(t + horizon):%Y-%m}，"
-            f"但 loan_monthly 只到 {_month_end(last):%Y-%m}；请选更早的观察时点或更短的 horizon"
+            f"表现期不完整：as_of={month_end(t):%Y-%m} 往后 {horizon} 个月要到 {month_end(t + horizon):%Y-%m}，"
+            f"但 loan_monthly 只到 {month_end(last):%Y-%m}；请选更早的观察时点或更短的 horizon"
         )
-    pop = _population(loan_monthly, m, t, entity, dpd, balance)
+    pop = _population(loan_monthly, m, t, entity_id, days_past_due, balance)
     pop = pop[pop <= bad_dpd]
     if len(pop) == 0:
-        raise RuralfinValueError(f"{_month_end(t):%Y-%m} 没有在贷且未变坏的主体，无法构造 B 卡样本")
+        raise RuralfinValueError(f"{month_end(t):%Y-%m} 没有在贷且未变坏的主体，无法构造 B 卡样本")
     fut = (m > t) & (m <= t + horizon)
-    worst = loan_monthly.loc[fut].groupby(entity)[dpd].max().reindex(pop.index).fillna(0)
-    return pd.DataFrame({entity: pop.index.to_numpy(), "bad_future": (worst.to_numpy() > bad_dpd).astype(np.int64)})
+    worst = loan_monthly.loc[fut].groupby(entity_id)[days_past_due].max().reindex(pop.index).fillna(0)
+    return pd.DataFrame({entity_id: pop.index.to_numpy(),
+                         "bad_future": (worst.to_numpy() > bad_dpd).astype(np.int64)})
 
 
 def behavior_sample(
@@ -506,7 +456,7 @@ def behavior_sample(
     window: int = 12,
     horizon: int | None = 12,
     bad_dpd: int = 90,
-    entity: str = "entity_id",
+    entity_id: str = "entity_id",
 ) -> pd.DataFrame:
     """B 卡的建模（或打分）样本：在贷主体 × 行为特征 × 还款表现 × 未来是否变坏。
 
@@ -527,12 +477,13 @@ def behavior_sample(
         表现期月数；None 表示只要特征、不要标签。
     bad_dpd : int, default 90
         逾期超过多少天算坏（见 :func:`behavior_label`）。
-    entity : str, default "entity_id"
+    entity_id : str, default "entity_id"
+        主体编号列（流水表与贷款月度表相同）。
 
     Returns
     -------
     DataFrame
-        列：``entity``、``as_of``、:data:`BEHAVIOR_FEATURES` 各列，以及（有 ``horizon`` 时）
+        列：``entity_id``（列名随参数）、``as_of``、:data:`BEHAVIOR_FEATURES` 各列，以及（有 ``horizon`` 时）
         ``bad_future``。
 
     Examples
@@ -552,16 +503,16 @@ def behavior_sample(
     1          2         3.5           NaN         1.0           1
     """
     if horizon is None:
-        pop = repayment_features(loan_monthly, as_of, window=window, entity=entity)
+        pop = repayment_features(loan_monthly, as_of, window=window, entity_id=entity_id)
     else:
-        label = behavior_label(loan_monthly, as_of, horizon=horizon, bad_dpd=bad_dpd, entity=entity)
-        rep = repayment_features(loan_monthly, as_of, window=window, entity=entity)
-        pop = rep.merge(label, on=entity, how="inner", validate="one_to_one")
-    feats = behavior_features(flows, as_of, window=window, entity=entity)
-    out = pop.merge(feats, on=entity, how="left", validate="one_to_one")
-    out["as_of"] = _month_end(_as_of_index(as_of))
+        label = behavior_label(loan_monthly, as_of, horizon=horizon, bad_dpd=bad_dpd, entity_id=entity_id)
+        rep = repayment_features(loan_monthly, as_of, window=window, entity_id=entity_id)
+        pop = rep.merge(label, on=entity_id, how="inner", validate="one_to_one")
+    feats = behavior_features(flows, as_of, window=window, entity_id=entity_id)
+    out = pop.merge(feats, on=entity_id, how="left", validate="one_to_one")
+    out["as_of"] = month_end(as_of_index(as_of))
     out["as_of"] = out["as_of"].astype("datetime64[us]")
-    cols = [entity, "as_of", *BEHAVIOR_FEATURES] + (["bad_future"] if horizon is not None else [])
+    cols = [entity_id, "as_of", *BEHAVIOR_FEATURES] + (["bad_future"] if horizon is not None else [])
     return out[cols]
 
 
@@ -581,9 +532,8 @@ def _signed_log(X, columns=()):
 def _trait(feature: str, high: bool) -> str:
     if feature in TRAITS:
         return TRAITS[feature][0 if high else 1]
-    from ..labels import label
-
-    return f"{label(feature, unit=False)}{'高' if high else '低'}"
+    key = "behavior.trait_other_high" if high else "behavior.trait_other_low"
+    return labels.text(key, label=labels.label(feature, unit=False))
 
 
 class BehaviorSegmenter(ClusterMixin, RuralfinEstimator):
@@ -775,7 +725,7 @@ class BehaviorSegmenter(ClusterMixin, RuralfinEstimator):
         dup = set(duplicated())
         names = {}
         for seg, tr in ranked.items():
-            name = "、".join(tr[: used[seg]]) if used[seg] else "各项接近平均"
+            name = "、".join(tr[: used[seg]]) if used[seg] else labels.text("behavior.near_average")
             names[seg] = f"{name}（{seg}）" if seg in dup else name
         return names
 
@@ -869,7 +819,6 @@ def plot_segment_profiles(centroid_z: pd.DataFrame, *, names: dict | None = None
     ['1 流水大', '2 流水小、流水波动大']
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    from ..labels import label
     from ..plotting import get_ax
 
     if not isinstance(centroid_z, pd.DataFrame):
@@ -884,9 +833,10 @@ def plot_segment_profiles(centroid_z: pd.DataFrame, *, names: dict | None = None
         for j in range(values.shape[1]):
             v = values[i, j]
             ax.text(j, i, f"{v:+.1f}", ha="center", va="center", color="white" if abs(v) > 0.6 * lim else "black")
-    ax.set_xticks(range(values.shape[1]), [label(c, unit=False) for c in centroid_z.columns], rotation=30, ha="right")
+    ax.set_xticks(range(values.shape[1]), [labels.label(c, unit=False) for c in centroid_z.columns], rotation=30,
+                  ha="right")
     rows = [f"{s} {names[s]}" if names and s in names else str(s) for s in centroid_z.index]
     ax.set_yticks(range(values.shape[0]), rows)
     ax.grid(False)
-    ax.set_title("各群中心的标准分（红 = 高于平均，蓝 = 低于平均）" if title is None else title)
+    ax.set_title(labels.text("behavior.profile_title") if title is None else title)
     return ax

@@ -21,10 +21,20 @@ import numpy as np
 import pandas as pd
 from sklearn.base import ClassifierMixin
 
-from .._validation import check_choice, check_frame, check_int, check_number, fmt_list
+from .. import labels
+from .._validation import (
+    check_choice,
+    check_frame,
+    check_int,
+    check_number,
+    fmt_list,
+    key_columns,
+    month_index,
+    numeric_column,
+)
 from ..errors import RuralfinTypeError, RuralfinValueError
 from ._base import RuralfinEstimator
-from .monitoring import DPD_BUCKETS, _month_index, _numeric_values, dpd_bucket
+from .classification import DPD_BUCKETS, dpd_bucket
 
 __all__ = [
     "collection_cases",
@@ -94,7 +104,7 @@ def strategy_table(overrides: Mapping[str, tuple[str, float]] | pd.DataFrame | N
                 raise RuralfinValueError(f"策略表没有逾期桶 {b!r}，可选：{fmt_list(_ACTIONS)}")
             if not (isinstance(v, (tuple, list)) and len(v) == 2):
                 raise RuralfinTypeError(f"逾期桶 {b} 的设置应为 (手段, 工时)，实际是 {v!r}")
-            hours = check_number(v[1], f"{b} 的工时", min_value=0)
+            hours = check_number(v[1], f"overrides[{b!r}]", min_value=0)
             if hours <= 0:
                 raise RuralfinValueError(f"逾期桶 {b} 的工时应大于 0，实际是 {hours:g}")
             table[b] = (str(v[0]), hours)
@@ -108,12 +118,12 @@ def strategy_table(overrides: Mapping[str, tuple[str, float]] | pd.DataFrame | N
 def collection_cases(
     panel: pd.DataFrame,
     *,
-    loan: str = "loan_id",
+    loan_id: str = "loan_id",
     month: str = "month",
     days_past_due: str = "days_past_due",
     balance: str = "balance",
-    scheduled: str = "scheduled_payment",
-    paid: str = "paid_amount",
+    scheduled_payment: str = "scheduled_payment",
+    paid_amount: str = "paid_amount",
     months_on_book: str | None = "months_on_book",
 ) -> pd.DataFrame:
     """从贷款月度表生成逾期案件样本：每个“贷款 × 逾期月份”一行，含还款行为特征和标签。
@@ -135,7 +145,7 @@ def collection_cases(
     ----------
     panel : DataFrame
         贷款月度表（示范县 ``loan_monthly``），不会被修改。
-    loan, month, days_past_due, balance, scheduled, paid, months_on_book : str
+    loan_id, month, days_past_due, balance, scheduled_payment, paid_amount, months_on_book : str
         列名；``months_on_book`` 可为 None。
 
     Returns
@@ -155,20 +165,20 @@ def collection_cases(
     1        1             12            0.5        1.0          1
     """
     name = "panel"
-    cols = [loan, month, days_past_due, balance, scheduled, paid] + ([months_on_book] if months_on_book else [])
-    check_frame(panel, cols, name=name, numeric=[days_past_due, balance, scheduled, paid])
-    t = _month_index(panel[month], month, name)
-    lid, _ = pd.factorize(panel[loan])
-    if (lid < 0).any():
-        raise RuralfinValueError(f"{name} 的列 {loan} 有缺失的贷款编号")
+    cols = [loan_id, month, days_past_due, balance, scheduled_payment, paid_amount] + (
+        [months_on_book] if months_on_book else [])
+    check_frame(panel, cols, name=name, numeric=[days_past_due, balance, scheduled_payment, paid_amount])
+    t = month_index(panel, month, frame=name)
+    key_columns(panel, loan_id, param="loan_id", frame=name)
+    lid, _ = pd.factorize(panel[loan_id])
     order = np.lexsort((t, lid))
     p = panel.iloc[order]
     lid, t = lid[order], t[order]
     if len(lid) > 1 and ((lid[1:] == lid[:-1]) & (t[1:] == t[:-1])).any():
-        raise RuralfinValueError(f"{name} 中同一笔贷款（{loan}）在同一月份（{month}）出现了多行")
-    dpd = _numeric_values(p, days_past_due, name)
-    sch = _numeric_values(p, scheduled, name)
-    pay = _numeric_values(p, paid, name)
+        raise RuralfinValueError(f"{name} 中同一笔贷款（{loan_id}）在同一月份（{month}）出现了多行")
+    dpd = numeric_column(p, days_past_due, frame=name, min_value=0)
+    sch = numeric_column(p, scheduled_payment, frame=name, min_value=0)
+    pay = numeric_column(p, paid_amount, frame=name, min_value=0)
     # 同一贷款内按行滚动求和；月份有缺口时近似处理为连续（月度表通常无缺口）
     n = len(lid)
     new = np.r_[True, lid[1:] != lid[:-1]]
@@ -194,10 +204,10 @@ def collection_cases(
 
     keep = dpd > 0
     out = pd.DataFrame({
-        loan: p[loan].to_numpy(),
+        loan_id: p[loan_id].to_numpy(),
         month: p[month].to_numpy(),
         "days_past_due": dpd.astype("int64"),
-        "balance": _numeric_values(p, balance, name),
+        "balance": numeric_column(p, balance, frame=name, min_value=0),
     }, index=p.index)
     if months_on_book:
         out["months_on_book"] = p[months_on_book].to_numpy()
@@ -284,8 +294,8 @@ class CollectionScoreModel(ClassifierMixin, RuralfinEstimator):
         check_choice(self.model, ["logistic", "gbm"], "model")
         check_number(self.C, "C", min_value=1e-12)
         v, df = self._matrix(X, fitting=True)
-        yv = self._binary_target(y, len(v), meaning="1 = 30 天内回正",
-                                 missing_hint="如下月已结清或数据截止的案件")
+        yv = self._binary_target(y, len(v), meaning=labels.text("collection.target_meaning"),
+                                 missing_hint=labels.text("collection.target_missing_hint"))
         rng = self._random_state()
         if self.model == "logistic":
             est = make_pipeline(SimpleImputer(strategy="median"), StandardScaler(),
@@ -319,7 +329,7 @@ def prioritize_cases(
     cases: pd.DataFrame,
     *,
     prob_cure: str = "prob_cure",
-    amount: str = "balance",
+    balance: str = "balance",
     days_past_due: str = "days_past_due",
     strategy: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
@@ -335,8 +345,8 @@ def prioritize_cases(
         逾期案件（逾期天数须大于 0），不会被修改。
     prob_cure : str, default "prob_cure"
         30 天内回正的概率列（如 :class:`CollectionScoreModel` 的预测）。
-    amount : str, default "balance"
-        金额列（万元）。
+    balance : str, default "balance"
+        预期回收所乘的金额列（万元），默认贷款余额；也可以指向别的金额列（如 ``unpaid_3m``）。
     days_past_due : str, default "days_past_due"
         逾期天数列。
     strategy : DataFrame, optional
@@ -361,12 +371,10 @@ def prioritize_cases(
     2        3             legal                2.5              0.417
     """
     name = "cases"
-    check_frame(cases, [prob_cure, amount, days_past_due], name=name, numeric=[prob_cure, amount, days_past_due])
-    pc = _numeric_values(cases, prob_cure, name)
-    if (pc > 1).any():
-        raise RuralfinValueError(f"{name} 的列 {prob_cure} 应为 0–1 之间的概率，发现大于 1 的值")
-    amt = _numeric_values(cases, amount, name)
-    dpd = _numeric_values(cases, days_past_due, name)
+    check_frame(cases, [prob_cure, balance, days_past_due], name=name, numeric=[prob_cure, balance, days_past_due])
+    pc = numeric_column(cases, prob_cure, frame=name, min_value=0, max_value=1)
+    amt = numeric_column(cases, balance, frame=name, min_value=0)
+    dpd = numeric_column(cases, days_past_due, frame=name, min_value=0)
     if (dpd <= 0).any():
         raise RuralfinValueError(
             f"{name} 的列 {days_past_due} 有 {int((dpd <= 0).sum())} 行不大于 0：催收排序只针对逾期案件，请先筛选"
@@ -444,7 +452,7 @@ def allocate_collectors(
     capacity_hours: float,
     *,
     prob_cure: str = "prob_cure",
-    amount: str = "balance",
+    balance: str = "balance",
     days_past_due: str = "days_past_due",
     strategy: pd.DataFrame | None = None,
     naive: str = "amount",
@@ -455,8 +463,8 @@ def allocate_collectors(
     贪心分配：按“每小时预期回收”从高到低，把案件依次交给“剩余工时最少但放得下”的
     催收员（先用零碎工时，留住整块工时给上门、诉讼这类大件），放不下的跳过、继续看下一件，
     直到所有人的工时（``capacity_hours``）用完。贪心不保证最优，但简单、可解释。
-    朴素分配用同样的装填方式，但按 ``naive`` 的顺序：``"amount"`` 金额从大到小（常见的
-    “先追大额”）、``"dpd"`` 逾期天数从长到短、``"random"`` 随机（``random_state`` 控制）。
+    朴素分配用同样的装填方式，但按 ``naive`` 的顺序：``"amount"`` 金额（``balance`` 列）从大到小
+    （常见的“先追大额”）、``"dpd"`` 逾期天数从长到短、``"random"`` 随机（``random_state`` 控制）。
     没分到的案件本期不催，预期回收按 0 计（教学简化）。
 
     Parameters
@@ -467,8 +475,8 @@ def allocate_collectors(
         催收员人数（可为 0）。
     capacity_hours : float
         每位催收员本期可用工时。
-    prob_cure, amount, days_past_due : str
-        列名。
+    prob_cure, balance, days_past_due : str
+        回正概率、金额（默认贷款余额）、逾期天数列，同 :func:`prioritize_cases`。
     strategy : DataFrame, optional
         :func:`strategy_table` 的输出。
     naive : {"amount", "dpd", "random"}, default "amount"
@@ -500,13 +508,13 @@ def allocate_collectors(
     n_collectors = check_int(n_collectors, "n_collectors", min_value=0)
     capacity_hours = check_number(capacity_hours, "capacity_hours", min_value=0)
     check_choice(naive, ["amount", "dpd", "random"], "naive")
-    pri = prioritize_cases(cases, prob_cure=prob_cure, amount=amount, days_past_due=days_past_due,
+    pri = prioritize_cases(cases, prob_cure=prob_cure, balance=balance, days_past_due=days_past_due,
                            strategy=strategy)
     effort = pri["effort_hours"].to_numpy()
     exp = pri["expected_recovery"].to_numpy()
     greedy_who = _fill(np.arange(len(pri)), effort, n_collectors, capacity_hours)
     if naive == "amount":
-        order = np.argsort(-pri[amount].to_numpy(dtype="float64"), kind="stable")
+        order = np.argsort(-pri[balance].to_numpy(dtype="float64"), kind="stable")
     elif naive == "dpd":
         order = np.argsort(-pri[days_past_due].to_numpy(dtype="float64"), kind="stable")
     else:
@@ -599,10 +607,11 @@ def plot_allocation_curve(curve: pd.DataFrame, *, ax=None, title: str | None = N
     from ..plotting import get_ax
 
     ax = get_ax(ax, figsize=(7, 4.5))
-    ax.plot(curve["n_collectors"], curve["greedy_recovery"], marker="o", label="按每小时预期回收分配")
-    ax.plot(curve["n_collectors"], curve["naive_recovery"], marker="s", linestyle="--", label="朴素分配（先追大额）")
-    ax.set_xlabel("催收员人数（人）")
-    ax.set_ylabel("预期回收（万元）")
-    ax.set_title(title or "催收人手与预期回收")
+    ax.plot(curve["n_collectors"], curve["greedy_recovery"], marker="o", label=labels.text("collection.curve_greedy"))
+    ax.plot(curve["n_collectors"], curve["naive_recovery"], marker="s", linestyle="--",
+            label=labels.text("collection.curve_naive"))
+    ax.set_xlabel(labels.label("n_collectors"))
+    ax.set_ylabel(labels.label("expected_recovery"))
+    ax.set_title(title or labels.text("collection.curve_title"))
     ax.legend()
     return ax

@@ -20,7 +20,7 @@ from ruralfin.risk.behavior import (
     plot_segment_profiles,
     repayment_features,
 )
-from ruralfin.risk.binning import NotFittedError
+from ruralfin.errors import NotFittedError
 
 
 def _flows():
@@ -118,7 +118,7 @@ def test_no_look_ahead_and_duplicates_are_summed():
     ("change", "error", "words"),
     [
         (lambda d: d.drop(columns="avg_balance"), RuralfinValueError, "缺少列"),
-        (lambda d: d.assign(inflow_amount=-d["inflow_amount"]), RuralfinValueError, "负数"),
+        (lambda d: d.assign(inflow_amount=-d["inflow_amount"]), RuralfinValueError, "inflow_amount.*小于 0"),
         (lambda d: d.assign(outflow_amount=np.where(d.index == 0, np.nan, d["outflow_amount"])), RuralfinValueError,
          "缺失值"),
         (lambda d: d.assign(inflow_amount=d["inflow_amount"].astype("str")), RuralfinTypeError, "应为数值"),
@@ -138,7 +138,7 @@ def test_bad_as_of_and_window():
         behavior_features(flows, "2023-06")
     with pytest.raises(RuralfinTypeError, match="as_of"):
         behavior_features(flows, 202404)
-    with pytest.raises(RuralfinValueError, match="无法识别为月份"):
+    with pytest.raises(RuralfinValueError, match="无法识别为日期"):
         behavior_features(flows, "四月")
     with pytest.raises(RuralfinValueError, match="window"):
         behavior_features(flows, "2024-04", window=0)
@@ -209,7 +209,7 @@ def test_behavior_label_refuses_incomplete_window_and_bad_input():
         behavior_label(lm, "2024-04", horizon=3)
     with pytest.raises(RuralfinValueError, match="缺少列"):
         behavior_label(lm.drop(columns="days_past_due"), "2024-03", horizon=1)
-    with pytest.raises(RuralfinValueError, match="负数"):
+    with pytest.raises(RuralfinValueError, match="balance.*小于 0"):
         behavior_label(lm.assign(balance=-1.0), "2024-03", horizon=1)
     with pytest.raises(RuralfinValueError, match="horizon"):
         behavior_label(lm, "2024-03", horizon=0)

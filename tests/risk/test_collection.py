@@ -148,7 +148,7 @@ def test_prioritize_by_hand():
 def test_prioritize_bad_inputs():
     with pytest.raises(RuralfinValueError, match="催收排序只针对逾期案件"):
         prioritize_cases(_cases().assign(days_past_due=0))
-    with pytest.raises(RuralfinValueError, match="prob_cure.*0–1"):
+    with pytest.raises(RuralfinValueError, match="prob_cure.*大于 1"):
         prioritize_cases(_cases().assign(prob_cure=80))
     bad = strategy_table().iloc[:3]
     with pytest.raises(RuralfinValueError, match="strategy 缺少这些逾期桶的策略：M4\\+"):
@@ -238,3 +238,22 @@ def test_best_fit_keeps_whole_blocks_for_big_cases():
     assert len(ax.get_lines()) == 2 and ax.get_xlabel() == "催收员人数（人）"
     with pytest.raises(RuralfinValueError, match="collectors 是空的"):
         allocation_curve(cases, [], 2.2)
+
+
+def test_balance_keyword_picks_the_amount_column():
+    cases = pd.DataFrame({"days_past_due": [10, 20], "balance": [5.0, 8.0], "unpaid_3m": [1.0, 0.5],
+                          "prob_cure": [0.8, 0.7]})
+    out = prioritize_cases(cases, balance="unpaid_3m")
+    assert out["expected_recovery"].tolist() == pytest.approx([0.8, 0.35])
+
+
+def test_collection_outputs_are_registered():
+    from ruralfin import labels
+    from ruralfin.risk.collection import allocation_curve
+
+    cases = pd.DataFrame({"days_past_due": [10], "balance": [5.0], "prob_cure": [0.5]})
+    res = allocate_collectors(cases, 1, 1.0)
+    produced = set(res.cases.columns) - set(cases.columns) | set(res.summary.columns)
+    produced |= set(allocation_curve(cases, [1], 1.0).columns)
+    produced |= {"paid_ratio_3m", "unpaid_3m", "overdue_months_12m", "months_in_arrears", "cured_30d", "prob_cure"}
+    assert sorted(c for c in produced if not labels.is_registered(c)) == []
