@@ -1,4 +1,4 @@
-"""五级分类性能基准：ruralfin.risk.monitoring.classify_loans 处理 1,000,000 笔贷款的用时。
+"""五级分类性能基准：ruralfin.risk.classification.classify_loans 处理 1,000,000 笔贷款的用时。
 
 目标（issue 6）：1,000,000 笔贷款的整本分类 ≤ 5 秒。
 
@@ -53,7 +53,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
 
-    from ruralfin.risk.monitoring import classify_loans, npl_ratio
+    from ruralfin.risk.classification import classify_loans, npl_ratio
 
     t0 = time.perf_counter()
     book = make_book(args.rows)

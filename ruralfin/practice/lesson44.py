@@ -87,7 +87,7 @@ def _q3_cutoff() -> float:
 def _q4_grades() -> list[str]:
     import pandas as pd
 
-    from ..risk.monitoring import classify_loans
+    from ..risk.classification import classify_loans
 
     return classify_loans(pd.DataFrame(Q4_LOANS))["risk_grade"].astype(str).tolist()
 
@@ -114,7 +114,7 @@ def _judge_grades(answer, expected) -> tuple[bool, str]:
 def _q5_npl() -> set[str]:
     import pandas as pd
 
-    from ..risk.monitoring import classify_loans
+    from ..risk.classification import classify_loans
 
     out = classify_loans(pd.DataFrame(Q5_LOANS))
     return set(out.loc[out["is_npl"], "loan_id"])
@@ -123,14 +123,14 @@ def _q5_npl() -> set[str]:
 def _q6_vintage() -> float:
     import pandas as pd
 
-    from ..risk.monitoring import vintage_table
+    from ..risk.vintage import vintage_table
 
     v30 = vintage_table(load("loan_monthly"), dpd_threshold=30)
     return float(v30.loc[pd.Period(_COHORT, freq="M"), _MOB] * 100)
 
 
 def _q7_roll() -> float:
-    from ..risk.monitoring import roll_rate_matrix
+    from ..risk.migration import roll_rate_matrix
 
     return float(roll_rate_matrix(load("loan_monthly")).loc["M2", "M3"] * 100)
 
@@ -213,7 +213,7 @@ q6 = NumberQuestion(
     atol=0.05,
     unit="%",
     hints=[
-        "v30 = rf.risk.monitoring.vintage_table(loan_monthly, dpd_threshold=30)：行是放款批次，列是账龄（月）。",
+        "v30 = rf.risk.vintage.vintage_table(loan_monthly, dpd_threshold=30)：行是放款批次，列是账龄（月）。",
         "行索引是月度 Period：用 v30.loc[pd.Period(\"2024-01\", freq=\"M\"), 12] 取值。",
         "表里是 0–1 的小数，题目要百分数：乘以 100。",
     ],
@@ -225,7 +225,7 @@ q7 = NumberQuestion(
     atol=0.05,
     unit="%",
     hints=[
-        "用 rf.risk.monitoring.roll_rate_matrix(loan_monthly)（默认按笔数）。",
+        "用 rf.risk.migration.roll_rate_matrix(loan_monthly)（默认按笔数）。",
         "行是本月所在桶，列是下月所在桶：取行 \"M2\"、列 \"M3\"。",
         "表里是小数，题目要百分数：乘以 100。",
     ],
