@@ -18,4 +18,19 @@ FIELDS = [
 #: 其他显示文字（图表标题、图例、说明），用 labels.text(键) 取；键写成“主题.用途”。
 TEXTS = {
     "theme.missing_key_example": "示例：共 {n} 项",
+    # 自测练习（ruralfin.practice）：结果框的标题用 outcome 的取值名，另有“提示”“参考答案”两种框
+    "practice.hint_title": "提示",
+    "practice.solution_title": "参考答案",
+    "practice.unanswered": "还没有作答：把 ____ 换成你的答案，再运行本单元。",
+    "practice.partly_unanswered": "还有 {n} 处是 ____：把它们都换成你的答案，再运行本单元。",
+    "practice.unreadable": "无法识别你的答案，没能检查它（{error}）。请确认答案的形式与题目要求一致。",
+    "practice.expected_failed": ("没能算出本题的答案来核对（{error}）：这是课程代码或数据的问题，不是你的答案的问题。"
+                                 "请运行 python -m ruralfin doctor 检查环境，或告诉老师。"),
+    "practice.no_hints": "本题没有提示。",
+    "practice.hint_progress": "（提示 {n}/{total}，再运行一次 hint() 看下一条）",
+    "practice.hint_last": "（提示 {n}/{total}）",
+    "practice.hint_argument": ("hint() 的参数是提示的序号：本题有 {total} 条提示，写 hint() 依次看下一条，"
+                               "或写 hint(1) 到 hint({total}) 看某一条；你写的是 {got}。"),
+    "practice.no_solution": "（本题没有提供参考答案）",
+    "practice.question_repr": "<{kind} {name}：用 .check(答案) 检查，.hint() 看提示，.solution() 看答案>",
 }

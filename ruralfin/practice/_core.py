@@ -13,9 +13,10 @@
 from __future__ import annotations
 
 import html
+import itertools
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping, Sequence, Set, ValuesView
 from dataclasses import dataclass
 from functools import lru_cache
 from numbers import Real
@@ -30,12 +31,19 @@ __all__ = [
     "ChoiceQuestion",
     "SetQuestion",
     "CustomQuestion",
+    "AnswerError",
+    "MAX_ITEMS",
+    "as_items",
     "as_number",
     "link_solutions",
     "load",
 ]
 
-OUTCOME_TEXT = {"correct": "正确", "wrong": "有误", "unanswered": "未作答", "hint": "提示", "solution": "参考答案"}
+#: 一组答案（列表、生成器……）最多读这么多项：没有尽头的生成器不会让检查卡住。
+MAX_ITEMS = 10_000
+#: 空位（``____``）最多往里找两层：``((____, ____), ____)``。
+_BLANK_DEPTH = 2
+
 _COLORS = {  # 左边框颜色、底色
     "correct": ("#2e7d32", "#e8f5e9"),
     "wrong": ("#c62828", "#ffebee"),
@@ -76,7 +84,7 @@ class Result:
 
     @property
     def text(self) -> str:
-        return f"【{OUTCOME_TEXT[self.outcome]}】{self.question}：{self.message}"
+        return f"【{_title(self.outcome)}】{self.question}：{self.message}"
 
     def _repr_html_(self) -> str:
         return _box(self.outcome, self.question, self.message)
@@ -85,12 +93,21 @@ class Result:
         return self.text
 
 
+def _title(kind: str) -> str:
+    """框的标题：结果（正确/有误/未作答）取自登记处 ``outcome`` 列的取值名，另有“提示”“参考答案”。"""
+    from .. import labels
+
+    if kind in ("hint", "solution"):
+        return labels.text(f"practice.{kind}_title")
+    return labels.value_label("outcome", kind)
+
+
 def _box(kind: str, title: str, body: str, *, pre: bool = False) -> str:
     border, bg = _COLORS[kind]
     body_html = f"<pre style='margin:4px 0 0 0'>{html.escape(body)}</pre>" if pre else html.escape(body).replace("\n", "<br>")
     return (
         f"<div style='border-left:6px solid {border};background:{bg};padding:8px 12px;margin:4px 0;"
-        f"font-size:1.05em'><b style='color:{border}'>{OUTCOME_TEXT[kind]}</b>"
+        f"font-size:1.05em'><b style='color:{border}'>{_title(kind)}</b>"
         f"<span style='color:#555'> · {html.escape(title)}</span><br>{body_html}</div>"
     )
 
@@ -109,6 +126,39 @@ def _publish(kind: str, question: str, text: str, html_: str) -> None:
         )
     else:
         print(text)
+
+
+class AnswerError(Exception):
+    """答案的形式不对。消息是给学员看的中文反馈：判分函数（如 :func:`as_items`）抛出它，
+    :meth:`Question.evaluate` 把它报成“有误”。"""
+
+
+def _safe_repr(value: Any, limit: int = 40) -> str:
+    """答案的简短表示；对象连 ``repr`` 都出错时只写类型名。"""
+    try:
+        text = repr(value)
+    except Exception:  # 学员的对象可能什么都不让做
+        return type(value).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _blanks(answer: Any, depth: int = 0) -> tuple[int, int]:
+    """(空位数, 位置数)：``____``（或 ``...``）本身，以及元组、列表、字典的值里的空位（往里找两层）。
+
+    只看 ``type(answer)``，不碰答案对象自己的方法（它们可能出错）。
+
+    >>> _blanks(____), _blanks((____, ____)), _blanks((0.2, ____)), _blanks({"a": ____}), _blanks(3)
+    ((1, 1), (2, 2), (1, 2), (1, 1), (0, 1))
+    """
+    kind = type(answer)
+    if kind is Blank or answer is Ellipsis:
+        return 1, 1
+    if depth < _BLANK_DEPTH and kind in (tuple, list, dict):
+        parts = answer.values() if kind is dict else answer
+        counts = [_blanks(a, depth + 1) for a in itertools.islice(parts, MAX_ITEMS)]
+        if counts:
+            return sum(c[0] for c in counts), sum(c[1] for c in counts)
+    return 0, 1
 
 
 class Question:
@@ -150,37 +200,70 @@ class Question:
 
     # -- 学员调用 ---------------------------------------------------------
     def evaluate(self, answer: Any = ____) -> Result:
-        """判分但不显示，返回 :class:`Result`（测试和小组件用）。"""
-        if answer is ____ or isinstance(answer, Blank) or answer is Ellipsis:
-            return Result(self.name, "unanswered", "还没有作答：把 ____ 换成你的答案，再运行本单元。")
+        """判分但不显示，返回 :class:`Result`（测试和小组件用）。
+
+        还是 ``____``，或元组、列表、字典里还有 ``____`` 时为“未作答”。答案对象自己的方法出错
+        （``__class__``、``__eq__``、``__iter__`` 等）不会传出去：报“有误”，说明无法识别。
+        """
+        from .. import labels
+
+        try:
+            blank, places = _blanks(answer)
+            if blank and blank == places:
+                return Result(self.name, "unanswered", labels.text("practice.unanswered"))
+            if blank:
+                return Result(self.name, "unanswered", labels.text("practice.partly_unanswered", n=blank))
+        except Exception as exc:
+            return Result(self.name, "wrong", labels.text("practice.unreadable", error=type(exc).__name__))
+        try:
+            self.expected  # 先算期望答案：这里出错是课程的问题，不怪学员的答案
+        except Exception as exc:
+            return Result(self.name, "wrong", labels.text("practice.expected_failed", error=type(exc).__name__))
         try:
             ok, message = self.judge(answer)
+            return Result(self.name, "correct" if bool(ok) else "wrong", str(message))
+        except AnswerError as exc:
+            return Result(self.name, "wrong", str(exc))
         except Exception as exc:  # 检查绝不因学员的答案而崩溃
-            return Result(self.name, "wrong", f"没能检查这个答案（{type(exc).__name__}）。请确认答案的形式与题目要求一致。")
-        return Result(self.name, "correct" if ok else "wrong", message)
+            return Result(self.name, "wrong", labels.text("practice.unreadable", error=type(exc).__name__))
 
     def check(self, answer: Any = ____) -> None:
         """检查答案并显示 正确 / 有误 / 未作答。"""
         r = self.evaluate(answer)
         _publish(r.outcome, self.name, r.text, r._repr_html_())
 
-    def hint(self, n: int | None = None) -> None:
-        """显示第 ``n`` 条提示；不给 ``n`` 时依次显示下一条。"""
-        if not self.hints:
-            _publish("hint", self.name, f"【提示】{self.name}：本题没有提示。", _box("hint", self.name, "本题没有提示。"))
+    def hint(self, n: Any = None) -> None:
+        """显示第 ``n`` 条提示（``n`` 为 1 到提示条数之间的整数）；不给 ``n`` 时依次显示下一条。
+
+        ``n`` 不是这样的序号（``"abc"``、``nan``、``-1``、``1.5``……）时不报错，说明该怎么写。
+        """
+        from .. import labels
+
+        title = _title("hint")
+        total = len(self.hints)
+        if not total:
+            body = labels.text("practice.no_hints")
+            _publish("hint", self.name, f"【{title}】{self.name}：{body}", _box("hint", self.name, body))
             return
         if n is None:
-            n = min(self._next_hint, len(self.hints) - 1) + 1
-            self._next_hint = min(self._next_hint + 1, len(self.hints) - 1)
-        n = max(1, min(int(n), len(self.hints)))
-        body = self.hints[n - 1]
-        more = f"（提示 {n}/{len(self.hints)}" + ("，再运行一次 hint() 看下一条）" if n < len(self.hints) else "）")
-        _publish("hint", self.name, f"【提示】{self.name}{more}：{body}", _box("hint", self.name + more, body))
+            n = min(self._next_hint, total - 1) + 1
+            self._next_hint = min(self._next_hint + 1, total - 1)
+        index = _hint_index(n, total)
+        if index is None:
+            body = labels.text("practice.hint_argument", total=total, got=_safe_repr(n))
+            _publish("hint", self.name, f"【{title}】{self.name}：{body}", _box("hint", self.name, body))
+            return
+        body = self.hints[index - 1]
+        more = labels.text("practice.hint_progress" if index < total else "practice.hint_last", n=index, total=total)
+        _publish("hint", self.name, f"【{title}】{self.name}{more}：{body}", _box("hint", self.name + more, body))
 
     def solution(self) -> None:
         """显示参考答案（课程题目：答案本里本题的答案区）。"""
-        body = self._solution or self._linked_solution() or "（本题没有提供参考答案）"
-        _publish("solution", self.name, f"【参考答案】{self.name}：\n{body}", _box("solution", self.name, body, pre=True))
+        from .. import labels
+
+        body = self._solution or self._linked_solution() or labels.text("practice.no_solution")
+        _publish("solution", self.name, f"【{_title('solution')}】{self.name}：\n{body}",
+                 _box("solution", self.name, body, pre=True))
 
     def _linked_solution(self) -> str:
         if self._source is None:
@@ -194,7 +277,24 @@ class Question:
             return str(exc)
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} {self.name}：用 .check(答案) 检查，.hint() 看提示，.solution() 看答案>"
+        from .. import labels
+
+        return labels.text("practice.question_repr", kind=type(self).__name__, name=self.name)
+
+
+def _hint_index(n: Any, total: int) -> int | None:
+    """``hint(n)`` 的 ``n`` 是 1..total 的整数（也接受 2.0、numpy 整数）时返回它，否则 None。
+
+    >>> [_hint_index(v, 3) for v in (1, 3.0, 0, 4, -1, 1.5, "abc", float("nan"), True)]
+    [1, 3, None, None, None, None, None, None, None]
+    """
+    try:
+        value = as_number(n)
+    except Exception:  # 学员传进来的对象可能什么都不让做
+        return None
+    if value is None or not math.isfinite(value) or value != int(value) or not 1 <= value <= total:
+        return None
+    return int(value)
 
 
 def as_number(answer: Any) -> float | None:
@@ -230,9 +330,10 @@ def _with_unit(value: float, unit: str) -> str:
 
 
 class NumberQuestion(Question):
-    """答案是一个数。``rtol``/``atol`` 为允许的误差；``unit`` 为单位（写进反馈）。
+    """答案是一个数。``rtol``/``atol`` 为允许的误差；``unit`` 为单位（写进反馈）；
+    ``integer=True`` 时答案必须是整数（数出来的户数、笔数、人数），990.3 不算 990。
 
-    反馈会识别常见的错误：填了文字、把百分数当小数、把元当万元。
+    反馈会识别常见的错误：填了文字、把百分数当小数、把元当万元、个数填了小数。
 
     Examples
     --------
@@ -245,11 +346,17 @@ class NumberQuestion(Question):
     请填一个数字，不要加引号或单位；你填的是文字 '0.01'。
     >>> q.evaluate(____).outcome
     'unanswered'
+    >>> n = NumberQuestion("第 2 题", 990, atol=0.5, unit="户", integer=True)
+    >>> print(n.evaluate(990.3).message)
+    户数应为整数（数出来的个数没有小数），你填的是 990.3。
+    >>> n.evaluate(990.0).outcome
+    'correct'
     """
 
-    def __init__(self, name: str, expected: Any, *, rtol: float = 1e-3, atol: float = 0.0, unit: str = "", **kw):
+    def __init__(self, name: str, expected: Any, *, rtol: float = 1e-3, atol: float = 0.0, unit: str = "",
+                 integer: bool = False, **kw):
         super().__init__(name, expected, **kw)
-        self.rtol, self.atol, self.unit = rtol, atol, unit
+        self.rtol, self.atol, self.unit, self.integer = rtol, atol, unit, bool(integer)
 
     def judge(self, answer: Any) -> tuple[bool, str]:
         if isinstance(answer, str):
@@ -261,6 +368,9 @@ class NumberQuestion(Question):
             return False, f"答案应当是一个数，你给的是 {kind}{extra}。请再算一步，得到单个数值。"
         if math.isnan(value):
             return False, "答案是 NaN（缺失值）：计算中可能混入了缺失数据，试试先去掉或填补缺失值。"
+        if self.integer and not (math.isfinite(value) and value == int(value)):
+            noun = f"{self.unit}数" if len(self.unit) == 1 and "\u4e00" <= self.unit <= "\u9fff" else "答案"
+            return False, f"{noun}应为整数（数出来的个数没有小数），你填的是 {value:,.6g}。"
         exp = float(self.expected)
         if math.isclose(value, exp, rel_tol=self.rtol, abs_tol=self.atol):
             return True, f"答对了：{_with_unit(value, self.unit)}。"
@@ -324,8 +434,49 @@ class ChoiceQuestion(Question):
         return False, f"不是 {key}（{self.options[key]}）。再想想，或运行 hint() 看提示。"
 
 
+def as_items(answer: Any, *, item: str = "项", limit: int = MAX_ITEMS) -> list:
+    """一组答案转成列表：列表、元组、集合、pandas 的 Series/Index、一维数组，或生成器。
+
+    最多读 ``limit`` 项，没有尽头的生成器也不会卡住。一整张表（DataFrame，逐项读到的是列名）、
+    字典、文字、单个数都不算一组答案：抛出 :class:`AnswerError`，消息说明该给什么。
+
+    Examples
+    --------
+    >>> as_items(("b", "a"))
+    ['b', 'a']
+    >>> import pandas as pd
+    >>> as_items(pd.DataFrame(columns=["age", "revenue"]), item="特征")
+    Traceback (most recent call last):
+    ...
+    ruralfin.practice._core.AnswerError: 请给出一组特征（用方括号列出，如 ["a", "b"]），你给的是一整张表（DataFrame）：请取出要的那一列，如 表["列名"].tolist()。
+    >>> as_items(itertools.count(), limit=3)
+    Traceback (most recent call last):
+    ...
+    ruralfin.practice._core.AnswerError: 答案里的项超过 3 个，读到第 3 个就停下了（可能是一个没有尽头的生成器）：请给出一个有限的列表，如 ["a", "b"]。
+    """
+    import numpy as np
+    import pandas as pd
+
+    ask = f"请给出一组{item}（用方括号列出，如 [\"a\", \"b\"]）"
+    if isinstance(answer, pd.DataFrame):
+        raise AnswerError(f"{ask}，你给的是一整张表（DataFrame）：请取出要的那一列，如 表[\"列名\"].tolist()。")
+    if isinstance(answer, Mapping):
+        raise AnswerError(f"{ask}，你给的是字典（{type(answer).__name__}）：用 list(字典) 取键，或 list(字典.values()) 取值。")
+    if isinstance(answer, np.ndarray) and answer.ndim != 1:
+        raise AnswerError(f"{ask}，你给的是 {answer.ndim} 维数组：请给出一维的一组{item}。")
+    if isinstance(answer, (str, bytes, bytearray)) or not isinstance(
+            answer, (Sequence, Set, KeysView, ValuesView, Iterator, pd.Series, pd.Index, np.ndarray)):
+        raise AnswerError(f"{ask}，你给的是 {type(answer).__name__}。")
+    items = list(itertools.islice(iter(answer), limit + 1))
+    if len(items) > limit:
+        raise AnswerError(f"答案里的{item}超过 {limit} 个，读到第 {limit} 个就停下了（可能是一个没有尽头的生成器）："
+                          "请给出一个有限的列表，如 [\"a\", \"b\"]。")
+    return items
+
+
 class SetQuestion(Question):
-    """答案是一组不计顺序的项目（如一组客户编号、一组特征名）。
+    """答案是一组不计顺序的项目（如一组客户编号、一组特征名）：列表、元组、集合、表格的一列
+    （Series）或 Index；最多读 :data:`MAX_ITEMS` 项（见 :func:`as_items`）。
 
     Examples
     --------
@@ -336,6 +487,9 @@ class SetQuestion(Question):
     少了 1 个特征。
     >>> print(q.evaluate(["age", "revenue", "debt"]).message)
     多了 1 个不该选的特征。
+    >>> import pandas as pd
+    >>> q.evaluate(pd.DataFrame(columns=["age", "revenue"])).outcome  # 一整张表不算：它的列名不是答案
+    'wrong'
     """
 
     def __init__(self, name: str, expected: Any, *, item: str = "项", **kw):
@@ -343,11 +497,10 @@ class SetQuestion(Question):
         self.item = item
 
     def judge(self, answer: Any) -> tuple[bool, str]:
-        if isinstance(answer, str) or not isinstance(answer, Iterable):
-            return False, f"请给出一组{self.item}（用方括号列出，如 [\"a\", \"b\"]），你给的是 {type(answer).__name__}。"
+        items = as_items(answer, item=self.item)
         try:
-            got = {a.item() if hasattr(a, "item") else a for a in answer}
-        except TypeError:
+            got = {a.item() if hasattr(a, "item") else a for a in items}
+        except (TypeError, ValueError):
             return False, f"列表里的{self.item}应当是文字或数字。"
         exp = set(self.expected)
         missing, extra = exp - got, got - exp

@@ -15,7 +15,7 @@ from functools import lru_cache
 from numbers import Real
 from typing import Any
 
-from ._core import ____, Blank, ChoiceQuestion, CustomQuestion, NumberQuestion, Result, link_solutions, load
+from ._core import ChoiceQuestion, CustomQuestion, NumberQuestion, link_solutions, load
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "CURRENT_RATE", "TIME_RATE", "DEPOSIT_FTP"]
 
@@ -144,21 +144,10 @@ q3 = NumberQuestion(
 # ---------------------------------------------------------------- 第 4 题：改定期付息率
 
 
-class _PairQuestion(CustomQuestion):
-    """答案是 (参数, 结果) 两个数；两个都还是 ____ 时算“未作答”。"""
-
-    def evaluate(self, answer: Any = ____) -> Result:
-        if isinstance(answer, tuple) and answer and all(isinstance(a, Blank) for a in answer):
-            return super().evaluate(____)
-        return super().evaluate(answer)
-
-
 def _judge_q4(answer: Any, _customers_ready: Any) -> tuple[bool, str]:
     if not isinstance(answer, tuple) or len(answer) != 2:
         return False, "请按 (定期付息率, 户数) 的形式给出两个数，例如 ex.q4.check((time_rate, n_eroded))。"
-    time_rate, n_eroded = answer
-    if isinstance(time_rate, Blank) or isinstance(n_eroded, Blank):
-        return False, "定期付息率和户数都要填：还有一个是 ____。"
+    time_rate, n_eroded = answer  # 还有 ____ 时 evaluate 已报“未作答”
     if isinstance(time_rate, bool) or not isinstance(time_rate, Real) or not math.isfinite(float(time_rate)):
         return False, f"定期付息率应当是一个数（百分数，如 2.4），你填的是 {type(time_rate).__name__}。"
     if 0 < float(time_rate) < 0.06:
@@ -185,7 +174,7 @@ def _judge_q4(answer: Any, _customers_ready: Any) -> tuple[bool, str]:
                    "以及是否只数了 yield_pattern 等于 \"eroded\" 的客户。")
 
 
-q4 = _PairQuestion(
+q4 = CustomQuestion(
     "第 4 题",
     _customers,
     judge=_judge_q4,

@@ -6,10 +6,11 @@
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from numbers import Real
 
-from ._core import Blank, ChoiceQuestion, CustomQuestion, NumberQuestion, SetQuestion, link_solutions, load
+from ._core import ChoiceQuestion, CustomQuestion, NumberQuestion, SetQuestion, link_solutions, load
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "GROUP_OPTIONS"]
 
@@ -69,6 +70,7 @@ q1 = NumberQuestion(
     rtol=0,
     atol=0.5,
     unit="户",
+    integer=True,
     hints=[
         "用 rf.segments.group_profile(entities) 做出五类客群的画像表。",
         "在表里找“农村合作社”那一行，读“主体数（户）”一列。填一个整数。",
@@ -113,6 +115,7 @@ q3 = NumberQuestion(
     rtol=0,
     atol=0.5,
     unit="个",
+    integer=True,
     hints=[
         "先用 rf.segments.performing_borrowers(loan_monthly) 找出表现良好的借款人（is_performing 为 True），"
         "再把他们的 entity_id 交给 rf.segments.supply_chain_prospects(supply_chain, …)。",
@@ -147,16 +150,15 @@ q4 = NumberQuestion(
 def _judge_threshold(answer, count_for) -> tuple[bool, str]:
     if not isinstance(answer, (tuple, list)) or len(answer) != 2:
         return False, "请按 (门槛, 名单人数) 的形式作答，例如 answer = (threshold, n_list)。"
-    threshold, n_list = answer
-    if isinstance(threshold, Blank) or isinstance(n_list, Blank):
-        return False, "门槛或名单人数还是 ____：两个都要填。"
+    threshold, n_list = answer  # 还有 ____ 时 evaluate 已报“未作答”
     if isinstance(threshold, bool) or not isinstance(threshold, Real):
         return False, f"门槛应当是一个数（单位万元，如 10），你填的是 {type(threshold).__name__}。"
     if not 0 < float(threshold) <= 1000:
         return False, "门槛应在 0 到 1000 万元之间，例如 2、10、20。"
-    if float(threshold) == _LOW:
+    if math.isclose(float(threshold), _LOW, abs_tol=0.01):  # 5.0000001 也是默认门槛
         return False, "5 万元是默认门槛：请换一个你想试的门槛（如 2、10 或 20），看名单怎么变。"
-    if hasattr(n_list, "shape") or isinstance(n_list, bool) or not isinstance(n_list, Real):
+    if (hasattr(n_list, "shape") or isinstance(n_list, bool) or not isinstance(n_list, Real)
+            or not math.isfinite(float(n_list)) or float(n_list) != int(n_list)):
         return False, "名单人数应当是一个整数：对名单用 len(…)。"
     expected = count_for(float(threshold))
     default = count_for(_LOW)

@@ -66,6 +66,7 @@ q1 = NumberQuestion(
     rtol=0,
     atol=0.5,
     unit="户",
+    integer=True,
     hints=[
         "先按讲义做出核实收入表 table，再用 rf.risk.crosscheck.flag_revenue(table, tolerance=0.3) 加上标记。",
         "标记在 flag 列（True/False）；True 的个数就是答案，可以用 .sum()。",
@@ -117,8 +118,8 @@ def _judge_precision(answer: Any, expected: Any) -> tuple[bool, str]:
     tol, prec = values
     if not (0.05 <= tol <= 1.0):
         return False, f"容差请在 0.05 到 1.0 之间选（0.25 表示 25%），你选的是 {tol:g}。"
-    if tol == TOLERANCE:
-        return False, "请换一个和讲义不同的容差（不要用 0.3），再算一次。"
+    if math.isclose(tol, TOLERANCE, abs_tol=0.01):  # 0.30000001 也是讲义的容差
+        return False, "请换一个和讲义不同的容差（不要用 0.3，也不要用和它相差不到 0.01 的数），再算一次。"
     if prec > 1.0:
         return False, "查准率是 0–1 之间的小数（如 0.85），不是百分数。"
     right = float(_metrics_at(tol)["precision"])

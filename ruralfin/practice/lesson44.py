@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ._core import ChoiceQuestion, CustomQuestion, NumberQuestion, SetQuestion, link_solutions, load
+from ._core import ChoiceQuestion, CustomQuestion, NumberQuestion, SetQuestion, as_items, link_solutions, load
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8",
            "Q1_HOUSEHOLD", "Q2_HOUSEHOLD", "LIMIT_OPTIONS", "Q4_LOANS", "Q5_LOANS"]
@@ -95,7 +95,7 @@ def _q4_grades() -> list[str]:
 def _judge_grades(answer, expected) -> tuple[bool, str]:
     if isinstance(answer, str) or not hasattr(answer, "__iter__"):
         return False, "请用方括号列出 5 个分类，例如 [\"正常\", \"关注\", ...]，按 L1 到 L5 的顺序。"
-    got = list(answer)
+    got = as_items(answer, item="分类", limit=100)  # 不收整张表、字典；生成器最多读 100 项
     if len(got) != len(expected):
         return False, f"应当给出 {len(expected)} 个分类（L1 到 L5 各一个），你给了 {len(got)} 个。"
     codes = []
