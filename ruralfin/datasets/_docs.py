@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import _story as S
+from . import _story as story
 from ._defaults import DEFAULT_N, DEFAULT_SEED, GENERATOR_VERSION
 from ..schema import AS_OF, TABLES
 
@@ -33,7 +33,7 @@ STORY = f"""\
    电商等较弱）。这些只出现在 `truth_*` 表里，特征表里没有。
 4. **月度销售。** 真实月销售 = 基础规模 × 细分行业季节性（夏粮 6 月、秋粮 9–10 月、果蔬 7–9 月、
    农资 3–4 月、电商 11 月等）× 春节效应（2023 年 1 月、2024 年 2 月、2025 年 1 月）× 行业趋势 ×
-   随机波动 × 行业冲击 × 困境前的下滑。虚构的行业冲击：{'；'.join(S.SHOCK_TEXT[s] for s in dict.fromkeys(x[0] for x in S.SHOCKS))}。
+   随机波动 × 行业冲击 × 困境前的下滑。虚构的行业冲击：{'；'.join(story.SHOCK_TEXT[sub] for sub in dict.fromkeys(shock[0] for shock in story.SHOCKS))}。
 5. **虚报收入。** 诚信度低的经营者更可能把收入报高：约两成主体是“虚报者”，自报收入为真实收入的
    1.25–3 倍；其余如实申报（±5% 左右）。`entities.reported_revenue`、`risk_return.revenue`、
    `sales_monthly`、`applications.reported_revenue` 都是申报口径。

@@ -2,6 +2,10 @@
 
 这里的数字都是为教学设计的 **虚构参数**，不是统计数据；它们的含义写进数据字典
 （``data/README.md`` 的“生成故事”一节），讲师可以据此向学员解释数据从何而来。
+
+前半部分是几个阶段共用的表（客群份额、行业分布、季节性、冲击、行业系数、机构与产品）；
+后半部分按生成阶段分组，阶段编号同 ``ruralfin.datasets._generator`` 的说明。
+改动任何一个数都会改变随包数据：请同时重建 ``ruralfin/datasets/files``（``python -m ruralfin.datasets._cli``）。
 """
 
 from __future__ import annotations
@@ -629,3 +633,146 @@ PAYER_GROWTH_NOISE_SD = 0.05
 MAX_PAYER_GROWTH = 5
 RECENCY_DAYS_DISTRESSED = (5, 120)  # 最近一笔付款距今天数：已违约的主体
 RECENCY_DAYS = (0, 4)  # 同上：其他
+
+# ---------------------------------------------------------------- 阶段 19：上下游供应链
+FARMER_SUPPLIER_SHARE = 0.7  # 农户有一个上游对手的比例（其他主体 1 个，40% 有第 2 个）
+SECOND_SUPPLIER_SHARE = 0.4
+FARMER_BUYER_SHARE = 0.6  # 农户有一个下游对手的比例
+BUYERS_RANGE = (0, 3)  # 其他主体的下游对手个数（0–2）
+SUPPLIERS = {  # 细分行业 -> 可能的上游对手（本县某细分行业的主体，或县外对手的编号）
+    "grain_crops": ["agri_inputs", "X08"], "cash_crops": ["agri_inputs", "X08"], "livestock": ["agri_inputs", "food_processing"],
+    "aquaculture": ["agri_inputs", "X08"], "agri_processing": ["grain_crops", "cash_crops", "livestock"],
+    "grocery": ["food_processing", "X01"], "agri_inputs": ["X08"], "building_materials": ["X09", "light_manufacturing"],
+    "ecommerce_shop": ["cash_crops", "agri_processing", "food_processing"], "food_processing": ["livestock", "grain_crops", "agri_processing"],
+    "light_manufacturing": ["X09", "transport_logistics"], "construction": ["building_materials"],
+    "restaurant": ["grocery", "cash_crops", "livestock"], "farm_stay": ["cash_crops", "livestock", "grocery"],
+    "transport_logistics": ["repair_services"], "repair_services": ["agri_inputs", "building_materials"],
+    "personal_services": ["grocery"],
+}
+BUYERS = {  # 细分行业 -> 可能的下游对手（空表示只卖给消费者，以 DEFAULT_BUYER 记）
+    "grain_crops": ["agri_processing", "X03", "X01"], "cash_crops": ["X01", "X05", "ecommerce_shop", "restaurant"],
+    "livestock": ["food_processing", "X04", "restaurant"], "aquaculture": ["X01", "restaurant"],
+    "agri_processing": ["X03", "grocery", "X06"], "grocery": [], "agri_inputs": ["grain_crops", "cash_crops", "livestock"],
+    "building_materials": ["construction"], "ecommerce_shop": ["X06", "X07"], "food_processing": ["grocery", "restaurant", "X07"],
+    "light_manufacturing": ["building_materials", "X09"], "construction": [], "restaurant": [], "farm_stay": [],
+    "transport_logistics": ["agri_processing", "food_processing"], "repair_services": [], "personal_services": [],
+}
+COOP_BUYER = "coop"  # 涉农生产（初加工除外）的下游还可以是本县的合作社
+DEFAULT_SUPPLIER = "X01"  # 没有列出上游时：县农产品批发市场
+DEFAULT_BUYER = "X06"  # 没有列出下游时：电商平台甲
+SAME_TOWNSHIP_SHARE = 0.75  # 本县对手在同一乡镇的比例（同镇有的话）
+TRADE_SHARE_BETA = (2, 3)  # 该对手占采购或销售的份额 ~ Beta
+TRADE_SHARE_RANGE = (0.05, 0.95)
+RELATIONSHIP_YEARS_GAMMA = (2, 2.5)  # 合作年限 ~ Gamma(形状, 尺度)
+RELATIONSHIP_YEARS_RANGE = (1, 40)
+
+# ---------------------------------------------------------------- 阶段 20：外部数据、外部事件、数字特征
+EDUCATION_VERIFIED_SHARE = 0.9  # 大专及以上学历能在学信网核实的比例
+COURT_CASE_RATE = 0.03  # 涉诉案件数 ~ Poisson(0.03 × exp(0.8 × 违约倾向))
+COURT_RISK_SLOPE = 0.8
+COURT_AFTER_DEFAULT_SHARE = 0.4  # 2025-07（月序 30）以前违约的，再加一件诉讼的比例
+COURT_DEFAULT_BY_MONTH = 30
+HOUSING_FUND_SHARE_MICRO = 0.3  # 缴存公积金的比例：小微企业主
+HOUSING_FUND_SHARE_OTHER = 0.03  # 同上：其他
+HOUSING_FUND_YUAN = (300, 1500)  # 公积金月缴存额（元）
+PUBLIC_SECURITY_RATE = 0.004  # 公安不良记录的概率 = 0.004 × exp(0.7 × 违约倾向)
+PUBLIC_SECURITY_RISK_SLOPE = 0.7
+EXTRA_OTHER_BANK_LOANS = 0.6  # 有他行负债的，他行贷款笔数 = 1 + Poisson(0.6)
+OVERDUE_BEFORE_DEFAULT_SHARE = 0.55  # 违约主体在违约前出现他行逾期的比例（有他行负债的）
+OVERDUE_LEAD_MONTHS = (0, 3)  # 他行逾期比我行违约早 0–2 个月
+OVERDUE_AMOUNT_SHARE = (0.05, 0.3)  # 他行逾期金额 / 他行负债
+CURE_OVERDUE_SHARE = 0.25  # 短期困境当月也在他行逾期的比例
+CURE_OVERDUE_AMOUNT_SHARE = (0.02, 0.1)
+LAWSUIT_SHARE = 0.3  # 违约后被起诉的比例
+LAWSUIT_LAG_MONTHS = (4, 9)  # 违约后 4–8 个月起诉
+LAWSUIT_AMOUNT_SHARE = (0.05, 0.2)  # 诉讼金额 / 基础年收入
+TAX_ARREARS_SHARE = 0.3  # 纳税主体违约前一个月欠税的比例
+TAX_ARREARS_LEAD_MONTHS = 1
+TAX_ARREARS_AMOUNT_SHARE = (0.002, 0.01)  # 欠税 / 基础年收入
+UTILITY_ARREARS_SHARE = 0.35  # 授权水电数据的主体违约前欠缴水电费的比例
+UTILITY_ARREARS_LEAD_MONTHS = (0, 3)
+UTILITY_ARREARS_AMOUNT = (0.01, 0.2)  # 欠缴水电费（万元）
+BACKGROUND_EVENT_RATE = {  # 与违约无关的零星事件：每月的发生率（再乘 exp(0.4 × 违约倾向)）
+    "overdue_other_bank": 0.002, "lawsuit": 0.0004, "tax_arrears": 0.0006, "utility_arrears": 0.0015,
+}
+BACKGROUND_RISK_SLOPE = 0.4
+BACKGROUND_AMOUNT_SHARE = (0.01, 0.1)  # 零星事件金额 / 基础年收入（水电欠费见 UTILITY_ARREARS_AMOUNT）
+EVENT_AMOUNT_MISSING_SHARE = 0.1  # 外部事件金额缺失的比例
+NETWORK_DEGREE_LOG_MEAN_SD = (3.9, 0.6)  # 通讯录联系人数的对数均值、标准差
+MAX_NETWORK_COUNT = 5000
+RISKY_CONTACT_BASE = 0.01  # 联系人里有风险的比例 = 0.01 + 0.4 × 本村平均违约概率
+RISKY_CONTACT_VILLAGE_PD = 0.4
+RISKY_CONTACT_RISK = 0.015  # + 0.015 × max(违约倾向 + 0.5, 0)
+RISKY_CONTACT_RISK_SHIFT = 0.5
+RISKY_CONTACT_CIRCLE = 0.05  # + 0.05（在担保圈里）
+MAX_RISKY_CONTACT_SHARE = 0.5
+GEO_STABILITY_LOGIT = 1.6  # 位置稳定性 = sigmoid(1.6 - 0.35 × 违约倾向 + 噪声)
+GEO_STABILITY_RISK_SLOPE = 0.35
+GEO_STABILITY_NOISE_SD = 0.8
+DEVICE_TIER_CUTS = [-0.5, 0.9]  # 手机档次：入门 | 中端 | 高端 的切点
+DEVICE_REVENUE_SLOPE = 0.5  # 手机档次潜变量 = 0.5 × ln(基础收入 / 20 万元) - 0.02 × (年龄 - 40) + 噪声
+DEVICE_REVENUE_REFERENCE = 20
+DEVICE_AGE_SLOPE = 0.02
+DIGITAL_AGE_CENTRE = 40
+DEVICE_NOISE_SD = 0.8
+ADDRESS_CONSISTENCY_BETA = (6, 2)  # 收货地址一致性 ~ Beta + 0.04 × 诚信度（标准化）
+ADDRESS_INTEGRITY_SLOPE = 0.04
+APP_WINDOW_DAYS = 30  # 近 30 天手机银行活跃天数
+APP_ACTIVE_BASE = 0.35  # 每天活跃的概率 = 0.35 + 0.1（我行为主办行）- 0.004 × (年龄 - 40)
+APP_ACTIVE_MAIN_BANK = 0.1
+APP_ACTIVE_AGE_SLOPE = 0.004
+APP_ACTIVE_RANGE = (0.02, 0.98)
+NIGHT_ACTIVITY_BETA = (2, 14)  # 夜间活跃占比 ~ Beta + 0.02 × 违约倾向
+NIGHT_ACTIVITY_RISK_SLOPE = 0.02
+BROWSING_INTEREST_AGRI = {"farming": 0.4, "business": 0.15, "entertainment": 0.25, "finance": 0.05, "shopping": 0.15}
+BROWSING_INTEREST_OTHER = {"farming": 0.05, "business": 0.35, "entertainment": 0.3, "finance": 0.1, "shopping": 0.2}
+
+# ---------------------------------------------------------------- 阶段 21：产品持有
+HOLDINGS_ASSETS_REFERENCE = 30  # 持有概率里的资产参照（万元）：ln(总资产 / 30)
+TIME_DEPOSIT_LOGIT = -0.8  # 定期存款：sigmoid(-0.8 + 0.5 × 经营质量 + 0.5 × ln(资产 / 30))
+TIME_DEPOSIT_QUALITY = 0.5
+TIME_DEPOSIT_ASSETS = 0.5
+WEALTH_LOGIT = -2.4  # 理财：sigmoid(-2.4 + 0.6 × 经营质量 + 0.4 × ln(资产 / 30))
+WEALTH_QUALITY = 0.6
+WEALTH_ASSETS = 0.4
+DEBIT_CARD_SHARE = 0.9
+CREDIT_CARD_LOGIT = -2.0  # 信用卡：sigmoid(-2 + 0.3 × 经营质量)
+CREDIT_CARD_QUALITY = 0.3
+ACQUIRING_MIN_QR_SHARE = 0.3  # 扫码收款占比超过 30% 的（或面向消费者的）才开通收单
+ACQUIRING_TAKE_UP = 0.6
+SETTLEMENT_TAKE_UP = 0.7  # 企业、合作社开通对公结算的比例
+AGRI_INSURANCE_TAKE_UP = 0.35  # 涉农生产主体通过我行买农业保险的比例
+ECOMMERCE_TAKE_UP = 0.06  # 农村电商服务的比例（电商户再加 0.1）
+ECOMMERCE_SHOP_EXTRA = 0.1
+INSTALMENT_TAKE_UP = 0.05
+TIME_DEPOSIT_TO_ASSETS = (0.03, 0.25)  # 定期存款余额 / 总资产
+TIME_DEPOSIT_AVERAGE_RATIO = (0.8, 1.1)  # 12 个月日均 / 年末余额
+WEALTH_TO_ASSETS = (0.02, 0.2)  # 理财余额 / 总资产
+WEALTH_AVERAGE_RATIO = (0.7, 1.1)
+WEALTH_FEE_RATE = 0.004  # 理财的年手续费率
+DEBIT_CARD_FEE = 0.001  # 借记卡年费（万元）
+CREDIT_CARD_LIMIT = (0.2, 3)  # 信用卡额度（万元）
+CREDIT_CARD_AVERAGE_USE = 0.4  # 信用卡 12 个月日均透支 / 额度
+CREDIT_CARD_FEE_RATE = 0.02  # 信用卡年收入 / 额度
+ACQUIRING_FEE_RATE = 0.0025  # 收单手续费率（扫码收款额的 0.25%）
+SETTLEMENT_FEE_RATE = 0.001  # 对公结算手续费 = 0.1% × 年流入 + 0.05 万元
+SETTLEMENT_FEE_FIXED = 0.05
+INSURANCE_COMMISSION = (0.01, 0.08)  # 代理保险年佣金（万元）
+ECOMMERCE_FEE = (0.005, 0.05)  # 电商服务年收入（万元）
+INSTALMENT_BALANCE = (0.5, 5)  # 消费分期余额（万元）
+INSTALMENT_AVERAGE_RATIO = 0.8
+INSTALMENT_FEE_RATE = 0.03
+PRODUCT_OPEN_DELAY_MONTHS = (0, 12)  # 其他产品在开户后 0–11 个月开通
+
+# ---------------------------------------------------------------- 阶段 22：客户经理业绩、真相
+TARGET_GROWTH = (0.08, 0.18)  # 客户经理每年的贷款余额增长目标
+MIN_MONTHLY_VISITS = 8  # 每月走访次数 ~ Poisson(max(8, 16 + 0.05 × √平均贷款余额))
+BASE_MONTHLY_VISITS = 16
+VISITS_PER_ROOT_BALANCE = 0.05
+NEW_CUSTOMER_TARGET = (2, 6)  # 每月新客户目标
+RESPONSE_LOGIT = -1.6  # 对营销的响应倾向（真相）：截距
+RESPONSE_QUALITY = 0.4  # 每单位经营质量
+RESPONSE_AGE_SLOPE = 0.03  # 每长一岁（相对 45 岁）低这么多
+RESPONSE_AGE_CENTRE = 45
+RESPONSE_NON_CUSTOMER = 0.8  # 还不是我行客户的
+RESPONSE_UNMET_DEMAND = 0.6  # 有贷款需求却没有申请的

@@ -1,4 +1,4 @@
-"""地理与经营主体：乡镇和村（阶段 0）、主体的属性与隐藏特质（阶段 1）、主体表与村表（阶段 16）。"""
+"""地理与经营主体：乡镇和村（阶段 0）、主体的属性与隐藏特质（阶段 1）、主体表与村表（阶段 16）、主体的真相。"""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from .common import (
 from .names import entity_names, person_names
 from .state import EntityRecords, Geography, Loans, Population, Relationship, Sales, Staffing
 
-__all__ = ["make_geography", "make_population", "make_entity_tables", "SUB_INDUSTRY_PROBS"]
+__all__ = ["make_geography", "make_population", "make_entity_tables", "make_truth_entities", "SUB_INDUSTRY_PROBS"]
 
 #: 统一社会信用代码第 2 位（机构类别）：个体工商户 2、农民专业合作社 3、其余企业 1（农户没有信用代码）
 _CREDIT_CODE_CATEGORY = {"individual_business": "2", "coop": "3"}
@@ -194,3 +194,22 @@ def make_entity_tables(rng, population: Population, relationship: Relationship, 
         "is_credit_village": geography.is_credit_village, "distance_to_branch_km": geography.village_distance_km,
     })
     return tables, EntityRecords(customer_since_month=customer_since, names=names)
+
+
+def make_truth_entities(population: Population, relationship: Relationship, sales: Sales):
+    """主体的真相：经营质量、诚信度、真实收入、虚报、违约概率、营销响应倾向、份额、冲击敏感度（不用随机数）。"""
+    n_entities = population.n_entities
+    response = sigmoid(story.RESPONSE_LOGIT + story.RESPONSE_QUALITY * population.quality
+                       - story.RESPONSE_AGE_SLOPE * (population.age - story.RESPONSE_AGE_CENTRE)
+                       + story.RESPONSE_NON_CUSTOMER * ~relationship.banks_with_us
+                       + story.RESPONSE_UNMET_DEMAND * (~population.is_applicant & population.credit_demand))
+    return build("truth_entities", {
+        "entity_id": np.arange(1, n_entities + 1), "truth_quality": np.round(population.quality, 4),
+        "truth_integrity": np.round(population.integrity, 4),
+        "truth_revenue": sales.truth_revenue, "truth_misreport_ratio": population.misreport_ratio,
+        "truth_is_misreporter": population.is_misreporter,
+        "truth_prob_default": np.round(population.prob_default, 5),
+        "truth_marketing_response": np.round(response, 4),
+        "truth_share_of_wallet": np.round(relationship.share_of_wallet, 4),
+        "truth_shock_sensitivity": np.round(population.shock_sensitivity, 4),
+    })

@@ -6,17 +6,19 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from ...schema import SUB_INDUSTRIES, get_table
 from .. import _story as story
 from .._frames import build
 from .common import (
-    FLOAT32, GROUP_CODE, INDUSTRY_CODE, INT16_MAX, OBSERVED_MONTHS, SUB_CODE, SUB_PARENT_CODE, YUAN_PER_WANYUAN, by_key,
-    category_code, month_end, normal32,
+    FLOAT32, GROUP_CODE, INDUSTRY_CODE, INT16_MAX, LAST_MONTH, MONTH_ENDS, MONTH_STARTS, OBSERVED_MONTHS, OUR_PRODUCT_ID,
+    PRE_HISTORY_MONTHS, SUB_CODE, SUB_PARENT_CODE, YUAN_PER_WANYUAN, by_key, category_code, group_codes, month_end,
+    normal32, product_field, sigmoid,
 )
-from .state import CreditFile, FlowFeatures, Population, ReceiptMix, Relationship, Sales
+from .state import CreditFile, FlowFeatures, Loans, Population, ReceiptMix, Relationship, Sales
 
-__all__ = ["make_account_flows", "make_utilities", "make_tax_records"]
+__all__ = ["make_account_flows", "make_utilities", "make_tax_records", "make_holdings"]
 
 
 def make_account_flows(rng, population: Population, relationship: Relationship, sales: Sales, receipts: ReceiptMix,
@@ -156,3 +158,134 @@ def make_tax_records(rng, population: Population, sales: Sales):
         "declared_revenue": np.round(declared.ravel(), 2), "tax_paid": np.round((declared * tax_rate[:, None]).ravel(), 4),
     })
     return table, taxed
+
+
+def make_holdings(rng, population: Population, relationship: Relationship, sales: Sales, receipts: ReceiptMix,
+                  flows: FlowFeatures, loans: Loans, tables: dict):
+    """我行客户持有的产品（存款、理财、卡、收单、结算、保险、电商、分期）与 2025 年末仍在账的贷款。
+
+    ``tables`` 是已经生成的 account_flows、entities、loan_monthly、loans 表（余额、开户日期从那里取）。
+    """
+    n_entities = population.n_entities
+    customers = flows.customers
+    n_customers = len(customers)
+    quality = population.quality[customers]
+    log_assets = np.log(population.assets[customers] / story.HOLDINGS_ASSETS_REFERENCE)
+    holder_rows, product_rows = [], []
+
+    def hold(mask, kind):
+        index = np.flatnonzero(mask)
+        holder_rows.append(index)
+        product_rows.append(np.full(len(index), OUR_PRODUCT_ID[kind]))
+
+    hold(np.ones(n_customers, bool), "deposit_current")
+    hold(rng.random(n_customers) < sigmoid(story.TIME_DEPOSIT_LOGIT + story.TIME_DEPOSIT_QUALITY * quality
+                                           + story.TIME_DEPOSIT_ASSETS * log_assets), "deposit_time")
+    hold(rng.random(n_customers) < sigmoid(story.WEALTH_LOGIT + story.WEALTH_QUALITY * quality
+                                           + story.WEALTH_ASSETS * log_assets), "wealth")
+    hold(rng.random(n_customers) < story.DEBIT_CARD_SHARE, "debit_card")
+    hold(rng.random(n_customers) < sigmoid(story.CREDIT_CARD_LOGIT + story.CREDIT_CARD_QUALITY * quality), "credit_card")
+    hold((receipts.is_retail[customers] | (receipts.qr_mobile[customers] > story.ACQUIRING_MIN_QR_SHARE))
+         & (rng.random(n_customers) < story.ACQUIRING_TAKE_UP), "mobile_payment")
+    hold(np.isin(population.group[customers], group_codes(story.ORGANISATION_GROUPS))
+         & (rng.random(n_customers) < story.SETTLEMENT_TAKE_UP), "settlement")
+    hold((SUB_PARENT_CODE[population.sub_industry[customers]] == INDUSTRY_CODE["agri_production"])
+         & (rng.random(n_customers) < story.AGRI_INSURANCE_TAKE_UP), "insurance")
+    hold(rng.random(n_customers) < story.ECOMMERCE_TAKE_UP + story.ECOMMERCE_SHOP_EXTRA * (
+        population.sub_industry[customers] == SUB_CODE["ecommerce_shop"]), "ecommerce")
+    hold(rng.random(n_customers) < story.INSTALMENT_TAKE_UP, "instalment")
+    holder = np.concatenate(holder_rows)
+    product = np.concatenate(product_rows)
+    n_rows = len(holder)
+    entity = customers[holder]
+    inflow_12m = (sales.monthly[entity, OBSERVED_MONTHS - 12:].sum(1) * (1 - receipts.cash[entity])
+                  * relationship.share_of_wallet[entity])
+    balance_last, balance_12m = _current_account_balances(tables["account_flows"], n_entities)
+    balance = np.zeros(n_rows)
+    average = np.zeros(n_rows)
+    fee = np.zeros(n_rows)
+    assets = population.assets[entity]
+    is_current = product == OUR_PRODUCT_ID["deposit_current"]
+    balance = np.where(is_current, balance_last[entity], balance)
+    average = np.where(is_current, balance_12m[entity], average)
+    time_deposit = assets * rng.uniform(*story.TIME_DEPOSIT_TO_ASSETS, n_rows)
+    is_time = product == OUR_PRODUCT_ID["deposit_time"]
+    balance = np.where(is_time, time_deposit, balance)
+    average = np.where(is_time, time_deposit * rng.uniform(*story.TIME_DEPOSIT_AVERAGE_RATIO, n_rows), average)
+    wealth = assets * rng.uniform(*story.WEALTH_TO_ASSETS, n_rows)
+    is_wealth = product == OUR_PRODUCT_ID["wealth"]
+    balance = np.where(is_wealth, wealth, balance)
+    average = np.where(is_wealth, wealth * rng.uniform(*story.WEALTH_AVERAGE_RATIO, n_rows), average)
+    fee = np.where(is_wealth, wealth * story.WEALTH_FEE_RATE, fee)
+    fee = np.where(product == OUR_PRODUCT_ID["debit_card"], story.DEBIT_CARD_FEE, fee)
+    card_limit = rng.uniform(*story.CREDIT_CARD_LIMIT, n_rows)
+    is_card = product == OUR_PRODUCT_ID["credit_card"]
+    balance = np.where(is_card, card_limit * rng.random(n_rows), balance)
+    average = np.where(is_card, card_limit * story.CREDIT_CARD_AVERAGE_USE, average)
+    fee = np.where(is_card, card_limit * story.CREDIT_CARD_FEE_RATE, fee)
+    fee = np.where(product == OUR_PRODUCT_ID["mobile_payment"], inflow_12m * receipts.qr_mobile[entity] * story.ACQUIRING_FEE_RATE, fee)
+    fee = np.where(product == OUR_PRODUCT_ID["settlement"], inflow_12m * story.SETTLEMENT_FEE_RATE + story.SETTLEMENT_FEE_FIXED, fee)
+    fee = np.where(product == OUR_PRODUCT_ID["insurance"], rng.uniform(*story.INSURANCE_COMMISSION, n_rows), fee)
+    fee = np.where(product == OUR_PRODUCT_ID["ecommerce"], rng.uniform(*story.ECOMMERCE_FEE, n_rows), fee)
+    instalment = rng.uniform(*story.INSTALMENT_BALANCE, n_rows)
+    is_instalment = product == OUR_PRODUCT_ID["instalment"]
+    balance = np.where(is_instalment, instalment, balance)
+    average = np.where(is_instalment, instalment * story.INSTALMENT_AVERAGE_RATIO, average)
+    fee = np.where(is_instalment, instalment * story.INSTALMENT_FEE_RATE, fee)
+    open_month = flows.flow_start[holder] + rng.integers(*story.PRODUCT_OPEN_DELAY_MONTHS, n_rows) * ~is_current
+    open_date = MONTH_STARTS[np.clip(open_month, -PRE_HISTORY_MONTHS, LAST_MONTH) + PRE_HISTORY_MONTHS]
+    customer_since = tables["entities"]["customer_since"].to_numpy()[entity]
+    open_date = np.where(is_current, customer_since, np.maximum(open_date, customer_since))
+    loan_rows = _loan_holdings(tables["loan_monthly"], tables["loans"], loans)
+    held = pd.DataFrame({
+        "entity_id": np.r_[entity, loan_rows["entity"]] + 1, "product_id": np.r_[product, loan_rows["product"]],
+        "open_date": np.r_[open_date.astype("datetime64[us]"), loan_rows["open_date"].astype("datetime64[us]")],
+        "balance": np.r_[balance, loan_rows["balance"]],
+        "avg_balance_12m": np.r_[average, loan_rows["average"]], "fee_income_12m": np.r_[fee, np.zeros(len(loan_rows["entity"]))],
+    })
+    held = held.groupby(["entity_id", "product_id"], sort=True, as_index=False).agg(
+        open_date=("open_date", "min"), balance=("balance", "sum"), avg_balance_12m=("avg_balance_12m", "sum"),
+        fee_income_12m=("fee_income_12m", "sum"))
+    product_type = dict(zip(product_field("product_id"), product_field("product_type")))
+    return build("holdings", {
+        "entity_id": held["entity_id"].to_numpy(), "product_id": held["product_id"].to_numpy(),
+        "product_type": [product_type[product_id] for product_id in held["product_id"].to_numpy()],
+        "open_date": held["open_date"].to_numpy(),
+        "balance": np.round(held["balance"].to_numpy(), 4), "avg_balance_12m": np.round(held["avg_balance_12m"].to_numpy(), 4),
+        "fee_income_12m": np.round(held["fee_income_12m"].to_numpy(), 4),
+    })
+
+
+def _current_account_balances(account_flows, n_entities):
+    """活期账户：2025-12 的日均余额与近 12 个月的平均（按主体）。"""
+    month = account_flows["month"].to_numpy()
+    entity = account_flows["entity_id"].to_numpy()
+    balance = account_flows["avg_balance"].to_numpy()
+    last = month == MONTH_ENDS[-1]
+    balance_last = np.zeros(n_entities)
+    balance_last[entity[last] - 1] = balance[last]
+    recent = month > MONTH_ENDS[-13]
+    balance_12m = np.bincount(entity[recent] - 1, weights=balance[recent], minlength=n_entities) / 12.0
+    return balance_last, balance_12m
+
+
+def _loan_holdings(loan_monthly, loans_table, loans: Loans) -> dict:
+    """2025-12 仍有余额的贷款：主体、产品、放款日、年末余额、近 12 个月平均余额。"""
+    month = loan_monthly["month"].to_numpy()
+    loan_id = loan_monthly["loan_id"].to_numpy()
+    balance = loan_monthly["balance"].to_numpy()
+    current = loan_monthly.loc[(month == MONTH_ENDS[-1]) & (balance > 0), ["loan_id", "balance"]]
+    recent = month > MONTH_ENDS[-13]
+    size = loans.loan_id.max() + 2
+    loan_entity = np.zeros(size, dtype=np.int64)
+    loan_product = np.zeros(size, dtype=np.int64)
+    kept = loans.kept
+    loan_entity[loans.loan_id[kept]] = loans.entity[kept]
+    loan_product[loans.loan_id[kept]] = loans.product[kept]
+    current_ids = current["loan_id"].to_numpy()
+    average = np.bincount(loan_id[recent], weights=balance[recent].astype(float), minlength=size) / 12.0
+    return {
+        "entity": loan_entity[current_ids], "product": loan_product[current_ids],
+        "open_date": loans_table.set_index("loan_id")["origination_date"].reindex(current_ids).to_numpy(),
+        "balance": current["balance"].to_numpy().astype(float), "average": average[current_ids],
+    }
