@@ -166,11 +166,17 @@ def check_choice(value: Any, choices: Iterable[Any], name: str) -> Any:
     return value
 
 
-def check_binary_target(y: Any, n_rows: int, *, meaning: str = "1 = 坏", missing_hint: str = "") -> "np.ndarray":
-    """确认标签 ``y`` 与样本行数一致、无缺失、只含 0/1 且两类都出现，返回 int64 数组。
+def check_binary_target(y: Any, n_rows: int | None = None, *, meaning: str = "1 = 坏", missing_hint: str = "",
+                        name: str = "y", both_classes: bool = True) -> "np.ndarray":
+    """确认 0/1 标签 ``y``：一维、与样本行数一致、无缺失、只含 0/1（或 True/False），返回 int64 数组。
+
+    ``name`` 是报错时对标签的称呼（如 ``"y_true"``）；``n_rows`` 是 X 的行数（``None`` 时不比长度）；
+    ``both_classes=True`` 时好、坏两类都要出现。
 
     >>> check_binary_target([0, 1, 1], 3)
     array([0, 1, 1])
+    >>> check_binary_target([True, False], 2)
+    array([1, 0])
     >>> check_binary_target([0, 0], 2, meaning="1 = 30 天内回正")
     Traceback (most recent call last):
     ...
@@ -179,21 +185,49 @@ def check_binary_target(y: Any, n_rows: int, *, meaning: str = "1 = 坏", missin
     Traceback (most recent call last):
     ...
     ruralfin.errors.RuralfinValueError: y 的长度 2 与 X 的行数 3 不一致
+    >>> check_binary_target([0, 0.5, 1], None, name="y_true", meaning="1 = 坏/违约")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinValueError: y_true 只能含 0 和 1（1 = 坏/违约），发现其他取值：0.5；多类别标签请先合并成两类
     """
     import numpy as np
 
-    yv = pd.Series(y).to_numpy()
-    if len(yv) != n_rows:
-        raise RuralfinValueError(f"y 的长度 {len(yv)} 与 X 的行数 {n_rows} 不一致")
-    if pd.isna(yv).any():
-        raise RuralfinValueError("y 有缺失值；请先剔除标签缺失的行" + (f"（{missing_hint}）" if missing_hint else ""))
-    try:
-        yv = yv.astype("int64")
-    except (TypeError, ValueError):
-        raise RuralfinValueError(f"y 应为 0/1 标签（{meaning}），实际含有非数字的取值") from None
-    if not np.isin(yv, (0, 1)).all() or len(np.unique(yv)) < 2:
-        raise RuralfinValueError(f"y 应为 0/1 标签（{meaning}），且两类都要出现")
-    return yv
+    if y is None:
+        raise RuralfinValueError(f"缺少标签 {name}（0/1，{meaning}）")
+    if isinstance(y, pd.DataFrame) and y.shape[1] == 1:
+        y = y.iloc[:, 0]
+    if isinstance(y, (str, bytes, dict)):
+        raise RuralfinValueError(f"{name} 应为一列 0/1 标签（{meaning}），实际是 {type(y).__name__}")
+    if isinstance(y, pd.Series):
+        s = y
+    else:
+        arr = np.asarray(y)  # 先转数组：类数组对象不一定支持 np.ndim
+        if arr.ndim != 1:
+            raise RuralfinValueError(f"{name} 应为一列 0/1 标签（{meaning}），实际形状是 {arr.shape}")
+        s = pd.Series(arr)
+    if n_rows is not None and len(s) != n_rows:
+        raise RuralfinValueError(f"{name} 的长度 {len(s)} 与 X 的行数 {n_rows} 不一致")
+    if len(s) == 0:
+        raise RuralfinValueError(f"{name} 是空的（0 行）")
+    n_missing = int(s.isna().sum())
+    if n_missing:
+        raise RuralfinValueError(f"{name} 有 {n_missing} 个缺失值；请先剔除标签缺失的行"
+                                 + (f"（{missing_hint}）" if missing_hint else ""))
+    if s.dtype == object:
+        s = s.infer_objects()
+    if pd.api.types.is_bool_dtype(s.dtype):
+        return s.to_numpy(dtype="int64")
+    if not pd.api.types.is_numeric_dtype(s.dtype):
+        raise RuralfinTypeError(f"{name} 应为 0/1 标签（{meaning}），实际含有非数字的取值，如 "
+                                f"{fmt_list(pd.unique(s)[:5])}")
+    v = s.to_numpy(dtype="float64")
+    other = np.unique(v[(v != 0) & (v != 1)])
+    if other.size:
+        raise RuralfinValueError(f"{name} 只能含 0 和 1（{meaning}），发现其他取值：{fmt_list(f'{x:g}' for x in other[:10])}"
+                                 "；多类别标签请先合并成两类")
+    if both_classes and len(np.unique(v)) < 2:
+        raise RuralfinValueError(f"{name} 应为 0/1 标签（{meaning}），且两类都要出现")
+    return v.astype("int64")
 
 
 # ---------------------------------------------------------------- 利率：年化百分数

@@ -1,4 +1,4 @@
-"""风险模型（分箱、WoE/IV、评分卡、区分度与稳定性指标）输出的列。
+"""风险模型（分箱、WoE/IV、评分卡、区分度与稳定性指标）输出的列与图表文字。
 
 比例类的列（obs_share、bad_rate 等）取值在 0–1 之间，不是百分数。
 """
@@ -64,3 +64,24 @@ FIELDS = [
     Field("psi_stability", "稳定性", meaning="按 PSI/CSI 经验阈值 0.1/0.25 的解读",
           values={"stable": "稳定", "moderate": "需关注", "shift": "显著漂移"}),
 ]
+
+#: 图表标题、图例、导出的工作表名（labels.text(键)）；画图函数都可用 title= 覆盖。
+TEXTS = {
+    # ---- 分箱图（binning.plot_bins / plot_woe / plot_bad_rate）
+    "binning.bins_title": "{feature} 各箱的{what}",
+    "binning.bins_title_all": "各箱的{what}",
+    # ---- KS 曲线与 gains 曲线（metrics.plot_ks / plot_gains）
+    "metrics.target_meaning": "1 = 坏/违约",
+    "metrics.ks_title": "KS 曲线（KS = {ks:.3f}）",
+    "metrics.ks_ylabel": "累计占比",
+    "metrics.gains_title": "gains 曲线（累计捕获率）",
+    "metrics.gains_model": "模型",
+    "metrics.gains_random": "随机",
+    # ---- 评分卡导出 Excel 的工作表名（scorecard.Scorecard.to_excel）
+    "scorecard.sheet_card": "评分卡",
+    "scorecard.sheet_scaling": "刻度参数",
+    "scorecard.sheet_iv": "IV汇总",
+    "scorecard.sheet_bins": "分箱明细",
+    "scorecard.sheet_discrimination": "区分度",
+    "scorecard.sheet_gains": "gains表",
+}

@@ -95,7 +95,7 @@ def _score_psi() -> float:
 
 
 def _stability_option() -> str:
-    from ..risk.metrics import csi
+    from ..risk.binning import csi
 
     dev, _, recent = _data()
     card = _card()
@@ -179,7 +179,7 @@ q7 = ChoiceQuestion(
     _stability_option,
     options=STABILITY_OPTIONS,
     hints=[
-        "用 rf.risk.metrics.csi(dev, recent, binner=card.binner_) 算每个特征的 CSI（按评分卡的分箱比较两个样本）。",
+        "用 rf.risk.binning.csi(dev, recent, binner=card.binner_) 算每个特征的 CSI（按评分卡的分箱比较两个样本）。",
         "找到“近 6 个月日均存款”（deposit_avg_6m）那一行，按 0.1 和 0.25 两个阈值判断。",
     ],
 )

@@ -19,6 +19,10 @@ _LAZY: dict[str, str] = {
     "WoEBinner": "binning",
     "NotFittedError": "binning",
     "woe_iv": "binning",
+    "csi": "binning",
+    "plot_bins": "binning",
+    "plot_woe": "binning",
+    "plot_bad_rate": "binning",
     "Scorecard": "scorecard",
     "IV_THRESHOLDS": "metrics",
     "PSI_THRESHOLDS": "metrics",
@@ -30,12 +34,8 @@ _LAZY: dict[str, str] = {
     "gains_table": "metrics",
     "psi": "metrics",
     "psi_table": "metrics",
-    "csi": "metrics",
-    "plot_bins": "plots",
-    "plot_woe": "plots",
-    "plot_bad_rate": "plots",
-    "plot_ks": "plots",
-    "plot_gains": "plots",
+    "plot_ks": "metrics",
+    "plot_gains": "metrics",
     "SOURCE_NAMES": "crosscheck",
     "flow_revenue": "crosscheck",
     "utility_revenue": "crosscheck",
@@ -102,7 +102,7 @@ _LAZY: dict[str, str] = {
     "plot_allocation_curve": "collection",
 }
 
-_SUBMODULES = ("binning", "scorecard", "metrics", "plots", "crosscheck", "behavior", "approval", "classification", "migration",
+_SUBMODULES = ("binning", "scorecard", "metrics", "crosscheck", "behavior", "approval", "classification", "migration",
                "vintage", "early_warning", "collection")
 
 __all__ = sorted([*_LAZY, *_SUBMODULES])

@@ -1,4 +1,4 @@
-"""WoE 分箱：把数值和类别特征切成少数几个箱，每箱换成证据权重（WoE）。
+"""WoE 分箱：把数值和类别特征切成少数几个箱，每箱换成证据权重（WoE）；按分箱看特征稳定性（CSI）与画图。
 
 约定（见 FACTS.md §6）：
 
@@ -45,13 +45,14 @@ import numpy as np
 import pandas as pd
 from sklearn.base import TransformerMixin
 
-from .._validation import check_choice, check_int, check_number, fmt_list
+from .._validation import check_binary_target, check_choice, check_frame, check_int, check_number, fmt_list
 from ..errors import NotFittedError, RuralfinTypeError, RuralfinValueError, RuralfinWarning
+from ..labels import text
 from ._base import RuralfinEstimator
-from .metrics import _check_target, iv_strength
+from .metrics import iv_strength, psi, psi_stability
 
 # NotFittedError 定义在 ruralfin.errors，这里转出，``rf.risk.NotFittedError`` 是同一个类。
-__all__ = ["WoEBinner", "NotFittedError", "woe_iv"]
+__all__ = ["WoEBinner", "NotFittedError", "woe_iv", "csi", "plot_bins", "plot_woe", "plot_bad_rate"]
 
 
 # ---------------------------------------------------------------------------
@@ -455,9 +456,9 @@ class WoEBinner(TransformerMixin, RuralfinEstimator):
                 f"（{name} requires y to be passed, but the target y is None）"
             )
         df = self._validate_X(X, fitting=True)
-        target = _check_target(self._ravel_y(y), "y")
-        if len(target) != len(df):
-            raise RuralfinValueError(f"X 有 {len(df)} 行而 y 有 {len(target)} 行，两者应一样长")
+        # 只有一类时不报错：WoE、IV 都记 0 并警告（见模块说明）
+        target = check_binary_target(self._ravel_y(y), len(df), meaning=text("metrics.target_meaning"),
+                                     both_classes=False).astype(float)
         features, categorical = self._check_params(df)
 
         total_bad = float(target.sum())
@@ -816,3 +817,185 @@ def _find_level(levels: list, value: Any) -> int | None:
         except Exception:  # pragma: no cover - 奇怪的对象
             continue
     return None
+
+
+# ---------------------------------------------------------------------------
+# 特征稳定性：按分箱比较两个样本
+# ---------------------------------------------------------------------------
+
+
+def csi(expected: pd.DataFrame, actual: pd.DataFrame, *, binner: Any = None, features: Any = None, bins: int = 10) -> pd.DataFrame:
+    """特征稳定性指数 CSI：对每个特征按 PSI 公式比较两个样本的分箱分布。
+
+    给了已拟合的 :class:`WoEBinner` 时用它的分箱（与评分卡一致，推荐）；否则数值特征按
+    ``expected`` 的等频分位点切 ``bins`` 段、类别特征按类别分段（见
+    :func:`~ruralfin.risk.metrics.psi_table`）。阈值与 PSI 相同。
+
+    Parameters
+    ----------
+    expected, actual : DataFrame
+        开发样本与近期样本，都须含要比较的特征列。
+    binner : WoEBinner, optional
+        已拟合的分箱器。
+    features : list of str, optional
+        要比较的特征；默认取分箱器的全部特征，或两表共有的全部列。
+    bins : int, default 10
+        未给分箱器时的等频段数。
+
+    Returns
+    -------
+    DataFrame
+        每个特征一行：``feature``、``csi``、``psi_stability``，按 ``csi`` 从大到小。
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> dev = pd.DataFrame({"age": [25, 35, 45, 55], "crop": ["rice", "rice", "tea", "tea"]})
+    >>> new = pd.DataFrame({"age": [25, 35, 45, 55], "crop": ["rice", "tea", "tea", "tea"]})
+    >>> csi(dev, new, bins=2)
+      feature       csi psi_stability
+    0    crop  0.274653         shift
+    1     age  0.000000        stable
+    """
+    check_frame(expected, name="expected")
+    check_frame(actual, name="actual")
+    if binner is not None:
+        if not isinstance(binner, WoEBinner):
+            raise RuralfinTypeError(f"binner 应为 WoEBinner，实际是 {type(binner).__name__}")
+        binner._check_fitted()
+        feats = list(binner.features_) if features is None else list(features)
+        unknown = [f for f in feats if f not in binner.bins_]
+        if unknown:
+            raise RuralfinValueError(f"分箱器里没有这些特征：{fmt_list(unknown)}（已分箱：{fmt_list(binner.features_)}）")
+    else:
+        feats = [c for c in expected.columns if c in actual.columns] if features is None else list(features)
+    check_frame(expected, feats, name="expected")
+    check_frame(actual, feats, name="actual")
+    rows = []
+    for f in feats:
+        if binner is not None:
+            e_idx = binner._bin_index(expected[f], f)
+            a_idx = binner._bin_index(actual[f], f)
+            value = psi(e_idx, a_idx, bins=np.arange(0.5, binner.bins_[f].n_total_bins - 0.5))
+        else:
+            value = psi(expected[f], actual[f], bins=bins)
+        rows.append({"feature": f, "csi": value})
+    out = pd.DataFrame(rows, columns=["feature", "csi"])
+    out["psi_stability"] = psi_stability(out["csi"].to_numpy()) if len(out) else []
+    return out.sort_values("csi", ascending=False, kind="stable").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------
+# 图：各箱 WoE、各箱坏样本率
+# ---------------------------------------------------------------------------
+
+
+def _select_feature(table: pd.DataFrame, feature: str | None) -> pd.DataFrame:
+    check_frame(table, ["bin", "woe", "bad_rate", "n_obs"], name="table")
+    if "feature" in table.columns:
+        names = list(pd.unique(table["feature"]))
+        if feature is None:
+            if len(names) != 1:
+                raise RuralfinValueError(f"分箱表含多个特征（{fmt_list(names)}），请用 feature= 指定画哪一个")
+            feature = names[0]
+        elif feature not in names:
+            raise RuralfinValueError(f"分箱表里没有特征 {feature!r}；有：{fmt_list(names)}")
+        table = table[table["feature"] == feature]
+    return table
+
+
+def plot_bins(table: pd.DataFrame, *, kind: str = "woe", feature: str | None = None, ax: Any = None,
+              title: str | None = None) -> Any:
+    """画一个特征各箱的 WoE（``kind="woe"``）或坏样本率（``kind="bad_rate"``）柱状图。
+
+    遵循 seaborn 的约定：第一个参数是数据，``ax=None`` 传入、返回 Axes，不调用
+    ``plt.show()``；轴标题取自 :mod:`ruralfin.labels`。没有样本的箱（如训练中没有缺失值时的
+    缺失箱、“未见过的类别”箱）不画。坏样本率图上的虚线是全体坏样本率。
+
+    Parameters
+    ----------
+    table : DataFrame
+        ``WoEBinner.binning_table(feature)`` 的结果（或全部特征的分箱表配合 ``feature``）。
+    kind : {"woe", "bad_rate"}, default "woe"
+    feature : str, optional
+        分箱表含多个特征时指定画哪一个；也用于标题（取登记处的中文名，未登记时用列名）。
+    ax : matplotlib Axes, optional
+    title : str, optional
+        图标题；默认“<特征> 各箱的 WoE/坏样本率”。
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> X = pd.DataFrame({"x": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]})
+    >>> b = WoEBinner(max_bins=2).fit(X, [1, 1, 0, 1, 0, 0, 0, 0, 1, 0])
+    >>> ax = plot_bins(b.binning_table("x"), kind="bad_rate", feature="x")
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['[-inf, 5)', '[5, inf)']
+    >>> import matplotlib.pyplot as plt; plt.close("all")
+    """
+    from ..labels import label, text, value_label
+    from ..plotting import annotate_bars, get_ax, label_axes
+
+    kind = check_choice(kind, ["woe", "bad_rate"], "kind")
+    t = _select_feature(table, feature)
+    t = t[t["n_obs"] > 0]
+    if len(t) == 0:
+        raise RuralfinValueError("分箱表里没有样本数大于 0 的箱，无图可画")
+    ax = get_ax(ax)
+    names = [value_label("bin", b) for b in t["bin"]]
+    values = t[kind].to_numpy(dtype=float)
+    if kind == "woe":  # 红色 = 比平均更危险
+        colors = np.where(values > 0, "#c0504d", "#4f81bd")
+    else:
+        colors = np.full(len(values), "#4f81bd")
+    ax.bar(range(len(values)), values, color=colors)
+    ax.set_xticks(range(len(values)), names, rotation=30 if max(len(n) for n in names) > 8 else 0)
+    annotate_bars(ax, fmt="{:.2f}" if kind == "woe" else "{:.1%}")
+    if kind == "woe":
+        ax.axhline(0, color="black", linewidth=0.8)
+    else:
+        overall = float((t["bad_rate"] * t["n_obs"]).sum() / t["n_obs"].sum())
+        ax.axhline(overall, color="gray", linestyle="--", linewidth=1)
+    what = label(kind, unit=False)
+    # 标题用登记处的中文名（未登记的特征退回列名），不把列代码直接给学员看
+    default = (text("binning.bins_title", feature=label(feature, unit=False), what=what) if feature
+               else text("binning.bins_title_all", what=what))
+    label_axes(ax, x="bin", y=kind, title=default if title is None else title)
+    return ax
+
+
+def plot_woe(table: pd.DataFrame, *, feature: str | None = None, ax: Any = None, title: str | None = None) -> Any:
+    """各箱 WoE 柱状图（红色 = WoE > 0，比平均更危险）。同 ``plot_bins(kind="woe")``。
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> X = pd.DataFrame({"x": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]})
+    >>> b = WoEBinner(max_bins=2).fit(X, [1, 1, 0, 1, 0, 0, 0, 0, 1, 0])
+    >>> ax = plot_woe(b.binning_table("x"), feature="x")
+    >>> ax.get_ylabel()
+    'WoE'
+    >>> import matplotlib.pyplot as plt; plt.close("all")
+    """
+    return plot_bins(table, kind="woe", feature=feature, ax=ax, title=title)
+
+
+def plot_bad_rate(table: pd.DataFrame, *, feature: str | None = None, ax: Any = None,
+                  title: str | None = None) -> Any:
+    """各箱坏样本率柱状图，虚线为全体坏样本率。同 ``plot_bins(kind="bad_rate")``。
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> X = pd.DataFrame({"x": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]})
+    >>> b = WoEBinner(max_bins=2).fit(X, [1, 1, 0, 1, 0, 0, 0, 0, 1, 0])
+    >>> ax = plot_bad_rate(b.binning_table("x"))
+    >>> ax.get_ylabel()
+    '坏样本率'
+    >>> import matplotlib.pyplot as plt; plt.close("all")
+    """
+    return plot_bins(table, kind="bad_rate", feature=feature, ax=ax, title=title)

@@ -1,4 +1,6 @@
-"""评分模型的区分度与稳定性指标：KS、AUC、Gini、gains 表、PSI、CSI。
+"""评分模型的区分度与稳定性指标：KS、AUC、Gini、gains 表、PSI，以及 KS 曲线、gains 曲线两张图。
+
+特征稳定性指数 CSI 按评分卡的分箱比较，放在分箱模块：:func:`ruralfin.risk.binning.csi`。
 
 约定（见 FACTS.md §6）：
 
@@ -21,7 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._validation import check_int, fmt_list
+from .._validation import check_binary_target, check_frame, check_int, score_vector
 from ..errors import RuralfinTypeError, RuralfinValueError
 
 __all__ = [
@@ -35,7 +37,8 @@ __all__ = [
     "gains_table",
     "psi",
     "psi_table",
-    "csi",
+    "plot_ks",
+    "plot_gains",
 ]
 
 #: IV 经验阈值：无用 / 弱 / 中 / 强 / 可疑 的分界。
@@ -119,63 +122,15 @@ def _as_1d(values: Any, name: str) -> np.ndarray:
     return arr
 
 
-def _check_target(y_true: Any, name: str = "y_true") -> np.ndarray:
-    """目标变量只能是 0/1（或布尔），不能有缺失；返回 float 数组。"""
-    if y_true is None:
-        raise RuralfinValueError(f"缺少目标变量 {name}（1 = 坏/违约，0 = 好）")
-    if isinstance(y_true, pd.Series):
-        s = y_true
-    else:
-        s = pd.Series(_as_1d(y_true, name))
-    if len(s) == 0:
-        raise RuralfinValueError(f"目标变量 {name} 是空的（0 行）")
-    n_missing = int(s.isna().sum())
-    if n_missing:
-        raise RuralfinValueError(f"目标变量 {name} 有 {n_missing} 个缺失值；请先删除或补齐这些行")
-    if pd.api.types.is_bool_dtype(s.dtype):
-        return s.to_numpy(dtype=float)
-    if not pd.api.types.is_numeric_dtype(s.dtype):
-        shown = fmt_list(pd.unique(s)[:5])
-        raise RuralfinTypeError(
-            f"目标变量 {name} 应为 0/1 数值（1 = 坏/违约），实际是 {s.dtype} 类型，取值如：{shown}"
-            "（Unknown label type: only 0/1 targets are supported）"
-        )
-    arr = s.to_numpy(dtype=float)
-    bad = np.unique(arr[(arr != 0) & (arr != 1)])
-    if bad.size:
-        from sklearn.utils.multiclass import type_of_target
+def _target_and_score(y_true: Any, y_score: Any, *, target: str = "y_true", score: str = "y_score"):
+    """0/1 目标（两类都要有）与等长的分数：交给输入层检查，返回 (float 目标, float 分数)。"""
+    from ..labels import text
 
-        kind = type_of_target(arr)
-        hint = {
-            "continuous": "（Unknown label type: continuous）",
-            "multiclass": "（Only binary classification is supported; the target is multiclass）",
-        }.get(kind, "")
-        raise RuralfinValueError(
-            f"目标变量 {name} 只能含 0 和 1（1 = 坏/违约），发现其他取值：{fmt_list(bad[:10])}；"
-            f"多类别目标请先合并成“坏/好”两类{hint}"
-        )
-    return arr
-
-
-def _check_pair(y_true: Any, y_score: Any) -> tuple[np.ndarray, np.ndarray]:
-    y = _check_target(y_true)
-    score = _as_1d(y_score, "y_score")
-    if len(score) != len(y):
-        raise RuralfinValueError(f"y_true 有 {len(y)} 行而 y_score 有 {len(score)} 行，两者应一样长")
-    try:
-        score = score.astype(float)
-    except (TypeError, ValueError):
-        raise RuralfinTypeError(f"y_score 应为数值（分数或概率），实际是 {score.dtype} 类型") from None
-    if np.isnan(score).any():
-        raise RuralfinValueError(f"y_score 有 {int(np.isnan(score).sum())} 个缺失值")
-    return y, score
-
-
-def _need_both_classes(y: np.ndarray, what: str) -> None:
-    n_bad = int(y.sum())
-    if n_bad == 0 or n_bad == len(y):
-        only = "坏" if n_bad else "好"
-        raise RuralfinValueError(f"y_true 只有{only}样本，无法计算 {what}：需要好、坏两类都有")
+    s = score_vector(y_score, name=score)
+    y = check_binary_target(y_true, None, name=target, meaning=text("metrics.target_meaning"))
+    if len(y) != len(s):
+        raise RuralfinValueError(f"{target} 的长度 {len(y)} 与 {score} 的长度 {len(s)} 不一致")
+    return y.astype(float), s
 
 
 # ---------------------------------------------------------------------------
@@ -210,8 +165,7 @@ def ks_statistic(y_true: Any, y_score: Any) -> float:
     """
     from sklearn.metrics import roc_curve
 
-    y, score = _check_pair(y_true, y_score)
-    _need_both_classes(y, "KS")
+    y, score = _target_and_score(y_true, y_score)
     fpr, tpr, _ = roc_curve(y, score)
     return float(np.max(np.abs(tpr - fpr)))
 
@@ -242,8 +196,7 @@ def auc(y_true: Any, y_score: Any, *, higher_is_safer: bool = False) -> float:
     """
     from sklearn.metrics import roc_auc_score
 
-    y, score = _check_pair(y_true, y_score)
-    _need_both_classes(y, "AUC")
+    y, score = _target_and_score(y_true, y_score)
     return float(roc_auc_score(y, -score if higher_is_safer else score))
 
 
@@ -303,9 +256,8 @@ def gains_table(y_true: Any, y_score: Any, *, n_bands: int = 10, higher_is_safer
     2     3      2      0       0.0       1.000000  0.000000  0.400000
     3     4      2      0       0.0       1.000000  0.000000  0.000000
     """
-    y, score = _check_pair(y_true, y_score)
+    y, score = _target_and_score(y_true, y_score)
     n_bands = check_int(n_bands, "n_bands", min_value=1)
-    _need_both_classes(y, "gains 表")
     risk = -score if higher_is_safer else score
     # 最危险的一档排第 1：对“风险分”从大到小分档
     edges = _quantile_edges(-risk, n_bands)
@@ -452,66 +404,108 @@ def psi(expected: Any, actual: Any, *, bins: Any = 10) -> float:
     return float(psi_table(expected, actual, bins=bins)["psi"].sum())
 
 
-def csi(expected: pd.DataFrame, actual: pd.DataFrame, *, binner: Any = None, features: Any = None, bins: int = 10) -> pd.DataFrame:
-    """特征稳定性指数 CSI：对每个特征按 PSI 公式比较两个样本的分箱分布。
+# ---------------------------------------------------------------------------
+# 图：KS 曲线与 gains 曲线
+# ---------------------------------------------------------------------------
 
-    给了已拟合的 :class:`~ruralfin.risk.binning.WoEBinner` 时用它的分箱（与评分卡
-    一致，推荐）；否则数值特征按 ``expected`` 的等频分位点切 ``bins`` 段、类别特征
-    按类别分段。阈值与 PSI 相同。
+
+def plot_ks(data: pd.DataFrame | None = None, *, target: Any = "is_default", score: Any = "prob_default",
+            higher_is_safer: bool = False, ax: Any = None, title: str | None = None) -> Any:
+    """KS 曲线：从最危险的客户开始，坏样本与好样本的累计占比，两线最大距离即 KS。
 
     Parameters
     ----------
-    expected, actual : DataFrame
-        开发样本与近期样本，都须含要比较的特征列。
-    binner : WoEBinner, optional
-        已拟合的分箱器。
-    features : list of str, optional
-        要比较的特征；默认取分箱器的全部特征，或两表共有的全部列。
-    bins : int, default 10
-        未给分箱器时的等频段数。
+    data : DataFrame, optional
+        含目标列与分数列的表；不给时 ``target``、``score`` 直接传数据。
+    target : str or array-like, default "is_default"
+        0/1 目标（1 = 坏）列名或数据。
+    score : str or array-like, default "prob_default"
+        分数列名或数据；默认是风险分（越大越危险）。
+    higher_is_safer : bool, default False
+        评分卡分数（越高越安全）时设为 True。
+    ax : matplotlib Axes, optional
+    title : str, optional
+        图标题；默认“KS 曲线（KS = …）”。
 
     Returns
     -------
-    DataFrame
-        每个特征一行：``feature``、``csi``、``psi_stability``，按 ``csi`` 从大到小。
+    matplotlib Axes
 
     Examples
     --------
     >>> import pandas as pd
-    >>> dev = pd.DataFrame({"age": [25, 35, 45, 55], "crop": ["rice", "rice", "tea", "tea"]})
-    >>> new = pd.DataFrame({"age": [25, 35, 45, 55], "crop": ["rice", "tea", "tea", "tea"]})
-    >>> csi(dev, new, bins=2)
-      feature       csi psi_stability
-    0    crop  0.274653         shift
-    1     age  0.000000        stable
+    >>> df = pd.DataFrame({"is_default": [1, 1, 0, 1, 0, 0], "points": [520, 540, 560, 580, 600, 620]})
+    >>> ax = plot_ks(df, target="is_default", score="points", higher_is_safer=True)
+    >>> ax.get_title()
+    'KS 曲线（KS = 0.667）'
+    >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    from .._validation import check_frame
+    from sklearn.metrics import roc_curve
 
-    check_frame(expected, name="expected")
-    check_frame(actual, name="actual")
-    if binner is not None:
-        from .binning import WoEBinner
+    from ..labels import label, text
+    from ..plotting import get_ax, label_axes
 
-        if not isinstance(binner, WoEBinner):
-            raise RuralfinTypeError(f"binner 应为 WoEBinner，实际是 {type(binner).__name__}")
-        binner._check_fitted()
-        feats = list(binner.features_) if features is None else list(features)
-        unknown = [f for f in feats if f not in binner.bins_]
-        if unknown:
-            raise RuralfinValueError(f"分箱器里没有这些特征：{fmt_list(unknown)}（已分箱：{fmt_list(binner.features_)}）")
-    else:
-        feats = [c for c in expected.columns if c in actual.columns] if features is None else list(features)
-    check_frame(expected, feats, name="expected")
-    check_frame(actual, feats, name="actual")
-    rows = []
-    for f in feats:
-        if binner is not None:
-            e_idx = binner._bin_index(expected[f], f)
-            a_idx = binner._bin_index(actual[f], f)
-            value = psi(e_idx, a_idx, bins=np.arange(0.5, binner.bins_[f].n_total_bins - 0.5))
-        else:
-            value = psi(expected[f], actual[f], bins=bins)
-        rows.append({"feature": f, "csi": value})
-    out = pd.DataFrame(rows, columns=["feature", "csi"])
-    out["psi_stability"] = psi_stability(out["csi"].to_numpy()) if len(out) else []
-    return out.sort_values("csi", ascending=False, kind="stable").reset_index(drop=True)
+    if data is not None:
+        check_frame(data, [c for c in (target, score) if isinstance(c, str)], name="data")
+        target = data[target] if isinstance(target, str) else target
+        score = data[score] if isinstance(score, str) else score
+    elif isinstance(target, str) or isinstance(score, str):
+        raise RuralfinValueError(f"没有给 data，target 与 score 应为数据本身，而不是列名（target={target!r}，score={score!r}）")
+    y, s = _target_and_score(target, score, target="target", score="score")
+    risk = -s if higher_is_safer else s
+    fpr, tpr, _ = roc_curve(y, risk)
+    n_bad, n = y.sum(), len(y)
+    share = (tpr * n_bad + fpr * (n - n_bad)) / n
+    gap = np.abs(tpr - fpr)
+    k = int(np.argmax(gap))
+    ax = get_ax(ax)
+    ax.plot(share, tpr, label=label("cum_bad_share", unit=False), color="#c0504d")
+    ax.plot(share, fpr, label=label("cum_good_share", unit=False), color="#4f81bd")
+    ax.vlines(share[k], fpr[k], tpr[k], colors="black", linestyles="--")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.legend()
+    label_axes(ax, x="cum_obs_share", title=text("metrics.ks_title", ks=gap[k]) if title is None else title)
+    ax.set_ylabel(text("metrics.ks_ylabel"))
+    return ax
+
+
+def plot_gains(table: pd.DataFrame, *, ax: Any = None, title: str | None = None) -> Any:
+    """gains 曲线（累计捕获率）：审批时拒绝最危险的前 x% 客户，能挡住多少比例的坏客户。
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`gains_table` 的结果。
+    ax : matplotlib Axes, optional
+    title : str, optional
+        图标题；默认“gains 曲线（累计捕获率）”。
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> t = gains_table([1, 1, 0, 1, 0, 0, 0, 0], [9, 8, 7, 6, 5, 4, 3, 2], n_bands=4)
+    >>> ax = plot_gains(t)
+    >>> ax.get_xlabel()
+    '累计样本占比'
+    >>> import matplotlib.pyplot as plt; plt.close("all")
+    """
+    from ..labels import text
+    from ..plotting import get_ax, label_axes
+
+    if not isinstance(table, pd.DataFrame):
+        raise RuralfinTypeError(f"plot_gains 需要 gains_table 的结果（DataFrame），实际是 {type(table).__name__}")
+    check_frame(table, ["cum_obs_share", "cum_bad_share"], name="table")
+    ax = get_ax(ax)
+    x = np.concatenate([[0.0], table["cum_obs_share"].to_numpy(dtype=float)])
+    y = np.concatenate([[0.0], table["cum_bad_share"].to_numpy(dtype=float)])
+    ax.plot(x, y, marker="o", color="#c0504d", label=text("metrics.gains_model"))
+    ax.plot([0, 1], [0, 1], linestyle="--", color="gray", label=text("metrics.gains_random"))
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1.02)
+    ax.legend()
+    label_axes(ax, x="cum_obs_share", y="cum_bad_share", title=text("metrics.gains_title") if title is None else title)
+    return ax

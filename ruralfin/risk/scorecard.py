@@ -27,7 +27,6 @@ from .._validation import check_int, check_number, fmt_list
 from ..errors import RuralfinTypeError, RuralfinValueError, RuralfinWarning
 from ._base import RuralfinEstimator
 from .binning import WoEBinner
-from .metrics import _check_target
 
 __all__ = ["Scorecard"]
 
@@ -191,6 +190,8 @@ class Scorecard(ClassifierMixin, RuralfinEstimator):
         """
         from sklearn.linear_model import LogisticRegression
 
+        from ..labels import text
+
         name = type(self).__name__
         if y is None:
             raise RuralfinValueError(
@@ -208,8 +209,10 @@ class Scorecard(ClassifierMixin, RuralfinEstimator):
             check_int(self.decimals, "decimals", min_value=0)
         check_int(self.max_iter, "max_iter", min_value=1)
 
-        self._validate_X(X, fitting=True)  # 先以 Scorecard 的名义检查 X 的类型、形状（报错里写的是 Scorecard）
+        X_checked = self._validate_X(X, fitting=True)  # 先以 Scorecard 的名义检查 X 的类型、形状（报错里写的是 Scorecard）
         y = self._ravel_y(y)
+        # 先查目标：评分卡需要好、坏两类都有（只有一类时分箱器只会警告，评分卡则无法拟合）
+        target = self._binary_target(y, len(X_checked), meaning=text("metrics.target_meaning"))
         if self.prefit:
             if not isinstance(self.binner, WoEBinner):
                 raise RuralfinTypeError(f"prefit=True 时 binner 应为已拟合的 WoEBinner，实际是 {type(self.binner).__name__}")
@@ -222,15 +225,6 @@ class Scorecard(ClassifierMixin, RuralfinEstimator):
             binner = clone(self.binner) if self.binner is not None else WoEBinner()
             binner.fit(X, y)
             df = binner._frame_for_transform(X)
-        target = _check_target(y, "y")
-        if len(target) != len(df):
-            raise RuralfinValueError(f"X 有 {len(df)} 行而 y 有 {len(target)} 行，两者应一样长")
-        n_bad = int(target.sum())
-        if n_bad == 0 or n_bad == len(target):
-            raise RuralfinValueError(
-                f"目标 y 只有{'好' if n_bad == 0 else '坏'}样本，无法拟合评分卡：需要好、坏两类都有"
-                "（only one class is present in y）"
-            )
         woe = binner._woe_matrix(df)
         lr = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter, tol=self.tol)
         lr.fit(woe, target.astype(int))
@@ -565,7 +559,7 @@ class Scorecard(ClassifierMixin, RuralfinEstimator):
         ...
         ruralfin.errors.RuralfinValueError: 文件 ... 已存在；如确需覆盖，请传入 overwrite=True
         """
-        from ..labels import to_display
+        from ..labels import text, to_display
         from . import metrics
 
         self._check_fitted()
@@ -577,10 +571,10 @@ class Scorecard(ClassifierMixin, RuralfinEstimator):
         if (X is None) != (y is None):
             raise RuralfinValueError("X 与 y 要么都给（用于区分度报表），要么都不给")
         sheets = {
-            "评分卡": to_display(self.scorecard_table(), table="scorecard"),
-            "刻度参数": to_display(self.scaling_table(), table="scorecard"),
-            "IV汇总": to_display(self.binner_.iv_table()),
-            "分箱明细": to_display(self.binner_.binning_table()),
+            text("scorecard.sheet_card"): to_display(self.scorecard_table(), table="scorecard"),
+            text("scorecard.sheet_scaling"): to_display(self.scaling_table(), table="scorecard"),
+            text("scorecard.sheet_iv"): to_display(self.binner_.iv_table()),
+            text("scorecard.sheet_bins"): to_display(self.binner_.binning_table()),
         }
         if X is not None:
             pts = self.predict_points(X)
@@ -592,8 +586,8 @@ class Scorecard(ClassifierMixin, RuralfinEstimator):
                     "gini": [metrics.gini(y, prob)],
                 }
             )
-            sheets["区分度"] = to_display(summary)
-            sheets["gains表"] = to_display(metrics.gains_table(y, pts, higher_is_safer=True))
+            sheets[text("scorecard.sheet_discrimination")] = to_display(summary)
+            sheets[text("scorecard.sheet_gains")] = to_display(metrics.gains_table(y, pts, higher_is_safer=True))
         from ..datasets import export_excel
 
         return os.fspath(export_excel(sheets, path, overwrite=overwrite, display=False))

@@ -265,8 +265,8 @@ def test_not_fitted_is_a_sklearn_and_ruralfin_error():
         (None, RuralfinValueError, "需要目标变量 y"),
         ([0, 1, 2, 1], RuralfinValueError, "只能含 0 和 1"),
         ([0, 1, np.nan, 1], RuralfinValueError, "1 个缺失值"),
-        (["good", "bad", "good", "bad"], RuralfinTypeError, "应为 0/1 数值"),
-        ([0, 1, 1], RuralfinValueError, "4 行而 y 有 3 行"),
+        (["good", "bad", "good", "bad"], RuralfinTypeError, "非数字的取值"),
+        ([0, 1, 1], RuralfinValueError, "y 的长度 3 与 X 的行数 4 不一致"),
     ],
 )
 def test_bad_targets(y, error, words):

@@ -6,12 +6,11 @@ from sklearn.metrics import roc_auc_score
 
 from ruralfin import labels
 from ruralfin.errors import RuralfinTypeError, RuralfinValueError
-from ruralfin.risk.binning import WoEBinner
+from ruralfin.risk.binning import WoEBinner, csi
 from ruralfin.risk.metrics import (
     IV_THRESHOLDS,
     PSI_THRESHOLDS,
     auc,
-    csi,
     gains_table,
     gini,
     iv_strength,
@@ -135,13 +134,13 @@ def test_csi_with_binner_matches_psi_of_bins():
 def test_bad_inputs():
     with pytest.raises(RuralfinValueError, match="只能含 0 和 1"):
         ks_statistic([0, 2, 1], [0.1, 0.2, 0.3])
-    with pytest.raises(RuralfinValueError, match="一样长"):
+    with pytest.raises(RuralfinValueError, match="y_true 的长度 3 与 y_score 的长度 2 不一致"):
         auc([0, 1, 1], [0.1, 0.2])
-    with pytest.raises(RuralfinValueError, match="只有好样本"):
+    with pytest.raises(RuralfinValueError, match="两类都要出现"):
         auc([0, 0, 0], [0.1, 0.2, 0.3])
-    with pytest.raises(RuralfinValueError, match="y_score 有 1 个缺失值"):
+    with pytest.raises(RuralfinValueError, match="y_score 有 1 个缺失或无穷大的值"):
         gini([0, 1, 1], [0.1, np.nan, 0.3])
-    with pytest.raises(RuralfinTypeError, match="应为数值"):
+    with pytest.raises(RuralfinTypeError, match="y_score 应为一组数字"):
         gains_table([0, 1], ["a", "b"])
     with pytest.raises(RuralfinValueError, match="缺少列：x"):
         csi(pd.DataFrame({"a": [1]}), pd.DataFrame({"a": [1]}), features=["x"])

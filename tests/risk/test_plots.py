@@ -4,9 +4,8 @@ import pandas as pd
 import pytest
 
 from ruralfin.errors import RuralfinValueError
-from ruralfin.risk.binning import WoEBinner
-from ruralfin.risk.metrics import gains_table, ks_statistic
-from ruralfin.risk.plots import plot_bad_rate, plot_bins, plot_gains, plot_ks, plot_woe
+from ruralfin.risk.binning import WoEBinner, plot_bad_rate, plot_bins, plot_woe
+from ruralfin.risk.metrics import gains_table, ks_statistic, plot_gains, plot_ks
 
 
 

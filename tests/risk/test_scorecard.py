@@ -191,13 +191,13 @@ def test_errors_and_not_fitted(credit_factory):
     for method in ["scorecard_table", "to_sql"]:
         with pytest.raises(NotFittedError):
             getattr(Scorecard(), method)()
-    with pytest.raises(RuralfinValueError, match="只有好样本"):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuralfinWarning)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuralfinWarning)  # 目标先查：不会先去分箱、再警告“只有好样本”
+        with pytest.raises(RuralfinValueError, match="两类都要出现"):
             Scorecard().fit(X, np.zeros(len(X), dtype=int))
     with pytest.raises(RuralfinValueError, match="需要目标变量 y"):
         Scorecard().fit(X)
-    with pytest.raises(RuralfinValueError, match="只能含 0 和 1"):
+    with pytest.raises(RuralfinValueError, match="发现其他取值：2"):
         Scorecard().fit(X, y + 1)
     with pytest.raises(RuralfinValueError, match="pdo 应为正数"):
         Scorecard(pdo=-20).fit(X, y)
