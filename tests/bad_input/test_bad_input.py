@@ -1,0 +1,84 @@
+"""坏输入测试：每个公开函数、每个估计器的构造参数，都拿坏的变体去调用。
+
+合法调用取自各自文档的 Examples（harness.harvest），变体见 harness.variants。每个变体只许两种结局：
+正常返回，或抛出本库的 RuralfinError（中文信息）。不许：原始的 pandas/numpy/sklearn 异常、卡住、
+改动输入；输入里有坏的数值而函数照常返回时，输出不许比合法调用多出 NaN/inf（悄悄算错）。
+
+覆盖面：``python tests/bad_input/report.py`` 打印覆盖的函数数与变体数。
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import harness as h
+
+CALLABLES = dict(h.public_callables())
+
+#: 如实照抄输入的函数：输入里有 NaN，输出里照样显示 NaN 并不是算错（显示、遮蔽、画图数据）
+PASSTHROUGH = {
+    "ruralfin.labels.to_display": "把表换成中文显示：原样显示输入的值，缺失就显示缺失",
+}
+
+#: 文档里没有可运行示例的公开名字（类型、框架函数），由各自的单元测试覆盖
+NO_EXAMPLE_OK = {
+    "ruralfin.course.render_notebooks_readme", "ruralfin.datasets._io.write_county", "ruralfin.doctor.Check",
+    "ruralfin.doctor.run_checks", "ruralfin.labels.Field", "ruralfin.labels.texts", "ruralfin.labels.fields",
+    "ruralfin.labels.is_registered", "ruralfin.plotting.bundled_font_files", "ruralfin.plotting.get_ax",
+    "ruralfin.plotting.label_axes", "ruralfin.plotting.annotate_bars", "ruralfin.practice._core.Blank",
+    "ruralfin.practice._core.Result", "ruralfin.practice._core.Question", "ruralfin.practice._core.CustomQuestion",
+    "ruralfin.practice.build.build_exercises", "ruralfin.practice.build.reset_exercise",
+    "ruralfin.practice.build.build_exercise", "ruralfin.practice.build.course_root",
+    "ruralfin.practice.build.find_solution", "ruralfin.risk.collection.AllocationResult", "ruralfin.schema.Column",
+    "ruralfin.schema.Table", "ruralfin.widgets.interactive_figure",
+}
+
+
+def test_harness_sees_the_public_api():
+    assert len(CALLABLES) > 120
+
+
+@pytest.mark.parametrize("qualname", sorted(CALLABLES))
+def test_bad_input_gets_a_chinese_error_and_nothing_leaks(qualname):
+    call = h.harvest(CALLABLES[qualname])
+    if call is None:
+        if qualname in NO_EXAMPLE_OK:
+            pytest.skip("没有可运行的文档示例，由单元测试覆盖")
+        pytest.fail(f"{qualname} 的文档里没有调用它的可运行示例（Examples），坏输入测试无从下手")
+    outcomes = h.audit(call)
+    assert outcomes, "没有派生出任何变体"
+    bad = [o for o in outcomes if o.kind in ("bare", "hang", "mutation")
+           or (o.kind == "silent_nan" and qualname not in PASSTHROUGH)]
+    assert not bad, f"{qualname}：{len(bad)}/{len(outcomes)} 个坏输入没有得到本库的中文报错：\n" + "\n".join(
+        f"  {o.variant}: {o.kind} {o.detail}" for o in bad)
+
+
+def careless(df, col="a"):
+    """改动输入、对坏列名抛 KeyError 的函数（给检查本身用）。
+
+    >>> careless(pd.DataFrame({"a": [1.0, 2.0]}))
+    3.0
+    """
+    total = float(df[col].sum())
+    df["a"] = 0.0
+    return total
+
+
+def sloppy_sum(df):
+    """不检查缺失值、悄悄返回 NaN 的函数。
+
+    >>> sloppy_sum(pd.DataFrame({"a": [1.0, 2.0]}))
+    3.0
+    """
+    return float(df["a"].to_numpy().sum())
+
+
+def test_the_harness_can_fail():
+    """检查本身能失败：原始异常、改动输入、悄悄多出 NaN，都必须被抓到。"""
+    kinds = {o.variant: o.kind for o in h.audit(h.harvest(careless))}
+    assert kinds["col:str→unknown"] == "bare"
+    assert kinds["arg0:nan[a]"] == "mutation"
+    kinds = {o.variant: o.kind for o in h.audit(h.harvest(sloppy_sum))}
+    assert kinds["arg0:nan[a]"] == "silent_nan"
+    assert kinds["arg0:drop[a]"] == "bare"
