@@ -314,8 +314,10 @@ def column_names(df: pd.DataFrame, columns: Any, *, param: str = "by", frame: st
 
 def numeric_column(df: pd.DataFrame, column: Any, *, param: str | None = None, frame: str = "df",
                    allow_nan: bool = False, min_value: float | None = None, max_value: float | None = None,
-                   hint: str = "") -> "np.ndarray":
-    """取 ``df[column]`` 为 float64 数组：必须是数值列；默认不许缺失；无穷大一律不许；可限定范围。
+                   hint: str = "", allow_inf: bool = False) -> "np.ndarray":
+    """取 ``df[column]`` 为 float64 数组：必须是数值列；默认不许缺失、不许无穷大；可限定范围。
+
+    ``allow_inf=True`` 用于无穷大本身有含义的列（如收入为 0 时的偿债比 ``inf``）。
 
     >>> numeric_column(pd.DataFrame({"balance": [1.0, 2.5]}), "balance", min_value=0)
     array([1. , 2.5])
@@ -339,7 +341,7 @@ def numeric_column(df: pd.DataFrame, column: Any, *, param: str | None = None, f
     if nan.any() and not allow_nan:
         raise RuralfinValueError(f"{frame} 的列 {col} 有 {int(nan.sum())} 个缺失值，请先补齐或剔除这些行{hint}")
     inf = np.isinf(v)
-    if inf.any():
+    if inf.any() and not allow_inf:
         raise RuralfinValueError(f"{frame} 的列 {col} 有 {int(inf.sum())} 个无穷大的值，请检查数据")
     for bound, bad, word in ((min_value, v < (min_value if min_value is not None else 0), "小于"),
                              (max_value, v > (max_value if max_value is not None else 0), "大于")):

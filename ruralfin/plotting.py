@@ -30,7 +30,7 @@ TOPIC_PLOTS: dict[str, str] = {
     "plot_bad_rate": "ruralfin.risk.binning",
     "plot_ks": "ruralfin.risk.metrics",
     "plot_gains": "ruralfin.risk.metrics",
-    "plot_cutoff_tradeoff": "ruralfin.risk.approval",
+    "plot_cutoff_tradeoff": "ruralfin.risk.decisions",
     "plot_vintage": "ruralfin.risk.vintage",
     "plot_roll_rates": "ruralfin.risk.migration",
     "plot_migration": "ruralfin.risk.migration",

@@ -1,10 +1,11 @@
-"""三维度交叉验证（ruralfin.risk.crosscheck）输出的列。
+"""三维度交叉验证（ruralfin.risk.crosscheck）输出的列、不一致说明的句子模板与图表文字。
 
 比值类的列（``*_ratio``）是“自报 ÷ 该来源估计”，1 表示一致；比例类的列在 0–1 之间。
 """
 
 from . import Field
 
+#: 来源代码的中文名；ruralfin.risk.crosscheck.SOURCE_NAMES 由它派生。
 _SOURCES = {"flow": "银行流水", "electricity": "电表", "water": "水表", "tax": "纳税申报"}
 
 FIELDS = [
@@ -52,3 +53,32 @@ FIELDS = [
     Field("base_rate", "基准率", meaning="真有问题户数 ÷ 主体数：随机抽查时的查准率", table="crosscheck"),
     Field("flag_rate", "标记率", meaning="标记户数 ÷ 主体数，0–1", table="crosscheck"),
 ]
+
+#: 不一致说明（flag_revenue 的 flag_reason 列）的句子模板与两张图的文字（labels.text(键)）。
+TEXTS = {
+    # ---- 不一致说明
+    "crosscheck.reason_no_reported": "自报收入缺失或不大于 0，无法核对",
+    "crosscheck.reason_few_sources": "可用的独立来源只有 {n} 个（要求至少 {min_sources} 个），未下结论",
+    "crosscheck.reason_flag": "自报 {reported:.1f} 万元，是核实收入 {verified:.1f} 万元的 {ratio:.2f} 倍（容差 ±{tolerance}，{side}）；{detail}",
+    "crosscheck.reason_sources": "对不上的来源：{parts}",
+    "crosscheck.reason_combined": "各来源单看都在容差内，合起来偏离",
+    "crosscheck.reason_source_part": "{source} {ratio:.2f} 倍",
+    "crosscheck.direction_over": "高报",
+    "crosscheck.direction_under": "低报",
+    # ---- 散点图（plot_crosscheck）
+    "crosscheck.plot_title": "自报收入 vs 核实收入（对数坐标）",
+    "crosscheck.plot_unflagged": "未标记",
+    "crosscheck.plot_flagged": "标记为不一致",
+    "crosscheck.plot_diagonal": "自报 = 核实",
+    "crosscheck.plot_band": "容差带（±{tolerance:.0%}）",
+    # ---- 容差取舍图（plot_tolerance_sweep）
+    "crosscheck.sweep_caught": "抓到的虚报户",
+    "crosscheck.sweep_false_alarms": "误报的如实户",
+    "crosscheck.sweep_counts_ylabel": "户数（户）",
+    "crosscheck.sweep_counts_title": "容差越宽：误报少了，漏掉的虚报户也多了",
+    "crosscheck.sweep_base_rate": "基准率（随机抽查的查准率）",
+    "crosscheck.sweep_rates_ylabel": "比例（%）",
+    "crosscheck.sweep_rates_title": "容差与查准率、查全率",
+    "crosscheck.sweep_current": "当前容差 {tolerance:.0%}",
+    "crosscheck.sweep_xlabel": "容差（%，自报可高出核实收入的幅度）",
+}

@@ -1,8 +1,8 @@
-"""预授信与审批、贷后监测、催收输出的列与图表文字。
+"""贷后监测、催收输出的列与图表文字。
 
 贷后监测分四个模块：``ruralfin.risk.classification``（五级分类、逾期账龄桶、不良率）、
 ``migration``（迁移矩阵、滚动率）、``vintage``（账龄分析）、``early_warning``（预警）；
-审批在 ``approval``，催收在 ``collection``。
+催收在 ``collection``；预授信与审批的列在 ``_approval.py``。
 
 比例类的列取值在 0–1 之间，不是百分数；金额为万元。
 """
@@ -15,52 +15,6 @@ _BUCKETS = {"M0": "M0（未逾期）", "M1": "M1（1–30 天）", "M2": "M2（3
 _SIGNAL_MEANING = "预警信号（是/否），见 ruralfin.risk.early_warning_signals"
 
 FIELDS = [
-    # ---- 额度（approval.credit_limit）
-    Field("limit_product_cap", "产品上限额度", unit="万元", meaning="约束①：产品额度上限"),
-    Field("limit_revenue", "收入倍数额度", unit="万元",
-          meaning="约束②：收入倍数 × 核实年营业收入 − 现有负债；可为负（负债已超过收入倍数）"),
-    Field("limit_dsr", "偿债比额度", unit="万元",
-          meaning="约束③：按偿债比上限算出的可承受月供，用等额本息公式折成的本金；可为负"),
-    Field("credit_limit", "授信额度", unit="万元", meaning="三条约束中最小者，不低于 0"),
-    Field("binding_constraint", "起作用的约束", meaning="卡住额度的那条约束",
-          values={"product_cap": "产品额度上限", "revenue_multiple": "收入倍数扣减现有负债", "dsr": "偿债比上限"}),
-    Field("limit_note", "额度说明", meaning="额度由哪条约束决定、其余约束各允许多少的中文说明"),
-    Field("dsr", "偿债比", meaning="（现有负债年还款额 + 新贷款年还款额）÷ 年收入，0–1 的比例（可大于 1）"),
-    # ---- 准入规则与白名单
-    Field("rules_passed", "准入规则全部满足", meaning="是否满足全部准入（或硬性拒绝）规则"),
-    Field("n_failed", "未满足规则数", unit="条", meaning="不满足的准入规则条数"),
-    Field("failed_reasons", "未满足原因", meaning="不满足的准入规则的中文原因，用“；”连接"),
-    Field("failed_rules", "未满足规则", meaning="不满足的准入规则所用的列名，用“;”连接"),
-    Field("whitelisted", "进入白名单", meaning="预授信白名单：规则全部满足、评分达到门槛且测算额度大于 0"),
-    Field("exclusion_reasons", "未入白名单原因", meaning="未进入白名单的全部原因"),
-    Field("n_whitelisted", "入白名单户数", unit="户", meaning="进入预授信白名单的主体数"),
-    Field("whitelist_rate", "白名单率", meaning="入白名单户数 ÷ 主体数"),
-    Field("total_credit_limit", "授信总额", unit="万元", meaning="白名单主体的测算额度合计"),
-    # ---- 审批决策矩阵
-    Field("score_band", "评分段", meaning="决策矩阵中的评分分段"),
-    Field("dsr_band", "偿债比段", meaning="决策矩阵中的偿债比分段"),
-    Field("auto_decision", "系统审批建议", meaning="评分段 × 偿债比段决策矩阵与硬性规则给出的建议",
-          values={"approve": "通过", "refer": "人工复核", "decline": "拒绝"}),
-    Field("reason_codes", "原因代码",
-          meaning="机器可读的原因：rule:列名 硬性规则、score_low 评分过低、dsr_high 偿债比过高、"
-                  "score_dsr 两者组合、no_income 收入为 0 无法计算偿债比、missing_score/missing_dsr 数据缺失、"
-                  "factor:特征名 不利因素"),
-    Field("decision_reasons", "审批原因", meaning="拒绝或转人工复核的中文原因；通过时为空"),
-    Field("factor_1", "第一不利因素", meaning="得分比该特征最高分少得最多的特征"),
-    Field("factor_2", "第二不利因素", meaning="得分差距第二大的特征"),
-    Field("factor_3", "第三不利因素", meaning="得分差距第三大的特征"),
-    Field("shortfall_1", "第一因素差距", unit="分", meaning="第一不利因素比该特征最高分少的分数"),
-    Field("shortfall_2", "第二因素差距", unit="分", meaning="第二不利因素比该特征最高分少的分数"),
-    Field("shortfall_3", "第三因素差距", unit="分", meaning="第三不利因素比该特征最高分少的分数"),
-    Field("adverse_factors", "主要不利因素", meaning="差距最大的几个特征及差距分数的中文说明"),
-    # ---- 切分点取舍
-    Field("cutoff", "评分切分点", unit="分", meaning="评分不低于该分数即通过"),
-    Field("n_approved", "通过笔数", unit="笔", meaning="评分不低于切分点的申请笔数"),
-    Field("approval_rate", "通过率", meaning="通过笔数 ÷ 全部申请笔数"),
-    Field("expected_bad_rate", "预期坏账率", meaning="通过者预测违约概率的平均值"),
-    Field("actual_bad_rate", "实际坏账率", meaning="通过且结局已知者中实际变坏的比例"),
-    Field("expected_profit", "预期利润", unit="万元", meaning="按教学简化的单位经济算出的通过者一年预期利润合计"),
-    Field("actual_profit", "实际利润", unit="万元", meaning="按同样的单位经济、用实际结局算出的利润合计"),
     # ---- 五级分类与不良率（classification）
     Field("risk_grade", "五级分类", meaning="《商业银行金融资产风险分类办法》(2023) 的五级分类；后三类为不良",
           values=_GRADES),

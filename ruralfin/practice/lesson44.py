@@ -55,7 +55,7 @@ _N_COLLECTORS, _HOURS = 2, 16.0
 def _limit(household: dict):
     import pandas as pd
 
-    from ..risk.approval import credit_limit
+    from ..risk.limits import credit_limit
 
     return credit_limit(pd.DataFrame([household]), **_LIMIT_KW).iloc[0]
 
@@ -77,9 +77,10 @@ def _applications():
 
 
 def _q3_cutoff() -> float:
-    from ..risk.approval import cutoff_table
+    from ..risk.decisions import cutoff_table
 
-    tab = cutoff_table(_applications(), outcome="truth_bad_12m", amount="requested_amount", cutoffs=_CUTOFFS)
+    tab = cutoff_table(_applications(), outcome="truth_bad_12m", requested_amount="requested_amount",
+                       cutoffs=_CUTOFFS)
     ok = tab[tab["expected_bad_rate"] <= _TARGET_BAD]
     return float(ok["cutoff"].min())
 
@@ -156,7 +157,7 @@ q1 = ChoiceQuestion(
     hints=[
         "三条约束各算一遍，取最小的那条：产品上限 30 万元；0.5 × 年营业收入 − 现有负债；偿债比上限折成的本金。",
         "收入倍数：0.5 × 80 − 25 = 15 万元。偿债比那条要先扣掉现有负债的年还款额（按 3 年等额本息估），再把剩下的月供折成本金——两条很接近，手算容易看错。",
-        "用 rf.risk.approval.credit_limit(pd.DataFrame([ex.Q1_HOUSEHOLD]), revenue=\"revenue\", income=\"cash_income\", "
+        "用 rf.risk.limits.credit_limit(pd.DataFrame([ex.Q1_HOUSEHOLD]), revenue=\"revenue\", income=\"cash_income\", "
         "existing_debt=\"total_debt\", product_cap=30.0, term_months=36) 看 limit_revenue、limit_dsr 两列。",
     ],
 )
@@ -169,7 +170,7 @@ q2 = NumberQuestion(
     hints=[
         "这户营业额 120 万元，但一年只赚 9 万元——先猜猜是哪条约束卡住它。",
         "偿债比：0.5 × 9 = 4.5 万元/年可用于还款，先减去现有 10 万元负债按 3 年等额本息的年还款额，剩下的÷12 是可承受月供。",
-        "直接用 rf.risk.approval.credit_limit(pd.DataFrame([ex.Q2_HOUSEHOLD]), ...)，参数与第 1 题相同（含 round_to=0.5），取 credit_limit。",
+        "直接用 rf.risk.limits.credit_limit(pd.DataFrame([ex.Q2_HOUSEHOLD]), ...)，参数与第 1 题相同（含 round_to=0.5），取 credit_limit。",
     ],
 )
 
@@ -179,7 +180,7 @@ q3 = NumberQuestion(
     atol=0.01,
     unit="分",
     hints=[
-        "用 rf.risk.approval.cutoff_table(new, outcome=\"truth_bad_12m\", amount=\"requested_amount\", cutoffs=range(540, 605, 5))。",
+        "用 rf.risk.decisions.cutoff_table(new, outcome=\"truth_bad_12m\", requested_amount=\"requested_amount\", cutoffs=range(540, 605, 5))。",
         "看“预期坏账率”一列（expected_bad_rate，小数）：目标 3% 就是 0.03。切分点越高，预期坏账率越低。",
         "在 expected_bad_rate <= 0.03 的行里取最小的 cutoff——切分点尽量低，才能在达标的前提下多通过客户。",
     ],

@@ -1,10 +1,11 @@
 """风险防控模型（课程第四部分 途径二）。
 
 - 交叉验证：``crosscheck``
-- 分箱、WoE/IV 与评分卡：``WoEBinner``、``Scorecard``（scikit-learn 估计器约定）
-- 区分度与稳定性：KS、AUC、Gini、gains 表、PSI/CSI
-- 预授信与审批（``approval``）；贷后监测：五级分类（``classification``）、迁移与滚动率
-  （``migration``）、账龄分析（``vintage``）、预警（``early_warning``）；催收（``collection``）
+- 分箱、WoE/IV、CSI 与分箱图：``binning``；评分卡：``scorecard``（scikit-learn 估计器约定）
+- 区分度与稳定性：KS、AUC、Gini、gains 表、PSI 与 KS/gains 曲线：``metrics``
+- 预授信与审批：额度（``limits``）、准入规则与白名单（``preapproval``）、决策与切分点（``decisions``）
+- 贷后监测：五级分类（``classification``）、迁移与滚动率（``migration``）、账龄分析（``vintage``）、
+  预警（``early_warning``）；催收（``collection``）
 
 子模块按需导入；``ruralfin.risk.X`` 与 ``from ruralfin.risk import X`` 都可用。
 """
@@ -58,19 +59,19 @@ _LAZY: dict[str, str] = {
     "behavior_sample": "behavior",
     "BehaviorSegmenter": "behavior",
     "plot_segment_profiles": "behavior",
-    "annuity_payment": "approval",
-    "annuity_principal": "approval",
-    "debt_service_ratio": "approval",
-    "credit_limit": "approval",
-    "Rule": "approval",
-    "check_rules": "approval",
-    "pre_approve": "approval",
-    "whitelist_summary": "approval",
-    "DecisionMatrix": "approval",
-    "top_adverse_factors": "approval",
-    "decide": "approval",
-    "cutoff_table": "approval",
-    "plot_cutoff_tradeoff": "approval",
+    "annuity_payment": "limits",
+    "annuity_principal": "limits",
+    "debt_service_ratio": "limits",
+    "credit_limit": "limits",
+    "Rule": "preapproval",
+    "check_rules": "preapproval",
+    "pre_approve": "preapproval",
+    "whitelist_summary": "preapproval",
+    "DecisionMatrix": "decisions",
+    "top_adverse_factors": "decisions",
+    "decide": "decisions",
+    "cutoff_table": "decisions",
+    "plot_cutoff_tradeoff": "decisions",
     "GRADES": "classification",
     "GRADE_NAMES": "classification",
     "DPD_BUCKETS": "classification",
@@ -102,8 +103,8 @@ _LAZY: dict[str, str] = {
     "plot_allocation_curve": "collection",
 }
 
-_SUBMODULES = ("binning", "scorecard", "metrics", "crosscheck", "behavior", "approval", "classification", "migration",
-               "vintage", "early_warning", "collection")
+_SUBMODULES = ("binning", "scorecard", "metrics", "crosscheck", "behavior", "limits", "preapproval", "decisions",
+               "classification", "migration", "vintage", "early_warning", "collection")
 
 __all__ = sorted([*_LAZY, *_SUBMODULES])
 

@@ -27,7 +27,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._validation import check_choice, check_frame, check_int, check_number, fmt_list
+from .. import labels
+from .._validation import (as_of_timestamp, bool_column, check_choice, check_frame, check_int, check_number,
+                           fmt_list, key_columns, month_end, month_index, numeric_column)
 from ..errors import RuralfinTypeError, RuralfinValueError
 
 __all__ = [
@@ -44,74 +46,40 @@ __all__ = [
     "plot_tolerance_sweep",
 ]
 
-#: 来源代码 -> 中文名（估计列为 ``<代码>_revenue``，比值列为 ``<代码>_ratio``）。
-SOURCE_NAMES: dict[str, str] = {
-    "flow": "银行流水",
-    "electricity": "电表",
-    "water": "水表",
-    "tax": "纳税申报",
-}
+#: 四个独立来源的代码：估计列为 ``<代码>_revenue``，比值列为 ``<代码>_ratio``。
+_SOURCES = ("flow", "electricity", "water", "tax")
 
-_DEFAULT_SOURCES = tuple(f"{s}_revenue" for s in SOURCE_NAMES)
+#: 来源代码 -> 中文名，取自标签登记处（``disagreeing_sources`` 列的取值名），不在这里另写一份。
+SOURCE_NAMES: dict[str, str] = {s: labels.value_label("disagreeing_sources", s) for s in _SOURCES}
+
+_DEFAULT_SOURCES = tuple(f"{s}_revenue" for s in _SOURCES)
 _DIRECTIONS = ("over", "under", "both")
-_DIRECTION_TEXT = {"over": "高报", "under": "低报"}
 
 
 # ---------------------------------------------------------------------------
 # 小工具
 # ---------------------------------------------------------------------------
-def _as_of(as_of: Any) -> pd.Timestamp:
-    try:
-        ts = pd.Timestamp(as_of)
-    except (TypeError, ValueError):
-        raise RuralfinValueError(f"参数 as_of 应为日期（如 '2025-12-31'），实际是 {as_of!r}") from None
-    if ts is pd.NaT:
-        raise RuralfinValueError(f"参数 as_of 应为日期（如 '2025-12-31'），实际是 {as_of!r}")
-    return ts.normalize()
+def _window(df: pd.DataFrame, column: str, param: str, frame: str, as_of: pd.Timestamp, months: int) -> np.ndarray:
+    """最近 ``months`` 个已过完的月份里的行：``column`` 是月末（或季末）日期，只算月末不晚于 as_of 的月份。"""
+    idx = month_index(df, column, param=param, frame=frame)
+    last = as_of.year * 12 + as_of.month - 1
+    if as_of < month_end(last):  # as_of 所在的月还没过完：窗口只到上个月
+        last -= 1
+    return (idx > last - months) & (idx <= last)
 
 
-def _dates(df: pd.DataFrame, col: str, name: str) -> pd.Series:
-    s = df[col]
-    if pd.api.types.is_datetime64_any_dtype(s):
-        return s
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # 逐个解析的提示对学员无用
-            return pd.to_datetime(s)
-    except (TypeError, ValueError):
-        raise RuralfinTypeError(f"{name} 的列 {col} 应为日期（如 2025-12-31），无法识别为日期") from None
-
-
-def _window(df: pd.DataFrame, col: str, name: str, as_of: pd.Timestamp, months: int) -> pd.Series:
-    """落在 (as_of − months 个月, as_of] 之内的行。"""
-    d = _dates(df, col, name)
-    start = as_of - pd.DateOffset(months=months)
-    return (d > start) & (d <= as_of + pd.Timedelta(hours=23, minutes=59))
-
-
-def _check_shares(df: pd.DataFrame, cols: Sequence[str], name: str) -> None:
-    for c in cols:
-        v = df[c].to_numpy(dtype=float, na_value=np.nan)
-        bad = np.isfinite(v) & ((v < 0) | (v > 1))
-        if bad.any():
-            raise RuralfinValueError(
-                f"{name} 的列 {c} 应为 0–1 之间的比例（如 0.6 表示 60%），有 {int(bad.sum())} 行超出范围"
-                f"（例如 {v[bad][0]:g}）"
-            )
-
-
-def _lookup_coef(entities, coefficients, *, id_col, industry_col, coef_cols, name_e, name_c) -> pd.DataFrame:
+def _lookup_coef(entities, coefficients, *, entity_id, sub_industry, coef_cols, name_e, name_c) -> pd.DataFrame:
     """每个主体的行业换算系数：entity_id + 系数列。"""
-    check_frame(entities, [id_col, industry_col], name=name_e)
-    check_frame(coefficients, [industry_col, *coef_cols], name=name_c, numeric=coef_cols)
-    coefs = coefficients[[industry_col, *coef_cols]].copy()
-    coefs[industry_col] = coefs[industry_col].astype(str)
-    if coefs[industry_col].duplicated().any():
-        dup = coefs.loc[coefs[industry_col].duplicated(), industry_col].unique()
+    check_frame(entities, [entity_id, sub_industry], name=name_e)
+    check_frame(coefficients, [sub_industry, *coef_cols], name=name_c, numeric=coef_cols)
+    coefs = coefficients[[sub_industry, *coef_cols]].copy()
+    coefs[sub_industry] = coefs[sub_industry].astype(str)
+    if coefs[sub_industry].duplicated().any():
+        dup = coefs.loc[coefs[sub_industry].duplicated(), sub_industry].unique()
         raise RuralfinValueError(f"{name_c} 中行业 {fmt_list(dup)} 出现了不止一次，每个行业只能有一行系数")
-    ent = entities[[id_col, industry_col]].drop_duplicates(id_col).copy()
-    ent[industry_col] = ent[industry_col].astype(str)
-    return ent.merge(coefs, on=industry_col, how="left")[[id_col, *coef_cols]]
+    ent = entities[[entity_id, sub_industry]].drop_duplicates(entity_id).copy()
+    ent[sub_industry] = ent[sub_industry].astype(str)
+    return ent.merge(coefs, on=sub_industry, how="left")[[entity_id, *coef_cols]]
 
 
 # ---------------------------------------------------------------------------
@@ -124,11 +92,11 @@ def flow_revenue(
     as_of: Any = "2025-12-31",
     months: int = 12,
     min_months: int = 6,
-    id_col: str = "entity_id",
-    month_col: str = "month",
-    inflow_col: str = "inflow_amount",
-    share_col: str = "reported_share_with_us",
-    cash_share_col: str | None = "receipt_share_cash",
+    entity_id: str = "entity_id",
+    month: str = "month",
+    inflow_amount: str = "inflow_amount",
+    reported_share_with_us: str = "reported_share_with_us",
+    receipt_share_cash: str | None = "receipt_share_cash",
     min_share: float = 0.1,
     non_business_inflow: float = 0.0,
 ) -> pd.DataFrame:
@@ -145,18 +113,18 @@ def flow_revenue(
     Parameters
     ----------
     flows : DataFrame
-        月度流水，一行一个主体一个月：``id_col``、``month_col``（月末日期）、``inflow_col``（万元）。
+        月度流水，一行一个主体一个月：``entity_id``、``month``（月末日期）、``inflow_amount``（万元）。
     settlement : DataFrame
-        一行一个主体：``share_col``（经我行结算比例，0–1）和 ``cash_share_col``（现金收款比例，0–1）。
+        一行一个主体：``reported_share_with_us``（经我行结算比例，0–1）和 ``receipt_share_cash``（现金收款比例，0–1）。
     as_of : date-like, default "2025-12-31"
-        核对时点；取 (as_of − ``months`` 个月, as_of] 之内的流水。
+        核对时点；取 as_of 之前最近 ``months`` 个已过完的月份（月末不晚于 as_of）的流水。
     months : int, default 12
         回看月数。
     min_months : int, default 6
         窗口内至少有这么多个月的流水才估计（开户不久的按已有月份年化）。
-    id_col, month_col, inflow_col, share_col : str
+    entity_id, month, inflow_amount, reported_share_with_us : str
         列名。
-    cash_share_col : str or None, default "receipt_share_cash"
+    receipt_share_cash : str or None, default "receipt_share_cash"
         现金收款比例列；为 None 时视为全部非现金收款。
     min_share : float, default 0.1
         分母（非现金且经我行的比例）的下限。
@@ -186,23 +154,23 @@ def flow_revenue(
     min_months = check_int(min_months, "min_months", min_value=1, max_value=months)
     min_share = check_number(min_share, "min_share", min_value=0.0, max_value=1.0)
     non_business_inflow = check_number(non_business_inflow, "non_business_inflow", min_value=0.0)
-    as_of = _as_of(as_of)
-    check_frame(flows, [id_col, month_col, inflow_col], name="flows", numeric=[inflow_col], allow_empty=True)
-    st_cols = [id_col, share_col] + ([cash_share_col] if cash_share_col else [])
-    check_frame(settlement, st_cols, name="settlement", numeric=st_cols[1:])
-    _check_shares(settlement, st_cols[1:], "settlement")
-    if settlement[id_col].duplicated().any():
-        raise RuralfinValueError(f"settlement 的 {id_col} 有重复：每个主体只能有一行结算信息")
+    as_of = as_of_timestamp(as_of)
+    check_frame(flows, [entity_id, month, inflow_amount], name="flows", numeric=[inflow_amount], allow_empty=True)
+    st_cols = [entity_id, reported_share_with_us] + ([receipt_share_cash] if receipt_share_cash else [])
+    check_frame(settlement, st_cols, name="settlement")
+    for param, col in zip(("reported_share_with_us", "receipt_share_cash"), st_cols[1:]):
+        numeric_column(settlement, col, param=param, frame="settlement", allow_nan=True, min_value=0, max_value=1)
+    key_columns(settlement, entity_id, param="entity_id", frame="settlement", unique=True)
 
-    win = flows.loc[_window(flows, month_col, "flows", as_of, months), [id_col, inflow_col]]
-    agg = win.groupby(id_col, sort=True)[inflow_col].agg(["mean", "count"])
-    out = pd.DataFrame({id_col: agg.index.to_numpy(), "flow_months": agg["count"].to_numpy().astype("int64")})
+    win = flows.loc[_window(flows, month, "month", "flows", as_of, months), [entity_id, inflow_amount]]
+    agg = win.groupby(entity_id, sort=True)[inflow_amount].agg(["mean", "count"])
+    out = pd.DataFrame({entity_id: agg.index.to_numpy(), "flow_months": agg["count"].to_numpy().astype("int64")})
     monthly = np.maximum(agg["mean"].to_numpy(dtype=float) - non_business_inflow, 0.0)
     out["inflow_annual"] = agg["mean"].to_numpy(dtype=float) * 12
-    st = settlement.set_index(id_col)
-    out["share_with_us"] = st[share_col].reindex(out[id_col]).to_numpy(dtype=float, na_value=np.nan)
-    cash = (st[cash_share_col].reindex(out[id_col]).to_numpy(dtype=float, na_value=np.nan)
-            if cash_share_col else np.zeros(len(out)))
+    st = settlement.set_index(entity_id)
+    out["share_with_us"] = st[reported_share_with_us].reindex(out[entity_id]).to_numpy(dtype=float, na_value=np.nan)
+    cash = (st[receipt_share_cash].reindex(out[entity_id]).to_numpy(dtype=float, na_value=np.nan)
+            if receipt_share_cash else np.zeros(len(out)))
     out["cash_share"] = cash
     denom = (1 - cash) * out["share_with_us"].to_numpy()
     ok = (out["flow_months"].to_numpy() >= min_months) & np.isfinite(denom) & (denom >= max(min_share, 1e-9))
@@ -220,13 +188,13 @@ def utility_revenue(
     as_of: Any = "2025-12-31",
     months: int = 12,
     min_months: int = 6,
-    id_col: str = "entity_id",
-    month_col: str = "month",
-    industry_col: str = "sub_industry",
-    kwh_col: str | None = "electricity_kwh",
-    water_col: str | None = "water_tons",
-    kwh_coef_col: str = "revenue_per_kwh",
-    water_coef_col: str = "revenue_per_ton_water",
+    entity_id: str = "entity_id",
+    month: str = "month",
+    sub_industry: str = "sub_industry",
+    electricity_kwh: str | None = "electricity_kwh",
+    water_tons: str | None = "water_tons",
+    revenue_per_kwh: str = "revenue_per_kwh",
+    revenue_per_ton_water: str = "revenue_per_ton_water",
     kwh_baseline: float = 0.0,
     water_baseline: float = 0.0,
 ) -> pd.DataFrame:
@@ -242,14 +210,14 @@ def utility_revenue(
     Parameters
     ----------
     utilities : DataFrame
-        月度水电用量：``id_col``、``month_col``、``kwh_col``（千瓦时）、``water_col``（吨）；允许缺失月份。
+        月度水电用量：``entity_id``、``month``、``electricity_kwh``（千瓦时）、``water_tons``（吨）；允许缺失月份。
     entities : DataFrame
-        一行一个主体，含 ``industry_col``（用来查系数）。
+        一行一个主体，含 ``sub_industry``（用来查系数）。
     coefficients : DataFrame
-        一行一个行业：``industry_col``、``kwh_coef_col``（元/千瓦时）、``water_coef_col``（元/吨）。
+        一行一个行业：``sub_industry``、``revenue_per_kwh``（元/千瓦时）、``revenue_per_ton_water``（元/吨）。
     as_of, months, min_months
         同 :func:`flow_revenue`：窗口内有读数的月份不足 ``min_months`` 时记为缺失。
-    kwh_col, water_col : str or None
+    electricity_kwh, water_tons : str or None
         用电、用水列；某一项为 None 时不估计该项。
     kwh_baseline, water_baseline : float, default 0.0
         每月扣除的生活用电（千瓦时）、生活用水（吨）。
@@ -277,27 +245,26 @@ def utility_revenue(
     min_months = check_int(min_months, "min_months", min_value=1, max_value=months)
     kwh_baseline = check_number(kwh_baseline, "kwh_baseline", min_value=0.0)
     water_baseline = check_number(water_baseline, "water_baseline", min_value=0.0)
-    as_of = _as_of(as_of)
+    as_of = as_of_timestamp(as_of)
     items = [(c, k, b, s) for c, k, b, s in (
-        (kwh_col, kwh_coef_col, kwh_baseline, "electricity"),
-        (water_col, water_coef_col, water_baseline, "water"),
+        (electricity_kwh, revenue_per_kwh, kwh_baseline, "electricity"),
+        (water_tons, revenue_per_ton_water, water_baseline, "water"),
     ) if c is not None]
     if not items:
-        raise RuralfinValueError("参数 kwh_col 与 water_col 不能都为 None：至少要有用电或用水中的一项")
+        raise RuralfinValueError("参数 electricity_kwh 与 water_tons 不能都为 None：至少要有用电或用水中的一项")
     use_cols = [c for c, *_ in items]
-    check_frame(utilities, [id_col, month_col, *use_cols], name="utilities", numeric=use_cols, allow_empty=True)
-    coef = _lookup_coef(entities, coefficients, id_col=id_col, industry_col=industry_col,
+    check_frame(utilities, [entity_id, month, *use_cols], name="utilities", allow_empty=True)
+    coef = _lookup_coef(entities, coefficients, entity_id=entity_id, sub_industry=sub_industry,
                         coef_cols=[k for _, k, _, _ in items], name_e="entities", name_c="coefficients")
-    for c in use_cols:
-        v = utilities[c].to_numpy(dtype=float, na_value=np.nan)
-        if (v < 0).any():
-            raise RuralfinValueError(f"utilities 的列 {c} 有 {int((v < 0).sum())} 个负数；用量应不小于 0")
+    for c, _, _, src in items:
+        numeric_column(utilities, c, param="electricity_kwh" if src == "electricity" else "water_tons",
+                       frame="utilities", allow_nan=True, min_value=0)
 
-    win = utilities.loc[_window(utilities, month_col, "utilities", as_of, months), [id_col, *use_cols]]
-    g = win.groupby(id_col, sort=True)
+    win = utilities.loc[_window(utilities, month, "month", "utilities", as_of, months), [entity_id, *use_cols]]
+    g = win.groupby(entity_id, sort=True)
     means, counts = g[use_cols].mean(), g[use_cols].count()
-    out = pd.DataFrame({id_col: means.index.to_numpy()})
-    cf = coef.set_index(id_col).reindex(out[id_col])
+    out = pd.DataFrame({entity_id: means.index.to_numpy()})
+    cf = coef.set_index(entity_id).reindex(out[entity_id])
     for col, kcol, base, src in items:
         n = counts[col].to_numpy().astype("int64")
         m = means[col].to_numpy(dtype=float)
@@ -315,21 +282,21 @@ def tax_revenue(
     months: int = 12,
     min_quarters: int = 2,
     basis: str = "declared",
-    id_col: str = "entity_id",
-    date_col: str = "quarter_end",
-    revenue_col: str = "declared_revenue",
-    tax_col: str = "tax_paid",
-    method_col: str | None = "tax_method",
+    entity_id: str = "entity_id",
+    quarter_end: str = "quarter_end",
+    declared_revenue: str = "declared_revenue",
+    tax_paid: str = "tax_paid",
+    tax_method: str | None = "tax_method",
     exclude_methods: Sequence[str] = ("fixed_quota",),
     entities: pd.DataFrame | None = None,
     coefficients: pd.DataFrame | None = None,
-    industry_col: str = "sub_industry",
-    rate_col: str = "tax_to_revenue",
+    sub_industry: str = "sub_industry",
+    tax_to_revenue: str = "tax_to_revenue",
 ) -> pd.DataFrame:
     """由纳税记录估计年营业收入（“看纳税报表”）。
 
     - ``basis="declared"``（默认）：近 ``months`` 个月申报收入按季度均值年化；
-    - ``basis="tax_paid"``：缴税额 ÷ 行业税负率（``coefficients`` 的 ``rate_col``），
+    - ``basis="tax_paid"``：缴税额 ÷ 行业税负率（``coefficients`` 的 ``tax_to_revenue``），
       需同时给出 ``entities`` 与 ``coefficients``。
 
     **定额征收**的个体户按核定额缴税，申报数与实际经营无关，默认排除
@@ -338,17 +305,17 @@ def tax_revenue(
     Parameters
     ----------
     tax_records : DataFrame
-        季度纳税：``id_col``、``date_col``（季末日期）、``revenue_col``（万元）、``tax_col``（万元）、
-        ``method_col``（计税方式）。
+        季度纳税：``entity_id``、``quarter_end``（季末日期）、``declared_revenue``（万元）、``tax_paid``（万元）、
+        ``tax_method``（计税方式）。
     as_of : date-like, default "2025-12-31"
-        核对时点；取 (as_of − ``months`` 个月, as_of] 之内的季度。
+        核对时点；取 as_of 之前最近 ``months`` 个已过完的月份里（季末不晚于 as_of）的季度。
     months : int, default 12
         回看月数。
     min_quarters : int, default 2
         窗口内至少有这么多个季度的记录才估计。
     basis : {"declared", "tax_paid"}
         用申报收入还是缴税额换算。
-    method_col : str or None
+    tax_method : str or None
         计税方式列；None 表示不按计税方式排除。
     exclude_methods : sequence of str
         不用来估计收入的计税方式。
@@ -375,23 +342,23 @@ def tax_revenue(
     check_choice(basis, ["declared", "tax_paid"], "basis")
     if isinstance(exclude_methods, str):
         exclude_methods = [exclude_methods]
-    as_of = _as_of(as_of)
-    value_col = revenue_col if basis == "declared" else tax_col
-    req = [id_col, date_col, value_col] + ([method_col] if method_col else [])
+    as_of = as_of_timestamp(as_of)
+    value_col = declared_revenue if basis == "declared" else tax_paid
+    req = [entity_id, quarter_end, value_col] + ([tax_method] if tax_method else [])
     check_frame(tax_records, req, name="tax_records", numeric=[value_col], allow_empty=True)
-    keep = _window(tax_records, date_col, "tax_records", as_of, months)
-    if method_col and len(exclude_methods):
-        keep &= ~tax_records[method_col].astype(str).isin([str(m) for m in exclude_methods]).to_numpy()
-    win = tax_records.loc[keep, [id_col, value_col]]
-    agg = win.groupby(id_col, sort=True)[value_col].agg(["mean", "count"])
-    out = pd.DataFrame({id_col: agg.index.to_numpy(), "tax_quarters": agg["count"].to_numpy().astype("int64")})
+    keep = _window(tax_records, quarter_end, "quarter_end", "tax_records", as_of, months)
+    if tax_method and len(exclude_methods):
+        keep &= ~tax_records[tax_method].astype(str).isin([str(m) for m in exclude_methods]).to_numpy()
+    win = tax_records.loc[keep, [entity_id, value_col]]
+    agg = win.groupby(entity_id, sort=True)[value_col].agg(["mean", "count"])
+    out = pd.DataFrame({entity_id: agg.index.to_numpy(), "tax_quarters": agg["count"].to_numpy().astype("int64")})
     annual = agg["mean"].to_numpy(dtype=float) * 4
     if basis == "tax_paid":
         if entities is None or coefficients is None:
             raise RuralfinValueError("basis='tax_paid' 时需要同时给出 entities（查行业）和 coefficients（行业税负率）")
-        coef = _lookup_coef(entities, coefficients, id_col=id_col, industry_col=industry_col,
-                            coef_cols=[rate_col], name_e="entities", name_c="coefficients")
-        rate = coef.set_index(id_col)[rate_col].reindex(out[id_col]).to_numpy(dtype=float, na_value=np.nan)
+        coef = _lookup_coef(entities, coefficients, entity_id=entity_id, sub_industry=sub_industry,
+                            coef_cols=[tax_to_revenue], name_e="entities", name_c="coefficients")
+        rate = coef.set_index(entity_id)[tax_to_revenue].reindex(out[entity_id]).to_numpy(dtype=float, na_value=np.nan)
         with np.errstate(divide="ignore", invalid="ignore"):
             annual = np.where(rate > 0, annual / rate, np.nan)
     out["tax_revenue"] = np.where(out["tax_quarters"].to_numpy() >= min_quarters, annual, np.nan)
@@ -413,8 +380,8 @@ def combine_revenue(
     entities: pd.DataFrame,
     *estimates: pd.DataFrame,
     sources: Sequence[str] | None = None,
-    id_col: str = "entity_id",
-    reported_col: str = "reported_revenue",
+    entity_id: str = "entity_id",
+    reported_revenue: str = "reported_revenue",
     method: str = "median",
 ) -> pd.DataFrame:
     """把自报收入与各独立来源的估计并到一张表，求**核实收入**。
@@ -425,11 +392,11 @@ def combine_revenue(
     Parameters
     ----------
     entities : DataFrame
-        一行一个主体，含 ``id_col`` 和 ``reported_col``（自报年营业收入，万元）。
+        一行一个主体，含 ``entity_id`` 和 ``reported_revenue``（自报年营业收入，万元）。
         只对这张表里的主体做核对（如只放本期申请人）。
     *estimates : DataFrame
         :func:`flow_revenue`、:func:`utility_revenue`、:func:`tax_revenue` 的结果，或本行自己算好的
-        估计表（一行一个主体，含 ``id_col``）。
+        估计表（一行一个主体，含 ``entity_id``）。
     sources : sequence of str, optional
         参与核实的估计列名；默认取 ``flow_revenue``、``electricity_revenue``、``water_revenue``、
         ``tax_revenue`` 中出现的列。
@@ -458,26 +425,25 @@ def combine_revenue(
     1          2          3              95.0
     2          3          0               NaN
     """
-    check_frame(entities, [id_col, reported_col], name="entities", numeric=[reported_col])
+    check_frame(entities, [entity_id, reported_revenue], name="entities", numeric=[reported_revenue])
     check_choice(method, ["median", "geomean"], "method")
-    if entities[id_col].duplicated().any():
-        raise RuralfinValueError(f"entities 的 {id_col} 有重复：每个主体只能有一行")
-    out = entities[[id_col, reported_col]].reset_index(drop=True).rename(columns={reported_col: "reported_revenue"})
+    key_columns(entities, entity_id, param="entity_id", frame="entities", unique=True)
+    out = entities[[entity_id, reported_revenue]].reset_index(drop=True).rename(columns={reported_revenue: "reported_revenue"})
     found: list[str] = []
     for i, est in enumerate(estimates, 1):
+        frame = f"estimates[{i - 1}]"  # 报错时这样称呼第 i 个估计表
         if not isinstance(est, pd.DataFrame):
-            raise RuralfinTypeError(f"第 {i} 个估计表应为 pandas DataFrame，实际是 {type(est).__name__}")
-        check_frame(est, [id_col], name=f"第 {i} 个估计表", allow_empty=True)
-        if est[id_col].duplicated().any():
-            raise RuralfinValueError(f"第 {i} 个估计表的 {id_col} 有重复：每个主体只能有一行")
+            raise RuralfinTypeError(f"第 {i} 个估计表（{frame}）应为 pandas DataFrame，实际是 {type(est).__name__}")
+        check_frame(est, [entity_id], name=frame, allow_empty=True)
+        key_columns(est, entity_id, param="entity_id", frame=frame, unique=True)
         wanted = list(sources) if sources is not None else list(_DEFAULT_SOURCES)
-        cols = [c for c in est.columns if c in wanted and c != id_col]
+        cols = [c for c in est.columns if c in wanted and c != entity_id]
         clash = [c for c in cols if c in found]
         if clash:
             raise RuralfinValueError(f"估计列 {fmt_list(clash)} 在多个估计表里都出现了，无法判断用哪个")
-        check_frame(est, cols, name=f"第 {i} 个估计表", numeric=cols, allow_empty=True)
+        check_frame(est, cols, name=frame, numeric=cols, allow_empty=True)
         if cols:
-            out = out.merge(est[[id_col, *cols]], on=id_col, how="left")
+            out = out.merge(est[[entity_id, *cols]], on=entity_id, how="left")
             found += cols
     if sources is not None:
         missing = [c for c in sources if c not in found]
@@ -503,12 +469,12 @@ def combine_revenue(
     return out
 
 
-def _ratios(table: pd.DataFrame, sources: Sequence[str], reported_col: str, verified_col: str):
-    rep = table[reported_col].to_numpy(dtype=float, na_value=np.nan)
+def _ratios(table: pd.DataFrame, sources: Sequence[str], reported_revenue: str, verified_revenue: str):
+    rep = table[reported_revenue].to_numpy(dtype=float, na_value=np.nan)
     rep = np.where(rep > 0, rep, np.nan)
     est = table[list(sources)].to_numpy(dtype=float, na_value=np.nan)
     est = np.where(est > 0, est, np.nan)
-    ver = table[verified_col].to_numpy(dtype=float, na_value=np.nan)
+    ver = table[verified_revenue].to_numpy(dtype=float, na_value=np.nan)
     ver = np.where(ver > 0, ver, np.nan)
     with np.errstate(divide="ignore", invalid="ignore"):
         return rep, est, ver, rep[:, None] / est, rep / ver
@@ -523,11 +489,11 @@ def _beyond(ratio: np.ndarray, tolerance: float, direction: str) -> np.ndarray:
     return hi | lo
 
 
-def _prepare_flags(table, tolerance, direction, sources, reported_col, verified_col, min_sources):
+def _prepare_flags(table, tolerance, direction, sources, reported_revenue, verified_revenue, min_sources):
     tolerance = check_number(tolerance, "tolerance", min_value=0.0, max_value=100.0)
     check_choice(direction, _DIRECTIONS, "direction")
     min_sources = check_int(min_sources, "min_sources", min_value=1)
-    check_frame(table, [reported_col, verified_col], name="table", numeric=[reported_col, verified_col])
+    check_frame(table, [reported_revenue, verified_revenue], name="table", numeric=[reported_revenue, verified_revenue])
     if sources is None:
         sources = [c for c in _DEFAULT_SOURCES if c in table.columns]
     else:
@@ -547,8 +513,8 @@ def flag_revenue(
     direction: str = "over",
     min_sources: int = 1,
     sources: Sequence[str] | None = None,
-    reported_col: str = "reported_revenue",
-    verified_col: str = "verified_revenue",
+    reported_revenue: str = "reported_revenue",
+    verified_revenue: str = "verified_revenue",
 ) -> pd.DataFrame:
     """标记自报收入与独立来源不一致的主体，并写明是哪几个来源对不上。
 
@@ -572,7 +538,7 @@ def flag_revenue(
     sources : sequence of str, optional
         来源估计列；默认取 ``flow_revenue``、``electricity_revenue``、``water_revenue``、``tax_revenue``
         中出现的列。
-    reported_col, verified_col : str
+    reported_revenue, verified_revenue : str
         自报收入列、核实收入列。
 
     Returns
@@ -595,9 +561,9 @@ def flag_revenue(
     >>> print(out.loc[1, "flag_reason"])
     自报 150.0 万元，是核实收入 95.0 万元的 1.58 倍（容差 ±30%，高报）；对不上的来源：银行流水 1.50 倍、电表 1.67 倍
     """
-    tolerance, min_sources, sources = _prepare_flags(table, tolerance, direction, sources, reported_col,
-                                                     verified_col, min_sources)
-    rep, est, ver, r_src, r_ver = _ratios(table, sources, reported_col, verified_col)
+    tolerance, min_sources, sources = _prepare_flags(table, tolerance, direction, sources, reported_revenue,
+                                                     verified_revenue, min_sources)
+    rep, est, ver, r_src, r_ver = _ratios(table, sources, reported_revenue, verified_revenue)
     n_avail = np.isfinite(est).sum(axis=1)
     checkable = (n_avail >= min_sources) & np.isfinite(r_ver)
     src_bad = _beyond(r_src, tolerance, direction)
@@ -613,18 +579,22 @@ def flag_revenue(
     dis = np.full(len(out), "", dtype=object)
     reasons = np.full(len(out), "", dtype=object)
     pct = f"{tolerance:.0%}" if float(tolerance * 100).is_integer() else f"{tolerance:.1%}"
+    T = {k: labels.text(f"crosscheck.{k}") for k in (
+        "reason_no_reported", "reason_few_sources", "reason_flag", "reason_sources", "reason_combined",
+        "reason_source_part", "direction_over", "direction_under")}
     for i in np.flatnonzero(src_bad.any(axis=1) | flag | ~checkable):
         bad_j = np.flatnonzero(src_bad[i])
         dis[i] = ";".join(codes[j] for j in bad_j)
         if not checkable[i]:
-            reasons[i] = ("自报收入缺失或不大于 0，无法核对" if not np.isfinite(rep[i])
-                          else f"可用的独立来源只有 {n_avail[i]} 个（要求至少 {min_sources} 个），未下结论")
+            reasons[i] = (T["reason_no_reported"] if not np.isfinite(rep[i])
+                          else T["reason_few_sources"].format(n=n_avail[i], min_sources=min_sources))
         elif flag[i]:
-            side = _DIRECTION_TEXT["over" if r_ver[i] > 1 else "under"]
-            parts = "、".join(f"{_source_name(codes[j])} {r_src[i, j]:.2f} 倍" for j in bad_j)
-            reasons[i] = (f"自报 {rep[i]:.1f} 万元，是核实收入 {ver[i]:.1f} 万元的 {r_ver[i]:.2f} 倍"
-                          f"（容差 ±{pct}，{side}）；"
-                          + (f"对不上的来源：{parts}" if parts else "各来源单看都在容差内，合起来偏离"))
+            side = T["direction_over"] if r_ver[i] > 1 else T["direction_under"]
+            parts = "、".join(T["reason_source_part"].format(source=_source_name(codes[j]), ratio=r_src[i, j])
+                             for j in bad_j)
+            detail = T["reason_sources"].format(parts=parts) if parts else T["reason_combined"]
+            reasons[i] = T["reason_flag"].format(reported=rep[i], verified=ver[i], ratio=r_ver[i], tolerance=pct,
+                                                 side=side, detail=detail)
     out["disagreeing_sources"] = pd.array(dis, dtype="str")
     out["flag"] = flag
     out["flag_reason"] = pd.array(reasons, dtype="str")
@@ -647,8 +617,8 @@ def crosscheck_revenue(
     water_baseline: float = 0.0,
     non_business_inflow: float = 0.0,
     method: str = "median",
-    id_col: str = "entity_id",
-    reported_col: str = "reported_revenue",
+    entity_id: str = "entity_id",
+    reported_revenue: str = "reported_revenue",
 ) -> pd.DataFrame:
     """一步完成三维度交叉验证：各来源估计 → 核实收入 → 不一致标记（示范县列名）。
 
@@ -673,53 +643,47 @@ def crosscheck_revenue(
        tax_revenue  verified_revenue  verified_ratio  flag
     0         40.0              40.0             1.5  True
     """
-    check_frame(entities, [id_col, reported_col], name="entities")
+    check_frame(entities, [entity_id, reported_revenue], name="entities")
     parts = []
     if flows is not None or settlement is not None:
         if flows is None or settlement is None:
             raise RuralfinValueError("银行流水来源需要同时给出 flows（月度流水）和 settlement（结算比例）")
-        parts.append(flow_revenue(flows, settlement, as_of=as_of, id_col=id_col,
-                                  non_business_inflow=non_business_inflow)[[id_col, "flow_revenue"]])
+        parts.append(flow_revenue(flows, settlement, as_of=as_of, entity_id=entity_id,
+                                  non_business_inflow=non_business_inflow)[[entity_id, "flow_revenue"]])
     if utilities is not None or coefficients is not None:
         if utilities is None or coefficients is None:
             raise RuralfinValueError("水电来源需要同时给出 utilities（水电用量）和 coefficients（行业换算系数）")
-        u = utility_revenue(utilities, entities, coefficients, as_of=as_of, id_col=id_col,
+        u = utility_revenue(utilities, entities, coefficients, as_of=as_of, entity_id=entity_id,
                             kwh_baseline=kwh_baseline, water_baseline=water_baseline)
-        parts.append(u[[id_col, "electricity_revenue", "water_revenue"]])
+        parts.append(u[[entity_id, "electricity_revenue", "water_revenue"]])
     if tax_records is not None:
-        parts.append(tax_revenue(tax_records, as_of=as_of, id_col=id_col)[[id_col, "tax_revenue"]])
+        parts.append(tax_revenue(tax_records, as_of=as_of, entity_id=entity_id)[[entity_id, "tax_revenue"]])
     if not parts:
         raise RuralfinValueError("至少给出一个独立来源：flows+settlement、utilities+coefficients 或 tax_records")
-    table = combine_revenue(entities, *parts, id_col=id_col, reported_col=reported_col, method=method)
+    table = combine_revenue(entities, *parts, entity_id=entity_id, reported_revenue=reported_revenue, method=method)
     return flag_revenue(table, tolerance=tolerance, direction=direction, min_sources=min_sources)
 
 
 # ---------------------------------------------------------------------------
 # 对照真相：查准率、查全率与容差取舍
 # ---------------------------------------------------------------------------
-def _truth_vector(flags, truth, flag_col, truth_col, id_col) -> tuple[np.ndarray, np.ndarray]:
+def _truth_vector(flags, truth, flag, target, entity_id) -> tuple[np.ndarray, np.ndarray]:
     if truth is None:
-        check_frame(flags, [flag_col, truth_col], name="flags")
+        check_frame(flags, [flag, target], name="flags")
         merged = flags
     else:
-        check_frame(flags, [id_col, flag_col], name="flags")
-        check_frame(truth, [id_col, truth_col], name="truth")
-        if truth[id_col].duplicated().any():
-            raise RuralfinValueError(f"truth 的 {id_col} 有重复：每个主体只能有一个真实结论")
-        merged = flags[[id_col, flag_col]].merge(truth[[id_col, truth_col]], on=id_col, how="left")
-    y = merged[truth_col]
+        check_frame(flags, [entity_id, flag], name="flags")
+        check_frame(truth, [entity_id, target], name="truth")
+        key_columns(truth, entity_id, param="entity_id", frame="truth", unique=True)
+        merged = flags[[entity_id, flag]].merge(truth[[entity_id, target]], on=entity_id, how="left")
+    y = merged[target]
     if y.isna().any():
         raise RuralfinValueError(
-            f"有 {int(y.isna().sum())} 个主体没有真实结论（{truth_col} 缺失）：请先筛掉它们，或补齐核实结果"
+            f"有 {int(y.isna().sum())} 个主体没有真实结论（{target} 缺失）：请先筛掉它们，或补齐核实结果"
         )
-    f = merged[flag_col]
-    if f.isna().any():
-        raise RuralfinValueError(f"标记列 {flag_col} 有 {int(f.isna().sum())} 个缺失值，应为 True/False")
-    for name, s in ((truth_col, y), (flag_col, f)):
-        vals = set(pd.unique(s.to_numpy()))
-        if not vals <= {True, False, 0, 1}:
-            raise RuralfinValueError(f"列 {name} 应为 True/False 或 0/1，发现了 {fmt_list(sorted(map(str, vals)))}")
-    return f.to_numpy().astype(bool), y.to_numpy().astype(bool)
+    frame = "flags" if truth is None else "truth"
+    return (bool_column(merged, flag, param="flag", frame="flags", missing=None),
+            bool_column(merged, target, param="target", frame=frame, missing=None))
 
 
 def _metrics(flag: np.ndarray, y: np.ndarray) -> dict[str, float]:
@@ -742,9 +706,9 @@ def flag_metrics(
     flags: pd.DataFrame,
     truth: pd.DataFrame | None = None,
     *,
-    flag_col: str = "flag",
-    truth_col: str = "truth_is_misreporter",
-    id_col: str = "entity_id",
+    flag: str = "flag",
+    target: str = "truth_is_misreporter",
+    entity_id: str = "entity_id",
 ) -> pd.DataFrame:
     """拿标记与真实结论对照：查准率、查全率、F1 与各类户数。
 
@@ -758,10 +722,16 @@ def flag_metrics(
     Parameters
     ----------
     flags : DataFrame
-        含 ``flag_col`` 的表（如 :func:`flag_revenue` 的结果），不会被修改。要只评估可核对的主体，
+        含 ``flag`` 的表（如 :func:`flag_revenue` 的结果），不会被修改。要只评估可核对的主体，
         先筛 ``checkable``。
     truth : DataFrame, optional
-        含 ``id_col`` 与 ``truth_col`` 的真相表；不给时 ``truth_col`` 应已在 ``flags`` 里。
+        含 ``entity_id`` 与 ``target`` 列的真相表；不给时 ``target`` 列应已在 ``flags`` 里。
+    flag : str, default "flag"
+        标记列（True/False 或 0/1）。
+    target : str, default "truth_is_misreporter"
+        真实结论列（True/False 或 0/1，True = 真有问题），如本行事后核实的结论。
+    entity_id : str, default "entity_id"
+        主体编号列，用来把 ``flags`` 与 ``truth`` 对上。
 
     Returns
     -------
@@ -779,8 +749,8 @@ def flag_metrics(
        n_flagged  true_positives  false_positives  precision  recall    f1
     0          3               2                1      0.667   0.667  0.667
     """
-    flag, y = _truth_vector(flags, truth, flag_col, truth_col, id_col)
-    return pd.DataFrame([_metrics(flag, y)])
+    flagged, y = _truth_vector(flags, truth, flag, target, entity_id)
+    return pd.DataFrame([_metrics(flagged, y)])
 
 
 def tolerance_sweep(
@@ -791,10 +761,10 @@ def tolerance_sweep(
     direction: str = "over",
     min_sources: int = 1,
     sources: Sequence[str] | None = None,
-    truth_col: str = "truth_is_misreporter",
-    id_col: str = "entity_id",
-    reported_col: str = "reported_revenue",
-    verified_col: str = "verified_revenue",
+    target: str = "truth_is_misreporter",
+    entity_id: str = "entity_id",
+    reported_revenue: str = "reported_revenue",
+    verified_revenue: str = "verified_revenue",
     only_checkable: bool = True,
 ) -> pd.DataFrame:
     """容差取舍表：容差从严到宽，抓到的（真有问题）和误报的（其实如实）各有多少。
@@ -804,13 +774,15 @@ def tolerance_sweep(
     table : DataFrame
         :func:`combine_revenue` 或 :func:`flag_revenue` 的结果，不会被修改。
     truth : DataFrame, optional
-        真相表（含 ``id_col``、``truth_col``）；不给时 ``truth_col`` 应已在 ``table`` 里。
+        真相表（含 ``entity_id``、``target``）；不给时 ``target`` 应已在 ``table`` 里。
     tolerances : sequence of float, optional
         要比较的容差；默认 0.05、0.10、…、1.00。
     only_checkable : bool, default True
         只评估可核对的主体（自报收入有效、来源数 ≥ ``min_sources``）。
-    direction, min_sources, sources, reported_col, verified_col
+    direction, min_sources, sources, reported_revenue, verified_revenue
         同 :func:`flag_revenue`。
+    target, entity_id : str
+        同 :func:`flag_metrics`。
 
     Returns
     -------
@@ -834,20 +806,20 @@ def tolerance_sweep(
         tolerances = np.round(np.arange(1, 21) * 0.05, 2)
     if isinstance(tolerances, (str, bytes)) or not isinstance(tolerances, (Sequence, np.ndarray, pd.Series)):
         raise RuralfinTypeError(f"参数 tolerances 应为一组数（如 [0.1, 0.2, 0.3]），实际是 {type(tolerances).__name__}")
-    tols = [check_number(t, "tolerances 中的容差", min_value=0.0, max_value=100.0) for t in tolerances]
+    tols = [check_number(t, "tolerances", min_value=0.0, max_value=100.0) for t in tolerances]
     if not tols:
         raise RuralfinValueError("参数 tolerances 是空的，至少给一个容差")
-    _, min_sources, sources = _prepare_flags(table, tols[0], direction, sources, reported_col, verified_col,
+    _, min_sources, sources = _prepare_flags(table, tols[0], direction, sources, reported_revenue, verified_revenue,
                                              min_sources)
-    _, est, _, _, r_ver = _ratios(table, sources, reported_col, verified_col)
+    _, est, _, _, r_ver = _ratios(table, sources, reported_revenue, verified_revenue)
     checkable = (np.isfinite(est).sum(axis=1) >= min_sources) & np.isfinite(r_ver)
     if truth is None:
-        check_frame(table, [truth_col], name="table")
-        base = table[[truth_col]].assign(_flag=False)
+        check_frame(table, [target], name="table")
+        base = table[[target]].assign(_flag=False)
     else:
-        check_frame(table, [id_col], name="table")
-        base = table[[id_col]].assign(_flag=False)
-    _, y = _truth_vector(base, truth, "_flag", truth_col, id_col)
+        check_frame(table, [entity_id], name="table")
+        base = table[[entity_id]].assign(_flag=False)
+    _, y = _truth_vector(base, truth, "_flag", target, entity_id)
     keep = checkable if only_checkable else np.ones(len(table), bool)
     rows = []
     for tol in tols:
@@ -869,6 +841,7 @@ def plot_crosscheck(
     sample: int | None = 3000,
     random_state: int = 0,
     ax=None,
+    title: str | None = None,
 ):
     """散点图：横轴核实收入、纵轴自报收入（对数坐标），画出对角线与容差带。
 
@@ -889,6 +862,8 @@ def plot_crosscheck(
     random_state : int, default 0
         抽样的随机种子。
     ax : matplotlib Axes, optional
+    title : str, optional
+        图标题；默认“自报收入 vs 核实收入（对数坐标）”。轴标题取自标签登记处。
 
     Returns
     -------
@@ -904,7 +879,7 @@ def plot_crosscheck(
     ('log', 'log')
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    from ..labels import label
+    from ..labels import label, text
     from ..plotting import get_ax
 
     tolerance = check_number(tolerance, "tolerance", min_value=0.0, max_value=100.0)
@@ -921,16 +896,16 @@ def plot_crosscheck(
     ax = get_ax(ax, figsize=(7.5, 6.5))
     if hue:
         h = d[hue].fillna(False).astype(bool)
-        ax.scatter(d.loc[~h, x], d.loc[~h, y], s=9, alpha=0.45, color="#3182bd", label="未标记")
-        ax.scatter(d.loc[h, x], d.loc[h, y], s=12, alpha=0.7, color="#de2d26", label="标记为不一致")
+        ax.scatter(d.loc[~h, x], d.loc[~h, y], s=9, alpha=0.45, color="#3182bd", label=text("crosscheck.plot_unflagged"))
+        ax.scatter(d.loc[h, x], d.loc[h, y], s=12, alpha=0.7, color="#de2d26", label=text("crosscheck.plot_flagged"))
     else:
         ax.scatter(d[x], d[y], s=9, alpha=0.45, color="#3182bd")
     lo = float(min(d[x].min(), d[y].min())) * 0.8
     hi = float(max(d[x].max(), d[y].max())) * 1.25
     line = np.array([lo, hi])
-    ax.plot(line, line, color="black", linewidth=1, label="自报 = 核实")
+    ax.plot(line, line, color="black", linewidth=1, label=text("crosscheck.plot_diagonal"))
     ax.plot(line, line * (1 + tolerance), color="#de2d26", linestyle="--", linewidth=1.4,
-            label=f"容差带（±{tolerance:.0%}）")
+            label=text("crosscheck.plot_band", tolerance=tolerance))
     ax.plot(line, line / (1 + tolerance), color="#de2d26", linestyle="--", linewidth=1.4)
     ax.set_xscale("log")
     ax.set_yscale("log")
@@ -939,7 +914,7 @@ def plot_crosscheck(
     ax.set_xlabel(label(x))
     ax.set_ylabel(label(y))
     ax.legend(loc="upper left", fontsize="small")
-    ax.set_title("自报收入 vs 核实收入（对数坐标）")
+    ax.set_title(text("crosscheck.plot_title") if title is None else title)
     return ax
 
 
@@ -949,6 +924,8 @@ def plot_tolerance_sweep(
     tolerance: float | None = None,
     kind: str = "counts",
     ax=None,
+    title: str | None = None,
+    xlabel: str | None = None,
 ):
     """容差取舍图：横轴容差，``kind="counts"`` 画抓到的与误报的户数，``kind="rates"`` 画查准率与查全率。
 
@@ -961,6 +938,8 @@ def plot_tolerance_sweep(
     kind : {"counts", "rates"}
         画户数还是比率。
     ax : matplotlib Axes, optional
+    title, xlabel : str, optional
+        覆盖默认的图标题、横轴标题（默认文字登记在标签登记处）。
 
     Returns
     -------
@@ -977,6 +956,7 @@ def plot_tolerance_sweep(
     ['抓到的虚报户', '误报的如实户']
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
+    from ..labels import label, text
     from ..plotting import get_ax
 
     check_choice(kind, ["counts", "rates"], "kind")
@@ -985,22 +965,24 @@ def plot_tolerance_sweep(
     ax = get_ax(ax, figsize=(9, 4.8))
     xs = sweep["tolerance"].to_numpy(dtype=float) * 100
     if kind == "counts":
-        ax.plot(xs, sweep["true_positives"], "o-", color="#2ca25f", linewidth=2.4, label="抓到的虚报户")
-        ax.plot(xs, sweep["false_positives"], "s-", color="#de2d26", linewidth=2.4, label="误报的如实户")
-        ax.set_ylabel("户数（户）")
-        ax.set_title("容差越宽：误报少了，漏掉的虚报户也多了")
+        ax.plot(xs, sweep["true_positives"], "o-", color="#2ca25f", linewidth=2.4, label=text("crosscheck.sweep_caught"))
+        ax.plot(xs, sweep["false_positives"], "s-", color="#de2d26", linewidth=2.4, label=text("crosscheck.sweep_false_alarms"))
+        ax.set_ylabel(text("crosscheck.sweep_counts_ylabel"))
+        ax.set_title(text("crosscheck.sweep_counts_title") if title is None else title)
     else:
-        ax.plot(xs, sweep["precision"] * 100, "o-", color="#3182bd", linewidth=2.4, label="查准率")
-        ax.plot(xs, sweep["recall"] * 100, "s-", color="#e6550d", linewidth=2.4, label="查全率")
+        ax.plot(xs, sweep["precision"] * 100, "o-", color="#3182bd", linewidth=2.4,
+                label=label("precision", table="crosscheck", unit=False))
+        ax.plot(xs, sweep["recall"] * 100, "s-", color="#e6550d", linewidth=2.4,
+                label=label("recall", table="crosscheck", unit=False))
         if "base_rate" in sweep.columns:
             ax.axhline(float(sweep["base_rate"].iloc[0]) * 100, color="grey", linestyle=":", linewidth=1.5,
-                       label="基准率（随机抽查的查准率）")
+                       label=text("crosscheck.sweep_base_rate"))
         ax.set_ylim(0, 105)
-        ax.set_ylabel("比例（%）")
-        ax.set_title("容差与查准率、查全率")
+        ax.set_ylabel(text("crosscheck.sweep_rates_ylabel"))
+        ax.set_title(text("crosscheck.sweep_rates_title") if title is None else title)
     if tolerance is not None:
         tolerance = check_number(tolerance, "tolerance", min_value=0.0, max_value=100.0)
-        ax.axvline(tolerance * 100, color="black", linestyle="--", linewidth=1.2, label=f"当前容差 {tolerance:.0%}")
-    ax.set_xlabel("容差（%，自报可高出核实收入的幅度）")
+        ax.axvline(tolerance * 100, color="black", linestyle="--", linewidth=1.2, label=text("crosscheck.sweep_current", tolerance=tolerance))
+    ax.set_xlabel(text("crosscheck.sweep_xlabel") if xlabel is None else xlabel)
     ax.legend(loc="upper right" if kind == "counts" else "center right", fontsize="small")
     return ax

@@ -5,21 +5,9 @@ import pandas as pd
 import pytest
 
 from ruralfin.errors import RuralfinTypeError, RuralfinValueError, RuralfinWarning
-from ruralfin.risk.approval import (
-    DecisionMatrix,
-    Rule,
-    annuity_payment,
-    annuity_principal,
-    check_rules,
-    credit_limit,
-    cutoff_table,
-    debt_service_ratio,
-    decide,
-    plot_cutoff_tradeoff,
-    pre_approve,
-    top_adverse_factors,
-    whitelist_summary,
-)
+from ruralfin.risk.decisions import DecisionMatrix, cutoff_table, decide, plot_cutoff_tradeoff, top_adverse_factors
+from ruralfin.risk.limits import annuity_payment, annuity_principal, credit_limit, debt_service_ratio
+from ruralfin.risk.preapproval import Rule, check_rules, pre_approve, whitelist_summary
 
 # 月利率 0.5%、12 期：(1 − 1.005^−12) / 0.005 = 11.618932...
 ANNUITY_FACTOR = (1 - 1.005 ** -12) / 0.005
@@ -39,9 +27,9 @@ def test_annuity_arithmetic_by_hand():
 
 
 def test_annuity_rate_is_annual_percent():
-    with pytest.raises(RuralfinValueError, match="annual_rate.*年化百分数"):
+    with pytest.raises(RuralfinValueError, match="contract_rate.*年化百分数"):
         annuity_payment(10.0, 60, 12)
-    with pytest.warns(RuralfinWarning, match="annual_rate=0.06 看起来是小数"):
+    with pytest.warns(RuralfinWarning, match="contract_rate 的值最大只有 0.06，看起来是小数"):
         annuity_payment(10.0, 0.06, 12)
     with pytest.raises(RuralfinTypeError, match="term_months"):
         annuity_payment(10.0, 6.0, 12.5)
@@ -69,7 +57,7 @@ def _limit_frame():
 def test_each_of_the_three_constraints_binds():
     df = _limit_frame()
     out = credit_limit(df, existing_payment="annual_payment", product_cap=30, revenue_multiple=0.5,
-                       max_dsr=0.5, annual_rate=6.0, term_months=12)
+                       max_dsr=0.5, contract_rate=6.0, term_months=12)
     # A：上限 30；收入倍数 100；偿债比 100/12 × 因子 = 96.82 → 产品上限
     # B：收入倍数 0.5 × 40 − 5 = 15；偿债比 20/12 × 因子 = 19.36 → 收入倍数
     # C：收入倍数 20；偿债比 (20 − 8)/12 × 因子 = 11.62 → 偿债比
@@ -86,7 +74,7 @@ def test_each_of_the_three_constraints_binds():
 
 def test_existing_debt_amortised_when_no_payment_column_and_rounding():
     df = pd.DataFrame({"verified_revenue": [40.0], "existing_debt": [12.0]})
-    out = credit_limit(df, revenue_multiple=2.0, annual_rate=6.0, term_months=12)
+    out = credit_limit(df, revenue_multiple=2.0, contract_rate=6.0, term_months=12)
     # 现有负债 12 万按同利率期限摊还：年还款 = 1.032797 × 12；可用于新贷款 = 20 − 12.3936
     expected = (20 - 12 / ANNUITY_FACTOR * 12) / 12 * ANNUITY_FACTOR
     assert out.loc[0, "limit_dsr"] == pytest.approx(expected)
@@ -98,7 +86,7 @@ def test_existing_debt_amortised_when_no_payment_column_and_rounding():
 def test_product_cap_from_a_column_and_income_column():
     df = pd.DataFrame({"verified_revenue": [100.0, 100.0], "existing_debt": [0.0, 0.0],
                        "cap": [5.0, 50.0], "net_income": [100.0, 12.0]})
-    out = credit_limit(df, product_cap="cap", income="net_income", annual_rate=0.0, term_months=12)
+    out = credit_limit(df, product_cap="cap", income="net_income", contract_rate=0.0, term_months=12)
     # 第 2 行偿债比用净收入：0.5 × 12 / 12 × 12 = 6
     np.testing.assert_allclose(out["credit_limit"], [5.0, 6.0])
     assert out["binding_constraint"].astype(str).tolist() == ["product_cap", "dsr"]
@@ -109,13 +97,13 @@ def test_credit_limit_input_unchanged_and_bad_inputs():
     before = df.copy()
     credit_limit(df)
     pd.testing.assert_frame_equal(df, before)
-    with pytest.raises(RuralfinValueError, match="annual_rate.*年化百分数"):
-        credit_limit(df, annual_rate=600)
+    with pytest.raises(RuralfinValueError, match="contract_rate.*年化百分数"):
+        credit_limit(df, contract_rate=600)
     with pytest.raises(RuralfinValueError, match="max_dsr"):
         credit_limit(df, max_dsr=50)
     with pytest.raises(RuralfinValueError, match="缺少列：verified_revenue"):
         credit_limit(df.drop(columns="verified_revenue"))
-    with pytest.raises(RuralfinValueError, match="existing_debt.*负数"):
+    with pytest.raises(RuralfinValueError, match="existing_debt 有 4 个值小于 0"):
         credit_limit(df.assign(existing_debt=-1.0))
     with pytest.raises(RuralfinValueError, match="verified_revenue.*缺失"):
         credit_limit(df.assign(verified_revenue=np.nan))
@@ -176,7 +164,7 @@ def test_pre_approve_whitelist():
         "existing_debt": [0.0, 0.0, 0.0, 20.0, 0.0],
     })
     before = df.copy()
-    out = pre_approve(df, [("operator_age", "<=", 65, "经营者超过 65 岁")], min_score=600, annual_rate=0.0)
+    out = pre_approve(df, [("operator_age", "<=", 65, "经营者超过 65 岁")], min_score=600, contract_rate=0.0)
     pd.testing.assert_frame_equal(df, before)
     assert out["whitelisted"].tolist() == [True, False, False, False, False]
     assert out["rules_passed"].tolist() == [True, False, True, True, True]
@@ -184,7 +172,7 @@ def test_pre_approve_whitelist():
     assert out.loc[3, "exclusion_reasons"] == "测算额度为 0（收入倍数扣减现有负债不足）"
     assert out.loc[4, "exclusion_reasons"] == "评分缺失"
     # 不设评分门槛时不需要评分列
-    out2 = pre_approve(df.drop(columns="points"), [], annual_rate=0.0)
+    out2 = pre_approve(df.drop(columns="points"), [], contract_rate=0.0)
     assert out2["whitelisted"].tolist() == [True, True, True, False, True]
 
 
@@ -313,7 +301,7 @@ def test_top_adverse_factors_by_hand():
     assert named.loc[0, "adverse_factors"] == "偿债比（比最高分少 5 分）"
     with pytest.raises(RuralfinValueError, match="max_points 缺少这些特征的最高分：c"):
         top_adverse_factors(pts, max_points={"a": 40, "b": 30})
-    with pytest.raises(RuralfinTypeError, match="逐特征得分"):
+    with pytest.raises(RuralfinTypeError, match="points 中这些列应为数值：c"):
         top_adverse_factors(pts.assign(c="x"))
 
 
@@ -321,8 +309,8 @@ def test_top_adverse_factors_by_hand():
 def test_cutoff_table_by_hand():
     apps = pd.DataFrame({"points": [500, 600, 700, 800], "prob_default": [0.4, 0.1, 0.05, 0.01],
                          "bad": [1.0, 0.0, np.nan, 0.0], "amount": [10.0, 20.0, 10.0, 10.0]})
-    tab = cutoff_table(apps, outcome="bad", amount="amount", cutoffs=[400, 650],
-                       interest_rate=6.0, funding_cost=2.0, operating_cost=1.2, lgd=0.5)
+    tab = cutoff_table(apps, outcome="bad", requested_amount="amount", cutoffs=[400, 650],
+                       contract_rate=6.0, ftp_rate=2.0, opex_rate=1.2, lgd=0.5)
     margin, loss = 0.028, 0.532
     exp_all = (10 * (0.6 * margin - 0.4 * loss) + 20 * (0.9 * margin - 0.1 * loss)
                + 10 * (0.95 * margin - 0.05 * loss) + 10 * (0.99 * margin - 0.01 * loss))
@@ -340,7 +328,7 @@ def test_cutoff_table_by_hand():
 
 def test_cutoff_bad_inputs_and_plot():
     apps = pd.DataFrame({"points": [500, 600], "prob_default": [0.4, 0.1]})
-    with pytest.raises(RuralfinValueError, match="prob_default.*0–1"):
+    with pytest.raises(RuralfinValueError, match="prob_default 有 2 个值大于 1"):
         cutoff_table(apps.assign(prob_default=[40, 10]))
     with pytest.raises(RuralfinValueError, match="lgd"):
         cutoff_table(apps, lgd=50)
@@ -417,5 +405,5 @@ def test_whitelist_summary_by_village():
     assert out.index.tolist() == ["b", "a"]
     assert out.loc["b", "n_whitelisted"] == 1 and out.loc["b", "total_credit_limit"] == 20.0
     assert out.loc["a", "whitelist_rate"] == 1.0
-    with pytest.raises(RuralfinValueError, match="缺少列：township"):
+    with pytest.raises(RuralfinValueError, match="pre 缺少列 township"):
         whitelist_summary(pre, by="township")

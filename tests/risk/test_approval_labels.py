@@ -1,4 +1,4 @@
-"""预授信与审批（ruralfin.risk.approval）输出的列都在标签登记处有中文名。
+"""预授信与审批（ruralfin.risk.limits / preapproval / decisions）输出的列都在标签登记处有中文名。
 
 原在 tests/risk/test_monitoring.py 里与贷后监测、催收一起检查；贷后监测拆成四个模块后，
 各模块的测试文件各查各的，审批这一部分单独放在这里。
@@ -7,7 +7,7 @@
 import pandas as pd
 
 from ruralfin import labels
-from ruralfin.risk import approval as ap
+from ruralfin import risk as ap  # 审批的三个模块（额度、准入与白名单、决策）都从 rf.risk 取
 
 
 def test_approval_outputs_are_registered():

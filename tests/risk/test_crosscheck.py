@@ -89,7 +89,7 @@ def test_flow_revenue_options(toy):
     assert out["flow_revenue"].iloc[0] == pytest.approx(120.0)
     assert np.isnan(out["flow_revenue"].iloc[1])
     # 不用现金比例：1 × 12 ÷ 0.4 = 30
-    out = flow_revenue(toy["flows"], toy["settlement"], cash_share_col=None)
+    out = flow_revenue(toy["flows"], toy["settlement"], receipt_share_cash=None)
     assert out["flow_revenue"].tolist() == pytest.approx([96.0, 30.0])
     # 窗口挪到 2025-06-30：主体 1 有 2025 年 6 个月 + 2024-12 共 7 个月，主体 2 有 6 个月；最少 8 个月时都不估计
     out = flow_revenue(toy["flows"], toy["settlement"], as_of="2025-06-30", min_months=8)
@@ -113,7 +113,7 @@ def test_utility_revenue_by_hand(toy):
 
 
 def test_utility_revenue_baseline_and_single_item(toy):
-    out = utility_revenue(toy["utilities"], toy["entities"], toy["coefficients"], kwh_baseline=500, water_col=None)
+    out = utility_revenue(toy["utilities"], toy["entities"], toy["coefficients"], kwh_baseline=500, water_tons=None)
     # (2500 − 500) × 12 × 40 ÷ 10000 = 96；主体 2 的 250 < 500 → 0
     assert out["electricity_revenue"].iloc[:2].tolist() == pytest.approx([96.0, 0.0])
     assert "water_revenue" not in out.columns
@@ -282,22 +282,22 @@ def test_bad_inputs(toy):
         flow_revenue(toy["flows"].drop(columns="inflow_amount"), toy["settlement"])
     with pytest.raises(RuralfinTypeError, match="settlement 应为 pandas DataFrame"):
         flow_revenue(toy["flows"], [1, 2])
-    with pytest.raises(RuralfinValueError, match="0–1 之间的比例"):
+    with pytest.raises(RuralfinValueError, match="reported_share_with_us 有 2 个值大于 1"):
         flow_revenue(toy["flows"], toy["settlement"].assign(reported_share_with_us=[50.0, 40.0, np.nan]))
-    with pytest.raises(RuralfinValueError, match="settlement 的 entity_id 有重复"):
+    with pytest.raises(RuralfinValueError, match="settlement 的主键 entity_id 有 6 行重复"):
         flow_revenue(toy["flows"], pd.concat([toy["settlement"], toy["settlement"]]))
-    with pytest.raises(RuralfinTypeError, match="month 应为日期"):
+    with pytest.raises(RuralfinValueError, match="flows 的列 month 应为月份"):
         flow_revenue(toy["flows"].assign(month="上个月"), toy["settlement"])
-    with pytest.raises(RuralfinValueError, match="参数 as_of 应为日期"):
+    with pytest.raises(RuralfinValueError, match="参数 as_of 无法识别为日期"):
         flow_revenue(toy["flows"], toy["settlement"], as_of="去年底")
     with pytest.raises(RuralfinValueError, match="参数 min_share 应为 0 到 1"):
         flow_revenue(toy["flows"], toy["settlement"], min_share=2)
-    with pytest.raises(RuralfinValueError, match="负数"):
+    with pytest.raises(RuralfinValueError, match="utilities 的列 electricity_kwh 有 .* 个值小于 0"):
         utility_revenue(toy["utilities"].assign(electricity_kwh=-1.0), toy["entities"], toy["coefficients"])
     with pytest.raises(RuralfinValueError, match="不止一次"):
         utility_revenue(toy["utilities"], toy["entities"], pd.concat([toy["coefficients"]] * 2))
     with pytest.raises(RuralfinValueError, match="不能都为 None"):
-        utility_revenue(toy["utilities"], toy["entities"], toy["coefficients"], kwh_col=None, water_col=None)
+        utility_revenue(toy["utilities"], toy["entities"], toy["coefficients"], electricity_kwh=None, water_tons=None)
     with pytest.raises(RuralfinValueError, match="coefficients 缺少列：revenue_per_kwh"):
         utility_revenue(toy["utilities"], toy["entities"], toy["coefficients"].drop(columns="revenue_per_kwh"))
     with pytest.raises(RuralfinValueError, match="参数 basis 不认识取值"):
@@ -306,9 +306,9 @@ def test_bad_inputs(toy):
         combine_revenue(toy["entities"], toy["truth"])
     with pytest.raises(RuralfinValueError, match="都没有找到：bank_revenue"):
         combine_revenue(toy["entities"], toy["truth"], sources=["bank_revenue"])
-    with pytest.raises(RuralfinTypeError, match="第 1 个估计表应为 pandas DataFrame"):
+    with pytest.raises(RuralfinTypeError, match=r"第 1 个估计表（estimates\[0\]）应为 pandas DataFrame"):
         combine_revenue(toy["entities"], "flows")
-    with pytest.raises(RuralfinValueError, match="entities 的 entity_id 有重复"):
+    with pytest.raises(RuralfinValueError, match="entities 的主键 entity_id 有 .* 行重复"):
         combine_revenue(pd.concat([toy["entities"]] * 2), tax_revenue(toy["tax"]))
     with pytest.raises(RuralfinValueError, match="在多个估计表里都出现了"):
         combine_revenue(toy["entities"], tax_revenue(toy["tax"]), tax_revenue(toy["tax"]))
@@ -326,7 +326,7 @@ def test_bad_inputs(toy):
     f = flag_revenue(t)
     with pytest.raises(RuralfinValueError, match="有 1 个主体没有真实结论"):
         flag_metrics(f, toy["truth"].iloc[:2])
-    with pytest.raises(RuralfinValueError, match="应为 True/False 或 0/1"):
+    with pytest.raises(RuralfinTypeError, match="truth 的列 truth_is_misreporter 应为是/否（True/False 或 0/1）"):
         flag_metrics(f, toy["truth"].assign(truth_is_misreporter=["yes", "no", "yes"]))
     with pytest.raises(RuralfinValueError, match="flags 缺少列：truth_is_misreporter"):
         flag_metrics(f)
@@ -358,8 +358,9 @@ def test_plots_return_axes(toy):
 
 
 def test_source_names_cover_labels():
-    from ruralfin.labels import is_registered, label
+    from ruralfin.labels import get, is_registered, label
 
+    assert SOURCE_NAMES == dict(get("disagreeing_sources").values)  # 由标签登记处派生，不另写一份
     for code in SOURCE_NAMES:
         assert is_registered(f"{code}_revenue") and is_registered(f"{code}_ratio")
     for col in ["verified_revenue", "verified_ratio", "flag", "flag_reason", "precision", "recall", "f1",
