@@ -15,8 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._validation import (bool_column, check_frame, check_int, check_number, check_rate_pct, fmt_list,
-                           numeric_column, value_or_column)
+from .._validation import (bool_column, check_frame, check_int, check_number, fmt_list, numeric_column,
+                           value_or_column)
 from ..errors import RuralfinTypeError, RuralfinValueError
 from .preapproval import Rule, check_rules
 
@@ -457,9 +457,11 @@ def cutoff_table(
     cols = [score, prob_default] + ([outcome] if outcome else []) + (
         [requested_amount] if isinstance(requested_amount, str) else [])
     check_frame(df, cols, name="df")
-    rate = check_rate_pct(contract_rate, "contract_rate", min_value=0.0, max_value=36.0) / 100
-    fc = check_rate_pct(ftp_rate, "ftp_rate", min_value=0.0, max_value=100.0) / 100
-    oc = check_rate_pct(opex_rate, "opex_rate", min_value=0.0, max_value=100.0) / 100
+    # 三个利率都是一个数（年化百分数），不是列
+    rate = value_or_column(None, contract_rate, "contract_rate", kind="rate_pct", min_value=0.0,
+                           max_value=36.0) / 100
+    fc = value_or_column(None, ftp_rate, "ftp_rate", kind="rate_pct", min_value=0.0, max_value=100.0) / 100
+    oc = value_or_column(None, opex_rate, "opex_rate", kind="rate_pct", min_value=0.0, max_value=100.0) / 100
     lgd = check_number(lgd, "lgd", min_value=0, max_value=1)
     sc = numeric_column(df, score, param="score", frame="df")
     pdv = numeric_column(df, prob_default, param="prob_default", frame="df", min_value=0, max_value=1)

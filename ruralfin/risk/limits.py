@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._validation import check_frame, check_int, check_number, check_rate_pct, numeric_column, value_or_column
+from .._validation import check_frame, check_int, check_number, numeric_column, score_vector, value_or_column
 from ..errors import RuralfinValueError
 
 __all__ = [
@@ -31,9 +31,18 @@ _CONSTRAINTS = ("product_cap", "revenue_multiple", "dsr")
 # 等额本息与偿债比
 # ---------------------------------------------------------------------------
 def _rate_term(contract_rate, term_months):
-    contract_rate = check_rate_pct(contract_rate, "contract_rate", min_value=0.0, max_value=36.0)
+    # 一个数（不是列、不是数组）：年化百分数，0–36；像小数时警告
+    contract_rate = value_or_column(None, contract_rate, "contract_rate", kind="rate_pct",
+                                    min_value=0.0, max_value=36.0)
     term_months = check_int(term_months, "term_months", min_value=1, max_value=600)
     return contract_rate, term_months
+
+
+def _amounts(values, name: str):
+    """本金或月供：一个数或一组数（万元），不许缺失、无穷大。"""
+    if np.ndim(values) == 0:
+        return check_number(values, name)
+    return score_vector(values, name=name)
 
 
 def _income(df: pd.DataFrame, column: str, param: str) -> np.ndarray:
@@ -73,7 +82,7 @@ def annuity_payment(principal: float | np.ndarray, contract_rate: float, term_mo
     """
     contract_rate, term_months = _rate_term(contract_rate, term_months)
     r = contract_rate / 100 / 12
-    p = np.asarray(principal, dtype="float64")
+    p = np.asarray(_amounts(principal, "principal"), dtype="float64")
     res = p / term_months if r == 0 else p * r / (1 - (1 + r) ** -term_months)
     return float(res) if np.ndim(res) == 0 else res
 
@@ -90,7 +99,7 @@ def annuity_principal(payment: float | np.ndarray, contract_rate: float, term_mo
     """
     contract_rate, term_months = _rate_term(contract_rate, term_months)
     r = contract_rate / 100 / 12
-    a = np.asarray(payment, dtype="float64")
+    a = np.asarray(_amounts(payment, "payment"), dtype="float64")
     res = a * term_months if r == 0 else a * (1 - (1 + r) ** -term_months) / r
     return float(res) if np.ndim(res) == 0 else res
 
