@@ -9,10 +9,14 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
-import harness as h
+sys.path.insert(0, str(Path(__file__).parent))
+import harness as h  # noqa: E402
 
 CALLABLES = dict(h.public_callables())
 
