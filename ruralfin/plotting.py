@@ -79,14 +79,6 @@ BUNDLED_FONT = "Ruralfin Sans SC"
 
 _FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 
-_INSTALL_HELP = (
-    "未找到可用的中文字体，图中的中文会显示成方框。请安装一种中文字体后重启内核：\n"
-    "  · Debian/Ubuntu：sudo apt-get install fonts-noto-cjk\n"
-    "  · Windows：系统自带“微软雅黑”，若仍失败请删除 matplotlib 字体缓存（%USERPROFILE%\\.matplotlib）\n"
-    "  · macOS：系统自带“苹方”，若仍失败请删除 ~/.matplotlib 后重试\n"
-    "装好后可运行 python -m ruralfin doctor 检查。"
-)
-
 _warned_no_font = False
 _rescanned = False
 
@@ -242,6 +234,7 @@ def set_theme(*, context: str = "notebook", font_scale: float = 1.25, style: str
     import matplotlib.style
 
     from ._validation import check_choice, check_number
+    from .labels import text
 
     check_choice(context, list(_CONTEXTS), "context")
     scale = check_number(font_scale, "font_scale", min_value=0.5, max_value=4)
@@ -278,17 +271,17 @@ def set_theme(*, context: str = "notebook", font_scale: float = 1.25, style: str
             "axes.spines.top": False,
             "axes.spines.right": False,
             # 日期轴用数字格式（2024-07），不出现英文月份缩写
-            "date.autoformatter.year": "%Y年",
+            "date.autoformatter.year": text("plotting.date_year"),
             "date.autoformatter.month": "%Y-%m",
             "date.autoformatter.day": "%m-%d",
-            "date.autoformatter.hour": "%m-%d %H时",
+            "date.autoformatter.hour": text("plotting.date_hour"),
         }
     )
     if rc:
         mpl.rcParams.update(rc)
     if font is None and not _warned_no_font:
         _warned_no_font = True
-        warnings.warn(_INSTALL_HELP, RuralfinWarning, stacklevel=2)
+        warnings.warn(text("plotting.no_font_help"), RuralfinWarning, stacklevel=2)
     return font
 
 

@@ -18,6 +18,16 @@ FIELDS = [
 #: 其他显示文字（图表标题、图例、说明），用 labels.text(键) 取；键写成“主题.用途”。
 TEXTS = {
     "theme.missing_key_example": "示例：共 {n} 项",
+    # 中文图表主题（ruralfin.plotting.set_theme）
+    "plotting.date_year": "%Y年",
+    "plotting.date_hour": "%m-%d %H时",
+    "plotting.no_font_help": (
+        "未找到可用的中文字体，图中的中文会显示成方框。请安装一种中文字体后重启内核：\n"
+        "  · Debian/Ubuntu：sudo apt-get install fonts-noto-cjk\n"
+        "  · Windows：系统自带“微软雅黑”，若仍失败请删除 matplotlib 字体缓存（%USERPROFILE%\\.matplotlib）\n"
+        "  · macOS：系统自带“苹方”，若仍失败请删除 ~/.matplotlib 后重试\n"
+        "装好后可运行 python -m ruralfin doctor 检查。"
+    ),
     # 自测练习（ruralfin.practice）：结果框的标题用 outcome 的取值名，另有“提示”“参考答案”两种框
     "practice.hint_title": "提示",
     "practice.solution_title": "参考答案",
