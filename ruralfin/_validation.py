@@ -3,7 +3,7 @@
 什么都在这里检查一次，不在各模块里各写一份：表（:func:`check_frame`）、标量参数
 （:func:`check_int`、:func:`check_number`、:func:`check_choice`、:func:`check_rate_pct`）、
 列（:func:`numeric_column`、:func:`bool_column`、:func:`month_index`、:func:`key_columns`、
-:func:`column_names`）、时点（:func:`as_of_timestamp`、:func:`as_of_index`）、
+:func:`same_key_type`、:func:`column_names`）、时点（:func:`as_of_timestamp`、:func:`as_of_index`）、
 标签与分数（:func:`check_binary_target`、:func:`score_vector`）。
 
 约定：``frame`` 是报错时对学员说的表名（如 ``"loans"``），``param`` 是参数名；
@@ -35,6 +35,7 @@ __all__ = [
     "as_of_timestamp",
     "as_of_index",
     "key_columns",
+    "same_key_type",
     "column_name",
     "column_names",
     "value_or_column",
@@ -469,9 +470,17 @@ def as_of_index(value: Any, *, param: str = "as_of") -> int:
     return ts.year * 12 + ts.month - 1
 
 
+#: 表示“没有值”的常见文字（银行导出里常见）：编号列里出现这些写法按缺失处理（比较时去掉首尾空白、不分大小写）
+MISSING_TOKENS = frozenset({"", "暂无", "无", "空", "不详", "未知", "-", "--", "—", "/", "n/a", "na", "nan", "none",
+                            "null", "nat", "#n/a"})
+
+
 def key_columns(df: pd.DataFrame, keys: Any, *, param: str = "key", frame: str = "df",
                 unique: bool = False) -> list[str]:
     """主键列：都在表里、没有缺失；``unique=True`` 时组合不许重复。整数或文本编号都可以。
+
+    数值编号须是不小于 0 的整数（不许无穷大、负数、小数）；文本编号不许是空白或
+    :data:`MISSING_TOKENS` 里“暂无”“N/A”这类表示缺失的写法。
 
     >>> key_columns(pd.DataFrame({"loan_id": ["JJ01", "JJ02"]}), "loan_id", unique=True)
     ['loan_id']
@@ -479,12 +488,37 @@ def key_columns(df: pd.DataFrame, keys: Any, *, param: str = "key", frame: str =
     Traceback (most recent call last):
     ...
     ruralfin.errors.RuralfinValueError: loans 的主键 loan_id 有 2 行重复（如 1）
+    >>> key_columns(pd.DataFrame({"entity_id": [7.0, float("inf")]}), "entity_id", frame="flows")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinValueError: flows 的列 entity_id 是编号，应为不小于 0 的整数，有 1 个不是（如 inf）
+    >>> key_columns(pd.DataFrame({"entity_id": ["7", "暂无"]}), "entity_id", frame="flows")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinValueError: flows 的列 entity_id 是编号，不能为空，有 1 个值是表示缺失的文字（如 '暂无'）
     """
+    import numpy as np
+
     cols = column_names(df, keys, param=param, frame=frame, allow_none=False)
     for c in cols:
-        n = int(df[c].isna().sum())
+        s = df[c]
+        n = int(s.isna().sum())
         if n:
             raise RuralfinValueError(f"{frame} 的列 {c} 是编号，不能为空，有 {n} 个空值")
+        if pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_datetime64_any_dtype(s.dtype):
+            continue
+        if pd.api.types.is_numeric_dtype(s.dtype):
+            v = s.to_numpy(dtype="float64")
+            with np.errstate(invalid="ignore"):
+                bad = ~np.isfinite(v) | (v < 0) | (v != np.floor(v))
+            if bad.any():
+                raise RuralfinValueError(f"{frame} 的列 {c} 是编号，应为不小于 0 的整数，有 {int(bad.sum())} 个不是"
+                                         f"（如 {v[bad][0]:g}）")
+        else:
+            blank = s.astype("str").str.strip().str.lower().isin(MISSING_TOKENS).to_numpy()
+            if blank.any():
+                raise RuralfinValueError(f"{frame} 的列 {c} 是编号，不能为空，有 {int(blank.sum())} 个值是表示缺失的文字"
+                                         f"（如 {s[blank].iloc[0]!r}）")
     if unique:
         dup = df.duplicated(subset=cols, keep=False)
         if dup.any():
@@ -492,6 +526,45 @@ def key_columns(df: pd.DataFrame, keys: Any, *, param: str = "key", frame: str =
             example = "、".join(str(v) for v in first)
             raise RuralfinValueError(f"{frame} 的主键 {'+'.join(cols)} 有 {int(dup.sum())} 行重复（如 {example}）")
     return cols
+
+
+def _key_kind(s: pd.Series) -> str | None:
+    if len(s) == 0:
+        return None  # 空表拼不出错，类型无所谓
+    dtype = s.dtype.categories.dtype if isinstance(s.dtype, pd.CategoricalDtype) else s.dtype
+    if pd.api.types.is_bool_dtype(dtype):
+        return "是/否"
+    if pd.api.types.is_numeric_dtype(dtype):
+        return "数值"
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return "日期"
+    if dtype == object:
+        inferred = pd.api.types.infer_dtype(s, skipna=True)
+        if inferred in ("integer", "floating", "mixed-integer-float", "decimal"):
+            return "数值"
+        if inferred == "string":
+            return "文本"
+        return "数值和文本混合"
+    return "文本"
+
+
+def same_key_type(*columns: tuple[str, pd.DataFrame, str]) -> None:
+    """按编号（或月份）拼接几张表之前：确认这些列同为数值、同为文本或同为日期（整数 7 和文字 "7" 拼不上）。
+
+    每项是 ``(表名, 表, 列名)``；列须已在表里（先用 :func:`key_columns` 检查）。空表不参与比较。
+
+    >>> flows = pd.DataFrame({"entity_id": [7]})
+    >>> same_key_type(("flows", flows, "entity_id"), ("loan_monthly", pd.DataFrame({"entity_id": [8]}), "entity_id"))
+    >>> same_key_type(("flows", flows, "entity_id"), ("loan_monthly", pd.DataFrame({"entity_id": ["7"]}), "entity_id"))
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinTypeError: 拼接用的列类型不一致：flows 的列 entity_id 是数值，loan_monthly 的列 entity_id 是文本；拼接前请先统一（如都转成整数或都用 .astype(str)）
+    """
+    kinds = [(frame, col, _key_kind(df[col])) for frame, df, col in columns]
+    kinds = [k for k in kinds if k[2] is not None]
+    if len({k for _, _, k in kinds}) > 1:
+        desc = "，".join(f"{frame} 的列 {col} 是{kind}" for frame, col, kind in kinds)
+        raise RuralfinTypeError(f"拼接用的列类型不一致：{desc}；拼接前请先统一（如都转成整数或都用 .astype(str)）")
 
 
 def score_vector(values: Any, n_rows: int | None = None, *, name: str = "score") -> "np.ndarray":

@@ -24,8 +24,8 @@
     是数组时为 0…n−1），可以直接 ``df["points"] = model.predict_points(df)``；取第一个值
     用 ``.iloc[0]``。``predict``、``predict_proba`` 等仍按 scikit-learn 的习惯返回数组。
 ``random_state``（有随机性的模型才有这个参数）
-    与 scikit-learn 相同：可以是整数、``None`` 或 ``numpy.random.RandomState``；
-    ``__init__`` 原样保存、不做任何处理，到 ``fit`` 里才用
+    与 scikit-learn 相同：可以是整数（0 到 2³²−1）、``None`` 或 ``numpy.random.RandomState``，
+    其他取值在 ``fit`` 里得到中文报错；``__init__`` 原样保存、不做任何处理，到 ``fit`` 里才用
     ``sklearn.utils.check_random_state`` 解析，并把解析出的随机状态交给内部所有带随机性的
     步骤。整数 = 同样的数据、同样的种子，结果完全相同；``None`` = 用 numpy 的全局随机状态，
     每次结果可能不同。课程里的例子都写明 ``random_state=0``。
@@ -51,7 +51,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator
 
-from .._validation import fmt_list
+from .._validation import check_int, fmt_list
 from ..errors import NotFittedError, RuralfinTypeError, RuralfinValueError
 
 __all__ = ["RuralfinEstimator", "check_is_fitted"]
@@ -169,7 +169,7 @@ class RuralfinEstimator(BaseEstimator):
         )
 
     def _numeric_matrix(self, df: pd.DataFrame, columns: list, *, allow_bool: bool = True) -> np.ndarray:
-        """取 ``columns`` 为 float64 矩阵（缺失为 NaN）；有非数值列时报错并列出。"""
+        """取 ``columns`` 为 float64 矩阵（缺失为 NaN）；有非数值列或无穷大时报错并列出这些列。"""
         bad = [c for c in columns
                if not (pd.api.types.is_numeric_dtype(df[c].dtype)
                        and (allow_bool or not pd.api.types.is_bool_dtype(df[c].dtype)))]
@@ -179,7 +179,15 @@ class RuralfinEstimator(BaseEstimator):
                 + "、".join(f"{c}（{df[c].dtype}）" for c in bad)
                 + "（float() argument must be a string or a real number）"
             )
-        return df[columns].astype("float64").to_numpy(na_value=np.nan)
+        v = df[columns].astype("float64").to_numpy(na_value=np.nan)
+        inf = np.isinf(v)
+        if inf.any():
+            bad = [c for j, c in enumerate(columns) if inf[:, j].any()]
+            raise RuralfinValueError(
+                f"X 中这些列有无穷大的值：{fmt_list(bad)}；特征应为有限的数，缺失请留空（NaN）而不是写成无穷大"
+                "（Input X contains infinity）"
+            )
+        return v
 
     @staticmethod
     def _ravel_y(y: Any) -> Any:
@@ -245,6 +253,16 @@ class RuralfinEstimator(BaseEstimator):
 
     def _random_state(self) -> np.random.RandomState:
         """按 scikit-learn 的规则解析 ``self.random_state``（见本模块说明），只在 ``fit`` 里调用。"""
+        from numbers import Integral
+
         from sklearn.utils import check_random_state
 
-        return check_random_state(self.random_state)
+        seed = self.random_state
+        if seed is not None and not isinstance(seed, np.random.RandomState):
+            if isinstance(seed, bool) or not isinstance(seed, Integral):
+                raise RuralfinTypeError(
+                    f"参数 random_state 应为整数种子（如 0）、None 或 numpy.random.RandomState，"
+                    f"实际是 {type(seed).__name__}：{seed!r}"
+                )
+            check_int(seed, "random_state", min_value=0, max_value=2**32 - 1)
+        return check_random_state(seed)

@@ -43,6 +43,7 @@ from .._validation import (
     month_end,
     month_index,
     numeric_column,
+    same_key_type,
 )
 from ..errors import RuralfinTypeError, RuralfinValueError
 from ._base import RuralfinEstimator
@@ -280,6 +281,7 @@ def _check_loan_monthly(lm: pd.DataFrame, entity_id: str, month: str, days_past_
     """检查贷款月度表（列齐全、数值列无缺失无负数），返回各行的整数月序。"""
     numeric = [days_past_due, balance, *extra]
     check_frame(lm, [entity_id, month, *numeric], name="loan_monthly", numeric=numeric)
+    key_columns(lm, entity_id, param="entity_id", frame="loan_monthly")
     for c in numeric:
         numeric_column(lm, c, frame="loan_monthly", min_value=0)
     return month_index(lm, month, frame="loan_monthly")
@@ -509,6 +511,7 @@ def behavior_sample(
         rep = repayment_features(loan_monthly, as_of, window=window, entity_id=entity_id)
         pop = rep.merge(label, on=entity_id, how="inner", validate="one_to_one")
     feats = behavior_features(flows, as_of, window=window, entity_id=entity_id)
+    same_key_type(("flows", flows, entity_id), ("loan_monthly", loan_monthly, entity_id))
     out = pop.merge(feats, on=entity_id, how="left", validate="one_to_one")
     out["as_of"] = month_end(as_of_index(as_of))
     out["as_of"] = out["as_of"].astype("datetime64[us]")
@@ -648,7 +651,7 @@ class BehaviorSegmenter(ClusterMixin, RuralfinEstimator):
         k = check_int(self.n_segments, "n_segments", min_value=2, max_value=20)
         check_number(self.trait_z, "trait_z", min_value=0)
         n_traits = check_int(self.n_traits, "n_traits", min_value=1)
-        n_init = check_int(self.n_init, "n_init", min_value=1)
+        n_init = check_int(self.n_init, "n_init", min_value=1, max_value=100)
         if self.features is not None and isinstance(self.features, str):
             raise RuralfinTypeError(f"参数 features 应为列名列表，实际是字符串 {self.features!r}")
         df = self._validate_X(X, fitting=True)
@@ -659,10 +662,7 @@ class BehaviorSegmenter(ClusterMixin, RuralfinEstimator):
         if not features:
             raise RuralfinValueError("参数 features 不能为空")
         self._require_columns(df, features, fitting=True, from_array=not isinstance(X, pd.DataFrame))
-        data = self._numeric_matrix(df, features, allow_bool=False)
-        if np.isinf(data).any():
-            bad = [f for j, f in enumerate(features) if np.isinf(data[:, j]).any()]
-            raise RuralfinValueError(f"X 中这些列有无穷大：{fmt_list(bad)}")
+        self._numeric_matrix(df, features, allow_bool=False)  # 数值列、无穷大报错
         all_missing = [f for f in features if df[f].isna().all()]
         if all_missing:
             raise RuralfinValueError(f"X 中这些列全是缺失值，无法分群：{fmt_list(all_missing)}")
@@ -825,7 +825,13 @@ def plot_segment_profiles(centroid_z: pd.DataFrame, *, names: dict | None = None
         raise RuralfinTypeError(f"centroid_z 应为 DataFrame（BehaviorSegmenter.centroid_z_），实际是 {type(centroid_z).__name__}")
     if centroid_z.empty:
         raise RuralfinValueError("centroid_z 是空表，无图可画")
-    values = centroid_z.to_numpy(dtype=float)
+    check_frame(centroid_z, name="centroid_z", numeric=list(centroid_z.columns))
+    values = centroid_z.to_numpy(dtype=float, na_value=np.nan)
+    if not np.isfinite(values).all():
+        raise RuralfinValueError(f"centroid_z 有 {int((~np.isfinite(values)).sum())} 个缺失或无穷大的标准分；"
+                                 "应为 BehaviorSegmenter.centroid_z_ 这样全是有限数的表")
+    if names is not None and not isinstance(names, dict):
+        raise RuralfinTypeError(f"参数 names 应为“群编号 -> 画像名”的字典，实际是 {type(names).__name__}")
     ax = get_ax(ax, figsize=(1.3 * values.shape[1] + 3, 0.7 * values.shape[0] + 1.8))
     lim = max(1.0, float(np.nanmax(np.abs(values))))
     ax.imshow(values, cmap="RdBu_r", vmin=-lim, vmax=lim, aspect="auto")

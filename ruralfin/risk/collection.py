@@ -83,6 +83,16 @@ def strategy_table(overrides: Mapping[str, tuple[str, float]] | pd.DataFrame | N
 
     Examples
     --------
+    整表替换（如本行 M3 改为电话催收、每件 1 小时；没给的桶沿用默认）：
+
+    >>> import pandas as pd
+    >>> mine = pd.DataFrame({"dpd_bucket": ["M3"], "action": ["phone_call"], "effort_hours": [1.0]})
+    >>> new = strategy_table(mine)
+    >>> new["action"].tolist(), new["effort_hours"].tolist()
+    (['sms_reminder', 'phone_call', 'phone_call', 'legal'], [0.25, 0.5, 1.0, 6.0])
+
+    默认策略表：
+
     >>> strategy_table()
       dpd_bucket        action  effort_hours
     0         M1  sms_reminder          0.25
@@ -328,6 +338,7 @@ class CollectionScoreModel(ClassifierMixin, RuralfinEstimator):
 def prioritize_cases(
     cases: pd.DataFrame,
     *,
+    loan_id: str | None = "loan_id",
     prob_cure: str = "prob_cure",
     balance: str = "balance",
     days_past_due: str = "days_past_due",
@@ -343,6 +354,8 @@ def prioritize_cases(
     ----------
     cases : DataFrame
         逾期案件（逾期天数须大于 0），不会被修改。
+    loan_id : str or None, default "loan_id"
+        案件编号列：不许缺失（找不到是哪笔贷款的案件没法派出去催）；没有编号列时传 ``None``。
     prob_cure : str, default "prob_cure"
         30 天内回正的概率列（如 :class:`CollectionScoreModel` 的预测）。
     balance : str, default "balance"
@@ -372,6 +385,8 @@ def prioritize_cases(
     """
     name = "cases"
     check_frame(cases, [prob_cure, balance, days_past_due], name=name, numeric=[prob_cure, balance, days_past_due])
+    if loan_id is not None:
+        key_columns(cases, loan_id, param="loan_id", frame=name)
     pc = numeric_column(cases, prob_cure, frame=name, min_value=0, max_value=1)
     amt = numeric_column(cases, balance, frame=name, min_value=0)
     dpd = numeric_column(cases, days_past_due, frame=name, min_value=0)
@@ -384,7 +399,7 @@ def prioritize_cases(
     missing = [b for b in DPD_BUCKETS[1:] if b not in set(strat["dpd_bucket"].astype("str"))]
     if missing:
         raise RuralfinValueError(f"strategy 缺少这些逾期桶的策略：{fmt_list(missing)}")
-    if (strat["effort_hours"] <= 0).any():
+    if (numeric_column(strat, "effort_hours", frame="strategy") <= 0).any():
         raise RuralfinValueError("strategy 的列 effort_hours 应全部大于 0")
     s = strat.assign(dpd_bucket=strat["dpd_bucket"].astype("str")).set_index("dpd_bucket")
     bucket = dpd_bucket(pd.Series(dpd, index=cases.index))
@@ -451,6 +466,7 @@ def allocate_collectors(
     n_collectors: int,
     capacity_hours: float,
     *,
+    loan_id: str | None = "loan_id",
     prob_cure: str = "prob_cure",
     balance: str = "balance",
     days_past_due: str = "days_past_due",
@@ -475,6 +491,8 @@ def allocate_collectors(
         催收员人数（可为 0）。
     capacity_hours : float
         每位催收员本期可用工时。
+    loan_id : str or None, default "loan_id"
+        案件编号列（不许缺失）；没有编号列时传 ``None``。
     prob_cure, balance, days_past_due : str
         回正概率、金额（默认贷款余额）、逾期天数列，同 :func:`prioritize_cases`。
     strategy : DataFrame, optional
@@ -508,8 +526,8 @@ def allocate_collectors(
     n_collectors = check_int(n_collectors, "n_collectors", min_value=0)
     capacity_hours = check_number(capacity_hours, "capacity_hours", min_value=0)
     check_choice(naive, ["amount", "dpd", "random"], "naive")
-    pri = prioritize_cases(cases, prob_cure=prob_cure, balance=balance, days_past_due=days_past_due,
-                           strategy=strategy)
+    pri = prioritize_cases(cases, loan_id=loan_id, prob_cure=prob_cure, balance=balance,
+                           days_past_due=days_past_due, strategy=strategy)
     effort = pri["effort_hours"].to_numpy()
     exp = pri["expected_recovery"].to_numpy()
     greedy_who = _fill(np.arange(len(pri)), effort, n_collectors, capacity_hours)
@@ -569,8 +587,8 @@ def allocation_curve(
     Examples
     --------
     >>> import pandas as pd
-    >>> cases = pd.DataFrame({"days_past_due": [10, 20, 75, 200], "balance": [5.0, 8.0, 20.0, 50.0],
-    ...                       "prob_cure": [0.8, 0.7, 0.3, 0.05]})
+    >>> cases = pd.DataFrame({"loan_id": [1, 2, 3, 4], "days_past_due": [10, 20, 75, 200],
+    ...                       "balance": [5.0, 8.0, 20.0, 50.0], "prob_cure": [0.8, 0.7, 0.3, 0.05]})
     >>> allocation_curve(cases, range(0, 3), capacity_hours=2.2)
        n_collectors  greedy_recovery  naive_recovery  recovery_gain
     0             0              0.0             0.0            0.0

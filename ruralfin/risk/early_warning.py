@@ -13,7 +13,15 @@ import pandas as pd
 from sklearn.base import ClassifierMixin
 
 from .. import labels
-from .._validation import check_frame, check_int, check_number, month_index, numeric_column
+from .._validation import (
+    check_frame,
+    check_int,
+    check_number,
+    key_columns,
+    month_index,
+    numeric_column,
+    same_key_type,
+)
 from ..errors import RuralfinValueError
 from ._base import RuralfinEstimator
 
@@ -106,32 +114,58 @@ def warning_panel(
                 numeric=["sales_amount"])
     trouble_dpd = check_int(trouble_dpd, "trouble_dpd", min_value=0)
     default_dpd = check_int(default_dpd, "default_dpd", min_value=0)
-    lm = loan_monthly[["entity_id", "month", "days_past_due"]]
-    worst = lm.groupby(["entity_id", "month"], sort=False, observed=True)["days_past_due"].max().reset_index()
-    borrowers = pd.Index(worst["entity_id"].unique())
-    panel = sales_monthly.loc[sales_monthly["entity_id"].isin(borrowers), ["entity_id", "month", "sales_amount"]]
+    key_columns(loan_monthly, "entity_id", param="entity_id", frame="loan_monthly")
+    numeric_column(loan_monthly, "days_past_due", frame="loan_monthly", min_value=0)
+    key_columns(sales_monthly, "entity_id", param="entity_id", frame="sales_monthly")
+    numeric_column(sales_monthly, "sales_amount", frame="sales_monthly", min_value=0)
+    keys = [("loan_monthly", loan_monthly, "entity_id"), ("sales_monthly", sales_monthly, "entity_id")]
+    months = [("loan_monthly", loan_monthly, "month"), ("sales_monthly", sales_monthly, "month")]
     if utilities is not None:
-        check_frame(utilities, ["entity_id", "month", "electricity_kwh"], name="utilities", allow_empty=True)
-        panel = panel.merge(utilities[["entity_id", "month", "electricity_kwh"]], on=["entity_id", "month"],
-                            how="left")
+        check_frame(utilities, ["entity_id", "month", "electricity_kwh"], name="utilities", allow_empty=True,
+                    numeric=["electricity_kwh"])
+        key_columns(utilities, "entity_id", param="entity_id", frame="utilities")
+        numeric_column(utilities, "electricity_kwh", frame="utilities", allow_nan=True, min_value=0)
+        keys.append(("utilities", utilities, "entity_id"))
+        months.append(("utilities", utilities, "month"))
     if external_events is not None:
         check_frame(external_events, ["entity_id", "month", "event_type"], name="external_events", allow_empty=True)
-        ev = external_events.loc[external_events["event_type"] == "overdue_other_bank", ["entity_id", "month"]]
-        ev = ev.drop_duplicates().assign(overdue_elsewhere=True)
-        panel = panel.merge(ev, on=["entity_id", "month"], how="left")
-        panel["overdue_elsewhere"] = panel["overdue_elsewhere"].fillna(False).astype(bool)
+        key_columns(external_events, "entity_id", param="entity_id", frame="external_events")
+        keys.append(("external_events", external_events, "entity_id"))
+        months.append(("external_events", external_events, "month"))
     if industry_monthly is not None:
         if entities is None:
             raise RuralfinValueError("给出 industry_monthly 时还需要 entities（用来查每个主体的细分行业 sub_industry）")
         check_frame(industry_monthly, ["sub_industry", "month", "shock"], name="industry_monthly")
         check_frame(entities, ["entity_id", "sub_industry"], name="entities")
+        key_columns(entities, "entity_id", param="entity_id", frame="entities", unique=True)
+        keys.append(("entities", entities, "entity_id"))
+        months.append(("industry_monthly", industry_monthly, "month"))
+    if guarantees is not None:
+        check_frame(guarantees, ["entity_id", "guarantor_id"], name="guarantees", allow_empty=True)
+        key_columns(guarantees, ["entity_id", "guarantor_id"], param="guarantees", frame="guarantees")
+        keys += [("guarantees", guarantees, "entity_id"), ("guarantees", guarantees, "guarantor_id")]
+    same_key_type(*keys)
+    same_key_type(*months)
+
+    lm = loan_monthly[["entity_id", "month", "days_past_due"]]
+    worst = lm.groupby(["entity_id", "month"], sort=False, observed=True)["days_past_due"].max().reset_index()
+    borrowers = pd.Index(worst["entity_id"].unique())
+    panel = sales_monthly.loc[sales_monthly["entity_id"].isin(borrowers), ["entity_id", "month", "sales_amount"]]
+    if utilities is not None:
+        panel = panel.merge(utilities[["entity_id", "month", "electricity_kwh"]], on=["entity_id", "month"],
+                            how="left")
+    if external_events is not None:
+        ev = external_events.loc[external_events["event_type"] == "overdue_other_bank", ["entity_id", "month"]]
+        ev = ev.drop_duplicates().assign(overdue_elsewhere=True)
+        panel = panel.merge(ev, on=["entity_id", "month"], how="left")
+        panel["overdue_elsewhere"] = panel["overdue_elsewhere"].fillna(False).astype(bool)
+    if industry_monthly is not None:
         sub = entities[["entity_id", "sub_industry"]].astype({"sub_industry": "str"})
         shock = industry_monthly[["sub_industry", "month", "shock"]].astype({"sub_industry": "str"})
         panel = panel.merge(sub, on="entity_id", how="left").merge(shock, on=["sub_industry", "month"], how="left")
         panel = panel.drop(columns="sub_industry").rename(columns={"shock": "industry_shock"})
         panel["industry_shock"] = panel["industry_shock"].fillna(False).astype(bool)
     if guarantees is not None:
-        check_frame(guarantees, ["entity_id", "guarantor_id"], name="guarantees", allow_empty=True)
         e = guarantees[["entity_id", "guarantor_id"]].to_numpy()
         edges = pd.DataFrame({"a": np.r_[e[:, 0], e[:, 1]], "b": np.r_[e[:, 1], e[:, 0]]})
         edges = edges[edges["a"] != edges["b"]].drop_duplicates()
@@ -363,8 +397,6 @@ class EarlyWarningModel(ClassifierMixin, RuralfinEstimator):
         v = self._numeric_matrix(df, list(df.columns) if fitting else columns)
         if np.isnan(v).any():
             raise RuralfinValueError("X 有缺失值；信号缺失请先按“无信号”（0/False）填补（Input X contains NaN）")
-        if np.isinf(v).any():
-            raise RuralfinValueError("X 有无穷大；信号应为是/否或有限的数（Input X contains infinity）")
         return v, df
 
     def fit(self, X: pd.DataFrame, y) -> EarlyWarningModel:
@@ -442,7 +474,7 @@ def warning_lead_time(
     entity_id, month, score, default_month : str
         主体编号、月份、预警分、违约月份列。
     threshold : float, default 1.0
-        预警分达到多少算“亮灯”。
+        预警分达到多少算“亮灯”；须是有限的数、不高于 ``score`` 列的最高分（否则谁都不会亮灯）。
     lookback : int, default 12
         违约前回看的月数。
 
@@ -476,6 +508,12 @@ def warning_lead_time(
     if has.any():
         d[has] = month_index(panel.loc[has, [default_month]], default_month, frame=name)
     sc = numeric_column(panel, score, frame=name, allow_nan=True)
+    top = np.nanmax(sc) if np.isfinite(sc).any() else np.nan
+    if not threshold <= top:
+        raise RuralfinValueError(
+            f"参数 threshold={threshold:g} 高于 {name} 的列 {score} 的最高分 {top:g}（或该列全是缺失）："
+            "没有任何主体会亮灯，提前期全是缺失；请选一个在预警分范围内的门槛"
+        )
     work = pd.DataFrame({"e": panel[entity_id].to_numpy(), "t": t, "d": d, "s": sc})
     work = work[has]
     defaulters = work.groupby("e", sort=True)["d"].min()
@@ -499,6 +537,9 @@ def warning_lead_time(
 def lead_time_summary(lead_times: pd.DataFrame, *, lead_time: str = "lead_time_months") -> pd.DataFrame:
     """提前期分布：各提前月数的违约主体数与占违约主体的比例（含“未预警”一行，记为 ``missed``）。
 
+    ``lead_time`` 列是 :func:`warning_lead_time` 的 ``lead_time_months``：不小于 0 的整数月数，
+    缺失表示未预警；文字、小数、负数和无穷大报错。
+
     Examples
     --------
     >>> import pandas as pd
@@ -509,15 +550,18 @@ def lead_time_summary(lead_times: pd.DataFrame, *, lead_time: str = "lead_time_m
     1                5           1             0.25
     2           missed           1             0.25
     """
-    check_frame(lead_times, [lead_time], name="lead_times")
-    s = lead_times[lead_time]
-    counts = s.dropna().astype("int64").value_counts().sort_index()
-    rows = [(str(k), int(v)) for k, v in counts.items()]
-    n_missed = int(s.isna().sum())
+    check_frame(lead_times, [lead_time], name="lead_times", numeric=[lead_time])
+    v = numeric_column(lead_times, lead_time, frame="lead_times", allow_nan=True, min_value=0)
+    known = v[~np.isnan(v)]
+    if (known != np.round(known)).any():
+        raise RuralfinValueError(f"lead_times 的列 {lead_time} 应为整数月数，发现小数（如 {known[known != np.round(known)][0]:g}）")
+    counts = pd.Series(known.astype("int64")).value_counts().sort_index()
+    rows = [(str(k), int(n)) for k, n in counts.items()]
+    n_missed = int(np.isnan(v).sum())
     if n_missed:
         rows.append(("missed", n_missed))
     out = pd.DataFrame(rows, columns=["lead_time_months", "n_entities"])
-    out["defaulter_share"] = out["n_entities"] / len(s)
+    out["defaulter_share"] = out["n_entities"] / len(v)
     return out
 
 

@@ -283,8 +283,17 @@ def _plot_matrix(matrix, ax, names, title, fmt):
 
     if not isinstance(matrix, pd.DataFrame):
         raise RuralfinTypeError(f"matrix 应为 DataFrame，实际是 {type(matrix).__name__}")
+    check_frame(matrix, name="matrix", numeric=list(matrix.columns))
+    vals = matrix.to_numpy(dtype=float, na_value=np.nan)
+    if np.isinf(vals).any():
+        raise RuralfinValueError(f"matrix 有 {int(np.isinf(vals).sum())} 个无穷大的值；应为迁移矩阵或滚动率矩阵（比例，缺失留空）")
+    if not isinstance(fmt, str):
+        raise RuralfinTypeError(f"参数 fmt 应为格式字符串（如 '.1%'），实际是 {type(fmt).__name__}：{fmt!r}")
+    try:
+        format(0.5, fmt)
+    except ValueError:
+        raise RuralfinValueError(f"参数 fmt={fmt!r} 不是数字的格式写法；可用 '.1%'（百分数）、'.2f'（两位小数）等") from None
     ax = get_ax(ax, figsize=(7, 5))
-    vals = matrix.to_numpy(dtype=float)
     im = ax.imshow(np.nan_to_num(vals, nan=0.0), cmap="Reds", aspect="auto")
     ax.set_xticks(range(vals.shape[1]))
     ax.set_xticklabels([names.get(c, str(c)) for c in matrix.columns])

@@ -177,6 +177,12 @@ def plot_vintage(table: pd.DataFrame, *, ax=None, title: str | None = None, perc
         raise RuralfinTypeError(f"table 应为 vintage_table 输出的 DataFrame，实际是 {type(table).__name__}")
     if table.empty:
         raise RuralfinValueError("table 是空表，无法画账龄曲线")
+    check_frame(table, name="table", numeric=list(table.columns))
+    vals = table.to_numpy(dtype=float, na_value=np.nan)
+    if np.isinf(vals).any():
+        raise RuralfinValueError(f"table 有 {int(np.isinf(vals).sum())} 个无穷大的值；应为 vintage_table 的累计逾期率（缺失留空）")
+    if not isinstance(percent, bool):
+        raise RuralfinTypeError(f"参数 percent 应为 True 或 False，实际是 {type(percent).__name__}：{percent!r}")
     from ..plotting import get_ax
 
     ax = get_ax(ax, figsize=(7, 4.5))

@@ -337,3 +337,48 @@ def test_plot_segment_profiles():
     plt.close("all")
     with pytest.raises(RuralfinTypeError):
         plot_segment_profiles(X.to_numpy())
+
+
+# ---------------------------------------------------------------------------
+# 坏输入（issue 11）
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bad", [np.inf, -1e6, 2.5])
+def test_numeric_entity_ids_must_be_whole_and_not_negative(bad):
+    flows = _flows().astype({"entity_id": "float64"})
+    flows.loc[0, "entity_id"] = bad
+    with pytest.raises(RuralfinValueError, match="flows 的列 entity_id 是编号，应为不小于 0 的整数"):
+        behavior_features(flows, "2024-04")
+    lm = _loan_monthly().astype({"entity_id": "float64"})
+    lm.loc[0, "entity_id"] = bad
+    with pytest.raises(RuralfinValueError, match="loan_monthly 的列 entity_id 是编号"):
+        behavior_label(lm, "2024-03", horizon=1)
+
+
+def test_placeholder_text_is_not_an_entity_id():
+    flows = _flows().astype({"entity_id": "str"})
+    flows.loc[0, "entity_id"] = "暂无"
+    with pytest.raises(RuralfinValueError, match="entity_id 是编号，不能为空.*'暂无'"):
+        behavior_features(flows, "2024-04")
+
+
+def test_behavior_sample_needs_ids_of_one_type():
+    flows = _flows().astype({"entity_id": "str"})
+    with pytest.raises(RuralfinTypeError, match="flows 的列 entity_id 是文本，loan_monthly 的列 entity_id 是数值"):
+        behavior_sample(flows, _loan_monthly(), "2024-03", window=3, horizon=3)
+
+
+def test_segmenter_n_init_has_an_upper_bound():
+    with pytest.raises(RuralfinValueError, match="n_init 应为 1 到 100"):
+        BehaviorSegmenter(2, features=["inflow_avg"], n_init=10**8).fit(_clusters())
+
+
+def test_plot_segment_profiles_rejects_text_and_infinite_scores():
+    z = pd.DataFrame({"inflow_avg": [1.2, -0.8], "inflow_cv": [-0.3, 0.6]}, index=[1, 2])
+    with pytest.raises(RuralfinTypeError, match="应为数值"):
+        plot_segment_profiles(z.assign(inflow_cv=["暂无", "0.6"]))
+    with pytest.raises(RuralfinValueError, match="无穷大"):
+        plot_segment_profiles(z.assign(inflow_cv=[np.inf, 0.6]))
+    with pytest.raises(RuralfinTypeError, match="names"):
+        plot_segment_profiles(z, names=["流水大", "流水小"])

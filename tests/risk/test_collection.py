@@ -224,7 +224,7 @@ def test_county_collection_score_and_allocation(county_loan_monthly):
 def test_best_fit_keeps_whole_blocks_for_big_cases():
     from ruralfin.risk.collection import allocation_curve, plot_allocation_curve
 
-    cases = pd.DataFrame({"days_past_due": [10, 20, 75], "balance": [5.0, 8.0, 20.0],
+    cases = pd.DataFrame({"loan_id": [1, 2, 3], "days_past_due": [10, 20, 75], "balance": [5.0, 8.0, 20.0],
                           "prob_cure": [0.8, 0.7, 0.3]})
     # 2 人 × 2.2 小时：两件 M1（各 0.25）放进同一人，另一人留 2.2 小时给 M3 上门（2 小时）
     res = allocate_collectors(cases, 2, 2.2)
@@ -243,7 +243,7 @@ def test_best_fit_keeps_whole_blocks_for_big_cases():
 def test_balance_keyword_picks_the_amount_column():
     cases = pd.DataFrame({"days_past_due": [10, 20], "balance": [5.0, 8.0], "unpaid_3m": [1.0, 0.5],
                           "prob_cure": [0.8, 0.7]})
-    out = prioritize_cases(cases, balance="unpaid_3m")
+    out = prioritize_cases(cases, balance="unpaid_3m", loan_id=None)  # 没有编号列
     assert out["expected_recovery"].tolist() == pytest.approx([0.8, 0.35])
 
 
@@ -251,9 +251,26 @@ def test_collection_outputs_are_registered():
     from ruralfin import labels
     from ruralfin.risk.collection import allocation_curve
 
-    cases = pd.DataFrame({"days_past_due": [10], "balance": [5.0], "prob_cure": [0.5]})
+    cases = pd.DataFrame({"loan_id": [1], "days_past_due": [10], "balance": [5.0], "prob_cure": [0.5]})
     res = allocate_collectors(cases, 1, 1.0)
     produced = set(res.cases.columns) - set(cases.columns) | set(res.summary.columns)
     produced |= set(allocation_curve(cases, [1], 1.0).columns)
     produced |= {"paid_ratio_3m", "unpaid_3m", "overdue_months_12m", "months_in_arrears", "cured_30d", "prob_cure"}
     assert sorted(c for c in produced if not labels.is_registered(c)) == []
+
+
+# ---------------------------------------------------------------- 坏输入（issue 11）
+def test_prioritize_rejects_cases_without_a_usable_loan_id():
+    with pytest.raises(RuralfinValueError, match="loan_id 是编号，不能为空"):
+        prioritize_cases(_cases().assign(loan_id=[1.0, np.nan, 3, 4, 5, 6]))
+    with pytest.raises(RuralfinValueError, match="loan_id 是编号，应为不小于 0 的整数"):
+        prioritize_cases(_cases().assign(loan_id=[1.0, np.inf, 3, 4, 5, 6]))
+    with pytest.raises(RuralfinValueError, match="缺少列 loan_id"):
+        prioritize_cases(_cases().drop(columns="loan_id"))
+    assert len(prioritize_cases(_cases().drop(columns="loan_id"), loan_id=None)) == 6
+
+
+def test_strategy_with_missing_hours_is_rejected():
+    bad = strategy_table().assign(effort_hours=[0.25, np.nan, 2.0, 6.0])
+    with pytest.raises(RuralfinValueError, match="effort_hours 有 1 个缺失值"):
+        prioritize_cases(_cases(), strategy=bad)

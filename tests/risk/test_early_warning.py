@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from ruralfin import labels
-from ruralfin.errors import RuralfinValueError
+from ruralfin.errors import RuralfinTypeError, RuralfinValueError
 from ruralfin.risk.early_warning import (
     EarlyWarningModel,
     early_warning_signals,
@@ -164,3 +164,62 @@ def test_early_warning_outputs_are_registered():
     y = (rng.random(200) < 0.2 + 0.3 * X["sig_sales_decline"]).astype(int)
     produced |= set(EarlyWarningModel(random_state=0).fit(X, y).points_table().columns)
     assert [c for c in sorted(produced) if not labels.is_registered(c)] == []
+
+
+# ---------------------------------------------------------------- 坏输入（issue 11）
+def _panel_inputs():
+    months = pd.to_datetime(["2024-01-31", "2024-02-29"])
+    loans = pd.DataFrame({"loan_id": [1, 1, 2, 2], "entity_id": [7, 7, 8, 8], "month": list(months) * 2,
+                          "days_past_due": [0, 0, 0, 95]})
+    sales = pd.DataFrame({"entity_id": [7, 7, 8, 8], "month": list(months) * 2, "sales_amount": [5.0, 5.0, 3.0, 1.0]})
+    g = pd.DataFrame({"loan_id": [1], "entity_id": [7], "guarantor_id": [8]})
+    return loans, sales, g
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -1.0])
+def test_warning_panel_rejects_bad_sales(bad):
+    loans, sales, g = _panel_inputs()
+    sales.loc[0, "sales_amount"] = bad
+    with pytest.raises(RuralfinValueError, match="sales_monthly 的列 sales_amount"):
+        warning_panel(loans, sales, guarantees=g)
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -5.0])
+def test_warning_panel_rejects_bad_guarantor_ids(bad):
+    loans, sales, g = _panel_inputs()
+    g = g.astype({"guarantor_id": "float64"})
+    g.loc[0, "guarantor_id"] = bad
+    with pytest.raises(RuralfinValueError, match="guarantees 的列 guarantor_id 是编号"):
+        warning_panel(loans, sales, guarantees=g)
+
+
+def test_warning_panel_rejects_ids_of_different_types():
+    loans, sales, g = _panel_inputs()
+    with pytest.raises(RuralfinTypeError, match="loan_monthly 的列 entity_id 是文本，sales_monthly 的列 entity_id 是数值"):
+        warning_panel(loans.astype({"entity_id": "str"}), sales)
+    with pytest.raises(RuralfinValueError, match="不能为空.*'暂无'"):
+        warning_panel(loans.astype({"entity_id": "str"}).assign(entity_id=["7", "7", "8", "暂无"]), sales)
+
+
+def test_warning_lead_time_rejects_a_threshold_nobody_reaches():
+    panel = pd.DataFrame({"entity_id": ["A"] * 3, "month": ["2024-01", "2024-02", "2024-03"],
+                          "warning_score": [0, 30, 40], "default_month": ["2024-03"] * 3})
+    assert warning_lead_time(panel, threshold=40)["lead_time_months"].isna().all()  # 违约当月才亮灯：漏报
+    with pytest.raises(RuralfinValueError, match="threshold=1e\\+12 高于 panel 的列 warning_score 的最高分 40"):
+        warning_lead_time(panel, threshold=1e12)
+    with pytest.raises(RuralfinValueError, match="threshold 应为有限的数"):
+        warning_lead_time(panel, threshold=np.nan)
+
+
+@pytest.mark.parametrize("values, words", [
+    (pd.array([2, -1, None], dtype="Int64"), "小于 0"),
+    (pd.array([2.0, np.inf, None], dtype="Float64"), "无穷大"),
+    (pd.array([2.0, 1.5, None], dtype="Float64"), "整数月数"),
+    (["2", "暂无", None], "应为数值"),
+])
+def test_lead_time_summary_rejects_bad_lead_times(values, words):
+    lt = pd.DataFrame({"lead_time_months": values})
+    with pytest.raises((RuralfinValueError, RuralfinTypeError), match=words):
+        lead_time_summary(lt)
+    with pytest.raises((RuralfinValueError, RuralfinTypeError), match=words):
+        plot_lead_time(lt)

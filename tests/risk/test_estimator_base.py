@@ -171,3 +171,28 @@ def test_random_state_follows_sklearn(name):
     np.testing.assert_array_equal(a, b)
     np.testing.assert_array_equal(a, c)
     assert model.fit(X[cols], y).get_params()["random_state"] is rs
+
+
+@pytest.mark.parametrize("name", ["EarlyWarningModel", "CollectionScoreModel", "BehaviorSegmenter"])
+@pytest.mark.parametrize("seed", [np.nan, np.inf, -1, 2**32, 1e12, "abc", [1, 2], True])
+def test_bad_random_state_gets_a_chinese_error_in_fit(name, seed):
+    """issue 11 第 10 项：坏种子不再落到 numpy 的英文 ValueError。"""
+    make, cols = MODELS[name]
+    X, y = _data()
+    model = make().set_params(random_state=seed)  # __init__ 不检查（scikit-learn 约定）
+    with pytest.raises(rf.RuralfinError, match="random_state"):
+        model.fit(X[cols], y)
+
+
+@pytest.mark.parametrize("name", ["EarlyWarningModel", "CollectionScoreModel", "BehaviorSegmenter"])
+def test_infinite_feature_is_named_in_chinese(name):
+    """issue 11 第 10 项：无穷大的特征得到中文报错（点名是哪一列），不是 sklearn 的英文 ValueError。"""
+    make, cols = MODELS[name]
+    X, y = _data()
+    bad = X[cols].astype("float64")
+    bad.iloc[3, 1] = np.inf
+    with pytest.raises(rf.RuralfinValueError, match=f"这些列有无穷大的值：{cols[1]}"):
+        make().fit(bad, y)
+    model = make().fit(X[cols], y)
+    with pytest.raises(rf.RuralfinValueError, match=f"这些列有无穷大的值：{cols[1]}"):
+        model.predict(bad)

@@ -172,3 +172,17 @@ def test_migration_outputs_are_registered():
     m, rr = migration_matrix(_grade_panel()), roll_rate_matrix(_toy_dpd_panel())
     produced = {m.index.name, m.columns.name, rr.index.name, rr.columns.name}
     assert [c for c in sorted(produced) if not labels.is_registered(c)] == []
+
+
+# ---------------------------------------------------------------- 坏输入（issue 11）
+def test_heatmaps_reject_text_cells_infinity_and_bad_formats():
+    m = roll_rate_matrix(_toy_dpd_panel())
+    with pytest.raises(RuralfinTypeError, match="matrix 中这些列应为数值：M1"):
+        plot_roll_rates(m.astype({"M1": "str"}))
+    with pytest.raises(RuralfinValueError, match="无穷大"):
+        plot_roll_rates(m.assign(M1=np.inf))
+    with pytest.raises(RuralfinValueError, match="fmt='__no_such__' 不是数字的格式写法"):
+        plot_roll_rates(m, fmt="__no_such__")
+    with pytest.raises(RuralfinTypeError, match="fmt 应为格式字符串"):
+        plot_migration(migration_matrix(_grade_panel()), fmt=123)
+    assert plot_roll_rates(m, fmt=".2f") is not None

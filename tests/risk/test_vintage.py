@@ -96,3 +96,15 @@ def test_county_vintage_shapes(county):
 def test_vintage_outputs_are_registered():
     produced = set(vintage_table(_vintage_panel(), wide=False).columns) | {"cohort", "mob"}
     assert [c for c in sorted(produced) if not labels.is_registered(c)] == []
+
+
+def test_plot_vintage_rejects_text_and_infinite_rates():
+    tab = vintage_table(_vintage_panel())
+    with pytest.raises(RuralfinTypeError, match="table 中这些列应为数值"):
+        plot_vintage(tab.astype({1: "str"}))
+    bad = tab.copy()
+    bad.iloc[0, 1] = np.inf
+    with pytest.raises(RuralfinValueError, match="无穷大"):
+        plot_vintage(bad)
+    with pytest.raises(RuralfinTypeError, match="percent 应为 True 或 False"):
+        plot_vintage(tab, percent="yes")
