@@ -196,9 +196,34 @@ def _frame_variants(df: pd.DataFrame) -> list[tuple[str, Callable[[pd.DataFrame]
     return out
 
 
+def _vector_variants(v: Any) -> list[tuple[str, Callable[[Any], Any], bool]]:
+    """一维的 Series、数组或数字列表：空的、放进 NaN/inf/负数/文字。"""
+    s = pd.Series(v)
+    out: list[tuple[str, Callable[[Any], Any], bool]] = [("vec→empty", lambda x: type(x)([]) if isinstance(x, list)
+                                                          else pd.Series(x).iloc[0:0], False)]
+    if len(s) and pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
+        for tag, bad in (("nan", np.nan), ("inf", np.inf), ("neg", -1e6), ("text", "暂无")):
+            def make(x, bad=bad):
+                y = pd.Series(x).astype("object" if isinstance(bad, str) else "float64").copy()
+                y.iloc[0] = bad
+                return y.tolist() if isinstance(x, list) else (y.to_numpy() if isinstance(x, np.ndarray) else y)
+            out.append((f"vec→{tag}", make, True))
+    return out
+
+
+def _is_vector(v: Any) -> bool:
+    return (isinstance(v, (pd.Series, np.ndarray)) and np.ndim(v) == 1) or (
+        isinstance(v, list) and v and all(isinstance(e, (int, float)) and not isinstance(e, bool) for e in v))
+
+
 def variants(call: Call) -> list[Variant]:
     out: list[Variant] = []
     for i, a in enumerate(call.args):
+        if _is_vector(a):
+            for tag, make, inv in _vector_variants(a):
+                args = list(copy.deepcopy(call.args))
+                args[i] = make(a)
+                out.append(Variant(f"arg{i}:{tag}", tuple(args), copy.deepcopy(call.kwargs), inv))
         if isinstance(a, pd.DataFrame):
             for tag, make, inv in _frame_variants(a):
                 args = list(copy.deepcopy(call.args))
@@ -224,6 +249,11 @@ def variants(call: Call) -> list[Variant]:
             kw[name] = bad
             out.append(Variant(f"{name}:{tag}", copy.deepcopy(call.args), kw, inv))
     for k, v in call.kwargs.items():
+        if _is_vector(v):
+            for tag, make, inv in _vector_variants(v):
+                kw = copy.deepcopy(call.kwargs)
+                kw[k] = make(v)
+                out.append(Variant(f"{k}:{tag}", copy.deepcopy(call.args), kw, inv))
         if isinstance(v, pd.DataFrame):
             for tag, make, inv in _frame_variants(v):
                 kw = copy.deepcopy(call.kwargs)
