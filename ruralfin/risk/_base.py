@@ -232,7 +232,7 @@ class RuralfinEstimator(BaseEstimator):
         v = s.to_numpy(dtype=float)
         other = np.unique(v[(v != 0) & (v != 1)])
         if other.size:
-            kind = type_of_target(v)
+            kind = type_of_target(v) if np.isfinite(v).all() else "infinite"  # type_of_target 遇到 inf 会抛英文错误
             hint = {
                 "continuous": "（Unknown label type: continuous）",
                 "multiclass": "（Only binary classification is supported. The type of the target is multiclass）",
