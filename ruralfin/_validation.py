@@ -36,6 +36,9 @@ __all__ = [
     "as_of_index",
     "key_columns",
     "same_key_type",
+    "keys_found",
+    "schema_columns",
+    "check_bool",
     "column_name",
     "column_names",
     "value_or_column",
@@ -689,3 +692,88 @@ def value_or_column(df: pd.DataFrame | None, value: Any, param: str, *, frame: s
     if arr.ndim == 0:
         return float(arr) if df is None else np.full(len(df), float(arr))
     return arr
+
+
+def check_bool(value: Any, name: str) -> bool:
+    """确认开关参数是 ``True`` 或 ``False``（也接受 numpy 的布尔值），返回 ``bool``。
+
+    ``"yes"``、``None``、``1`` 都不算：写错的开关不会被悄悄当成真或假。
+
+    >>> check_bool(False, "ascending")
+    False
+    >>> check_bool("yes", "ascending")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinTypeError: 参数 ascending 应为 True 或 False，实际是 str：'yes'
+    """
+    import numpy as np
+
+    if not isinstance(value, (bool, np.bool_)):
+        raise RuralfinTypeError(f"参数 {name} 应为 True 或 False，实际是 {type(value).__name__}：{value!r}")
+    return bool(value)
+
+
+def keys_found(left: pd.DataFrame, right: pd.DataFrame, keys: Any, *, left_frame: str = "left",
+               right_frame: str = "right") -> list[str]:
+    """按 ``keys`` 把 ``right`` 的列带到 ``left`` 上之前：``left`` 的每个键都要在 ``right`` 里找得到。
+
+    找不到的行左连接后全是缺失值，会悄悄算错（如贷款没有合同利率）。先用 :func:`key_columns`
+    与 :func:`same_key_type` 检查两边的键；返回键列列表。
+
+    >>> loans = pd.DataFrame({"loan_id": [1, 2]})
+    >>> keys_found(pd.DataFrame({"loan_id": [1, 1, 2]}), loans, "loan_id")
+    ['loan_id']
+    >>> keys_found(pd.DataFrame({"loan_id": [1, 3]}), loans, "loan_id", left_frame="loan_monthly", right_frame="loans")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinValueError: loan_monthly 有 1 行的 loan_id 在 loans 里找不到（如 3）
+    """
+    cols = column_names(left, keys, param="keys", frame=left_frame, allow_none=False)
+    column_names(right, cols, param="keys", frame=right_frame, allow_none=False)
+    if len(left):
+        if len(cols) == 1:
+            miss = ~left[cols[0]].isin(right[cols[0]]).to_numpy()
+        else:
+            miss = ~pd.MultiIndex.from_frame(left[cols]).isin(pd.MultiIndex.from_frame(right[cols]))
+        if miss.any():
+            example = "、".join(str(v) for v in left.loc[miss, cols].iloc[0])
+            raise RuralfinValueError(f"{left_frame} 有 {int(miss.sum())} 行的 {'+'.join(cols)} 在 {right_frame} "
+                                     f"里找不到（如 {example}）")
+    return cols
+
+
+def schema_columns(df: pd.DataFrame, table: str, columns: Iterable[str] | None = None, *,
+                   frame: str | None = None) -> list[str]:
+    """按示范县的表结构（:mod:`ruralfin.schema`）检查 ``df`` 里的数值列，返回检查过的列名。
+
+    每列：必须是数值、不许无穷大、结构里不可空的列不许缺失、取值在登记的范围内（如余额不小于 0、
+    合同利率在 0 到 36 之间）。``columns`` 给出时这些列必须在 ``df`` 里；不给时检查 ``df`` 中所有
+    登记过的数值列。编号列（``*_id``）和结构里没有的列不在这里查（编号用 :func:`key_columns`）。
+
+    >>> schema_columns(pd.DataFrame({"loan_id": [1], "contract_rate": [4.35]}), "loans")
+    ['contract_rate']
+    >>> schema_columns(pd.DataFrame({"balance": [1.0, -2.0]}), "loan_monthly", ["balance"])
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinValueError: loan_monthly 的列 balance 有 1 个值小于 0（如 -2），应不小于 0
+    """
+    from .schema import get_table
+
+    spec = get_table(table)
+    frame = table if frame is None else frame
+    if columns is None:
+        names = [c for c in spec.column_names if c in df.columns]
+    else:
+        names = list(columns)
+        for c in names:
+            _need_column(df, c, c, frame)
+    checked = []
+    for name in names:
+        if name.endswith("_id") or name not in spec.column_names:
+            continue
+        col = spec.column(name)
+        if not col.dtype.startswith(("int", "float")):
+            continue
+        numeric_column(df, name, frame=frame, allow_nan=col.nullable, min_value=col.min, max_value=col.max)
+        checked.append(name)
+    return checked

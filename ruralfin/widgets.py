@@ -12,6 +12,7 @@ import io
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ._validation import check_number
 from .errors import RuralfinTypeError, RuralfinValueError
 
 __all__ = ["figure_png", "interactive_figure"]
@@ -19,6 +20,8 @@ __all__ = ["figure_png", "interactive_figure"]
 
 def figure_png(fig, *, dpi: int = 90) -> bytes:
     """把一张 matplotlib 图（Figure 或 Axes）画成 PNG 字节并关闭它。
+
+    ``dpi`` 是分辨率（每英寸点数），应在 10 到 600 之间；参数不对时报错，图不关闭。
 
     Examples
     --------
@@ -37,6 +40,7 @@ def figure_png(fig, *, dpi: int = 90) -> bytes:
         fig = fig.figure
     if not isinstance(fig, Figure):
         raise RuralfinTypeError(f"需要 matplotlib 的 Figure 或 Axes，实际是 {type(fig).__name__}")
+    dpi = check_number(dpi, "dpi", min_value=10, max_value=600)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
     plt.close(fig)

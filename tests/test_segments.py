@@ -245,10 +245,51 @@ def test_customer_summary_bad_input():
         customer_summary(e, h.assign(product_type=["gold"] + h["product_type"].tolist()[1:]))
     with pytest.raises(RuralfinValueError, match="holdings 缺少列：fee_income_12m"):
         customer_summary(e, h.drop(columns="fee_income_12m"))
-    with pytest.raises(RuralfinValueError, match="entity_id 有重复值"):
+    with pytest.raises(RuralfinValueError, match="主键 entity_id 有 .* 行重复"):
         customer_summary(pd.concat([e, e]), h)
     with pytest.raises(RuralfinValueError, match="as_of"):
         customer_summary(e, h, as_of="去年")
+
+
+def test_customer_summary_rejects_values_a_merge_would_lose():
+    """issue 11：编号对不上、无穷大的余额不会再悄悄变成缺失值或 inf。"""
+    e, h = _entities(), _holdings()
+    loans, lm = _loans_and_monthly()
+    with pytest.raises(RuralfinValueError, match="entity_id 是编号"):
+        customer_summary(e.assign(entity_id=[1.0, 2, 3, 4, 5, 6, 7, np.inf]), h)
+    with pytest.raises(RuralfinTypeError, match="类型不一致"):
+        customer_summary(e, h.assign(entity_id=h["entity_id"].astype(str)))
+    for col in ("balance", "avg_balance_12m", "fee_income_12m"):
+        bad = h.copy()
+        bad[col] = bad[col].astype(float)
+        bad.loc[0, col] = np.inf
+        with pytest.raises(RuralfinValueError, match=f"holdings 的列 {col} 有 1 个无穷大"):
+            customer_summary(e, bad)
+        bad.loc[0, col] = -1.0
+        with pytest.raises(RuralfinValueError, match=f"holdings 的列 {col} 有 1 个值小于 0"):
+            customer_summary(e, bad)
+    with pytest.raises(RuralfinValueError, match="在 loans 里找不到"):
+        customer_summary(e, h, loans=loans.iloc[1:], loan_monthly=lm)
+    with pytest.raises(RuralfinValueError, match="contract_rate 有 1 个无穷大"):
+        customer_summary(e, h, loans=loans.assign(contract_rate=[np.inf] + loans["contract_rate"].tolist()[1:]),
+                         loan_monthly=lm)
+    with pytest.raises(RuralfinTypeError, match="only_customers"):
+        customer_summary(e, h, only_customers="yes")
+
+
+def test_performing_borrowers_rejects_unknown_delinquency():
+    _, lm = _loans_and_monthly()
+    for value, words in [(np.nan, "days_past_due 有 1 个缺失值"), (-3, "days_past_due 有 1 个值小于 0"),
+                         (np.inf, "days_past_due 有 1 个无穷大")]:
+        bad = lm.assign(days_past_due=lm["days_past_due"].astype(float))
+        bad.loc[bad.index[0], "days_past_due"] = value
+        with pytest.raises(RuralfinValueError, match=words):
+            performing_borrowers(bad)
+    with pytest.raises(RuralfinValueError, match="entity_id 是编号"):
+        performing_borrowers(lm.assign(entity_id=lm["entity_id"].astype(float).where(lm.index != 0, np.inf)))
+    with pytest.raises(RuralfinValueError, match="months"):
+        performing_borrowers(lm, months=10**6)
+
 
 
 # --------------------------------------------------------------------------- 上下游
@@ -332,6 +373,19 @@ def test_supply_chain_prospects_bad_input():
         supply_chain_prospects(sc.drop(columns="share"), [1])
 
 
+def test_supply_chain_prospects_rejects_bad_shares_and_mismatched_ids():
+    sc = _supply_chain()
+    for value, words in [(np.inf, "share 有 1 个无穷大"), (np.nan, "share 有 1 个缺失值"), (1.5, "share 有 1 个值大于 1")]:
+        with pytest.raises(RuralfinValueError, match=words):
+            supply_chain_prospects(sc.assign(share=[value] + sc["share"].tolist()[1:]), [1, 2])
+    # 优质客户名单写成文字编号：一个也对不上，不能悄悄返回空表
+    with pytest.raises(RuralfinTypeError, match="类型不一致"):
+        supply_chain_prospects(sc, ["1", "2"])
+    with pytest.raises(RuralfinValueError, match="counterparty_key 是编号"):
+        supply_chain_prospects(sc.assign(counterparty_key=[None] + sc["counterparty_key"].tolist()[1:]), [1])
+
+
+
 # --------------------------------------------------------------------------- 存量挖掘
 
 
@@ -407,6 +461,55 @@ def test_rule_on_ordered_category_and_unknown_threshold():
     rules.loc[len(rules) - 1, "rule_threshold"] = "excellent"
     with pytest.raises(RuralfinValueError, match="阈值 'excellent' 不是列 village_reputation 的取值"):
         existing_customer_prospects(pool, rules=rules)
+
+
+def test_existing_customer_prospects_missing_means_not_met_but_bad_numbers_raise():
+    pool = _prospect_pool()
+    # 缺失 = 不满足（文档里的逐行约定）：主体 1 的存款缺失就拿不到存款的 25 分，缺失值原样保留
+    pool.loc[0, "deposit_balance"] = np.nan
+    s = existing_customer_prospects(pool).set_index("entity_id")
+    assert s.loc[1, "prospect_score"] == 75.0 and np.isnan(s.loc[1, "deposit_balance"])
+    with pytest.raises(RuralfinValueError, match="deposit_balance 有 1 个无穷大"):
+        existing_customer_prospects(_prospect_pool().assign(deposit_balance=[np.inf, 20.0, 0.0, 50.0, 9.0]))
+    with pytest.raises(RuralfinValueError, match="entity_id 是编号"):
+        existing_customer_prospects(_prospect_pool().assign(entity_id=[1.0, np.nan, 3, 4, 5]))
+    for thr in (np.nan, np.inf, None):
+        rules = prospect_rules()
+        rules["rule_threshold"] = rules["rule_threshold"].astype(object)
+        rules.loc[0, "rule_threshold"] = thr
+        with pytest.raises(RuralfinValueError, match="rule_threshold 应为有限的数"):
+            existing_customer_prospects(_prospect_pool(), rules=rules)
+    rules = prospect_rules()
+    rules.loc[0, "rule_points"] = np.nan
+    with pytest.raises(RuralfinValueError, match="rule_points 有 1 个缺失值"):
+        existing_customer_prospects(_prospect_pool(), rules=rules)
+
+
+def test_age_band_rejects_missing_and_impossible_ages():
+    e = _entities()
+    for value, words in [(np.nan, "operator_age 有 1 个缺失值"), (-5, "operator_age 有 1 个值小于 0"),
+                         (np.inf, "operator_age 有 1 个无穷大"), (1e6, "operator_age 有 1 个值大于 120")]:
+        with pytest.raises(RuralfinValueError, match=words):
+            add_age_band(e.assign(operator_age=[value] + e["operator_age"].tolist()[1:]))
+    with pytest.raises(RuralfinTypeError, match="bins"):
+        add_age_band(e, bins=30)
+    with pytest.raises(RuralfinTypeError, match="out"):
+        add_age_band(e, out=123)
+
+
+def test_target_list_rejects_unrankable_scores_and_non_bool_order():
+    pool = _prospect_pool().assign(prospect_score=[60.0, 90.0, 75.0, 10.0, 20.0])
+    for value in (np.nan, np.inf):
+        bad = pool.assign(prospect_score=[value, 90.0, 75.0, 10.0, 20.0])
+        with pytest.raises(RuralfinValueError, match="prospect_score"):
+            target_list(bad)
+        with pytest.raises(RuralfinValueError, match="prospect_score"):
+            target_list(bad, sort_by="entity_id", min_score=50)
+    for value in ("yes", None, 1):
+        with pytest.raises(RuralfinTypeError, match="ascending"):
+            target_list(pool, ascending=value)
+    # 文字列排序不受影响
+    assert target_list(pool, sort_by="township", ascending=True)["township"].tolist()[0] == "稻香镇"
 
 
 def test_rules_never_use_truth_columns():

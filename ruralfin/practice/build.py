@@ -84,6 +84,8 @@ def exercise_source(source: str) -> str:
     rate = ____
     ex.q1.check(rate)
     """
+    if not isinstance(source, str):
+        raise RuralfinTypeError(f"参数 source 应为代码单元格的文字（str），实际是 {type(source).__name__}")
     if BEGIN in source and END not in source:
         raise RuralfinValueError(f"答案区缺少结束标记 {END!r}：\n{source[:200]}")
 

@@ -15,14 +15,17 @@ import pandas as pd
 from .._validation import (
     as_of_index,
     as_of_timestamp,
+    check_bool,
     check_frame,
     check_int,
-    column_name,
     fmt_list,
     key_columns,
+    keys_found,
     month_end,
     month_index,
     numeric_column,
+    same_key_type,
+    schema_columns,
 )
 from ..errors import RuralfinValueError
 
@@ -97,6 +100,10 @@ def customer_summary(
     keep : sequence of str
         从 ``entities`` 带过来的列（不存在的列自动跳过）。
 
+    各表的主体编号不许缺失，且与 ``entities`` 的编号同类型（都是整数或都是文字）；
+    ``loan_monthly`` 的每笔贷款都要在 ``loans`` 里找得到合同；余额、中收、合同利率、逾期天数、
+    资金流入等数值列按示范县表结构检查（不许缺失、无穷大或为负）。
+
     Returns
     -------
     DataFrame
@@ -123,22 +130,31 @@ def customer_summary(
     from ..schema import AS_OF
 
     check_frame(entities, name="entities")
-    entity = key_columns(entities, entity_id, param="entity_id", frame="entities")[0]
-    if entities[entity].duplicated().any():
-        raise RuralfinValueError(f"entities 的列 {entity} 有重复值，主体表应每个主体一行")
-    check_frame(holdings, [entity, "product_type", "balance", "avg_balance_12m", "fee_income_12m"],
-                name="holdings", numeric=["balance", "avg_balance_12m", "fee_income_12m"], allow_empty=True)
+    entity = key_columns(entities, entity_id, param="entity_id", frame="entities", unique=True)[0]
+    only_customers = check_bool(only_customers, "only_customers")
+
+    def table_keyed_by_entity(df, name, required=(), numeric=()):
+        """一张按主体编号与 entities 对接的表：列齐、编号不缺且与 entities 同类型、数值列合规。"""
+        check_frame(df, [entity, *required, *numeric], name=name, allow_empty=True)
+        key_columns(df, entity, param="entity_id", frame=name)
+        same_key_type(("entities", entities, entity), (name, df, entity))
+        schema_columns(df, name, numeric)
+
+    table_keyed_by_entity(holdings, "holdings", ["product_type"], ["balance", "avg_balance_12m", "fee_income_12m"])
     if (loans is None) != (loan_monthly is None):
         raise RuralfinValueError("参数 loans 与 loan_monthly 要同时给出（贷款利率与逾期需要两张表）")
     lm_month = flow_month = None
     if loan_monthly is not None:
-        check_frame(loans, ["loan_id", "contract_rate"], name="loans", numeric=["contract_rate"], allow_empty=True)
-        check_frame(loan_monthly, ["loan_id", entity, "month", "balance", "days_past_due"], name="loan_monthly",
-                    numeric=["balance", "days_past_due"], allow_empty=True)
+        check_frame(loans, ["loan_id", "contract_rate"], name="loans", allow_empty=True)
+        key_columns(loans, "loan_id", param="loan_id", frame="loans", unique=True)
+        schema_columns(loans, "loans", ["contract_rate"])
+        table_keyed_by_entity(loan_monthly, "loan_monthly", ["loan_id", "month"], ["balance", "days_past_due"])
+        key_columns(loan_monthly, "loan_id", param="loan_id", frame="loan_monthly")
+        same_key_type(("loan_monthly", loan_monthly, "loan_id"), ("loans", loans, "loan_id"))
+        keys_found(loan_monthly, loans, "loan_id", left_frame="loan_monthly", right_frame="loans")
         lm_month = month_index(loan_monthly, "month", frame="loan_monthly")
     if account_flows is not None:
-        check_frame(account_flows, [entity, "month", "inflow_amount"], name="account_flows",
-                    numeric=["inflow_amount"], allow_empty=True)
+        table_keyed_by_entity(account_flows, "account_flows", ["month"], ["inflow_amount"])
         flow_month = month_index(account_flows, "month", frame="account_flows")
     if as_of is not None:
         ts = as_of_timestamp(as_of)
@@ -228,6 +244,9 @@ def customer_summary(
         have = [c for c in cols if c in frame.columns]
         if not have:
             raise RuralfinValueError(f"{name} 缺少可用的列：应至少含 {fmt_list(cols)} 之一")
+        key_columns(frame, entity, param="entity_id", frame=name, unique=True)
+        same_key_type(("entities", entities, entity), (name, frame, entity))
+        schema_columns(frame, name, have)
         out = out.merge(frame[[entity] + have], on=entity, how="left", validate="one_to_one")
 
     if only_customers:
@@ -265,7 +284,8 @@ def performing_borrowers(
     max_dpd : int, default 0
         允许的最长逾期天数（0 表示从未逾期）。
     entity_id, month, days_past_due, balance : str
-        主体编号、月份、逾期天数、余额列。
+        主体编号、月份、逾期天数、余额列。逾期天数与余额不许缺失、不许为负：缺一个月的逾期天数，
+        就说不清这户是不是“从未逾期”。
 
     Returns
     -------
@@ -285,11 +305,11 @@ def performing_borrowers(
     1         20        1       35      5.0          False
     """
     check_frame(loan_monthly, name="loan_monthly")
-    entity = column_name(loan_monthly, entity_id, param="entity_id", frame="loan_monthly")
+    entity = key_columns(loan_monthly, entity_id, param="entity_id", frame="loan_monthly")[0]
     for param, col in (("days_past_due", days_past_due), ("balance", balance)):
-        numeric_column(loan_monthly, col, param=param, frame="loan_monthly", allow_nan=True)
-    n = check_int(months, "months", min_value=1)
-    limit = check_int(max_dpd, "max_dpd", min_value=0)
+        numeric_column(loan_monthly, col, param=param, frame="loan_monthly", min_value=0)
+    n = check_int(months, "months", min_value=1, max_value=1200)
+    limit = check_int(max_dpd, "max_dpd", min_value=0, max_value=3650)
     m = month_index(loan_monthly, month, param="month", frame="loan_monthly")
     t = as_of_index(as_of) if as_of is not None else int(m.max())
     sel = (m > t - n) & (m <= t)

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .._validation import bool_column, check_choice, check_frame, check_int, column_names, numeric_column
-from ..errors import RuralfinValueError
+from ..errors import RuralfinTypeError, RuralfinValueError
 
 __all__ = ["add_age_band", "group_profile", "entity_mix"]
 
@@ -31,7 +31,8 @@ def add_age_band(
     entities : DataFrame
         主体表。
     operator_age : str, default "operator_age"
-        年龄列。
+        年龄列（岁，0–120）；不许缺失：年龄不详的主体请先剔除或单独处理，
+        如 ``entities.dropna(subset=["operator_age"])``。
     bins : sequence of int, default (30, 40, 50, 60)
         分段的切点（严格递增）；每段含下限、不含上限。
     out : str, default "age_band"
@@ -45,14 +46,17 @@ def add_age_band(
     ['under_30', '30_39', '40_49', '60_plus']
     """
     check_frame(entities, name="entities")
-    ages = numeric_column(entities, operator_age, param="operator_age", frame="entities", allow_nan=True)
-    edges = [check_int(b, "bins") for b in bins]
+    ages = numeric_column(entities, operator_age, param="operator_age", frame="entities", min_value=0, max_value=120)
+    if isinstance(bins, (str, bytes)) or not isinstance(bins, Sequence):
+        raise RuralfinTypeError(f"参数 bins 应为整数切点的列表，如 (30, 40, 50, 60)，实际是 {bins!r}")
+    edges = [check_int(b, "bins", min_value=0, max_value=120) for b in bins]
+    if not isinstance(out, str) or not out:
+        raise RuralfinTypeError(f"参数 out 应为新列的列名（字符串），实际是 {out!r}")
     if not edges or any(b >= c for b, c in zip(edges, edges[1:])):
         raise RuralfinValueError(f"参数 bins 应为严格递增的整数切点，实际是 {list(bins)!r}")
     codes = [f"under_{edges[0]}"] + [f"{a}_{b - 1}" for a, b in zip(edges, edges[1:])] + [f"{edges[-1]}_plus"]
     idx = np.searchsorted(np.asarray(edges), ages, side="right")
     vals = np.asarray(codes, dtype=object)[idx]
-    vals[np.isnan(ages)] = None
     res = entities.copy()
     res[out] = pd.Categorical(vals, categories=codes, ordered=True)
     return res

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import warnings
+from numbers import Real
 
 import numpy as np
 import pandas as pd
 
 from .. import labels
-from .._validation import bool_column, check_frame, check_number, column_name, fmt_list
+from .._validation import bool_column, check_frame, check_number, fmt_list, key_columns, numeric_column
 from ..errors import RuralfinTypeError, RuralfinValueError, RuralfinWarning
 
 __all__ = ["prospect_rules", "existing_customer_prospects"]
@@ -76,7 +77,8 @@ def existing_customer_prospects(
 
     对象：``has_credit`` 为假、且 ``has_deposit`` 或 ``has_settlement`` 为真的客户。
     按 :func:`prospect_rules` 的规则打分：满足一条加一条的分；触发排除规则的不进名单；
-    列值缺失（如从未走访）视为不满足。规则里用到、但 ``customers`` 里没有的列会被跳过，
+    列值缺失（如从未走访、没有征信记录）视为不满足这条规则——这是逐行的约定，缺失值原样留在结果里；
+    无穷大、阈值缺失或分值缺失则报错。规则里用到、但 ``customers`` 里没有的列会被跳过，
     并给出 :class:`~ruralfin.errors.RuralfinWarning`（满分相应降低，见 ``max_points``）。
 
     Parameters
@@ -116,13 +118,19 @@ def existing_customer_prospects(
     '存款近 12 个月日均不少于 5 万元；经营满 3 年；在用我行支付结算产品'
     """
     check_frame(customers, name="customers")
-    entity = column_name(customers, entity_id, param="entity_id", frame="customers")
+    entity = key_columns(customers, entity_id, param="entity_id", frame="customers", unique=True)[0]
     has_credit = bool_column(customers, "has_credit", frame="customers")
     has_dep = bool_column(customers, "has_deposit", frame="customers")
     has_set = bool_column(customers, "has_settlement", frame="customers")
     rules = prospect_rules() if rules is None else rules
-    check_frame(rules, _RULE_COLUMNS, name="rules", numeric=["rule_points"])
+    check_frame(rules, _RULE_COLUMNS, name="rules")
+    numeric_column(rules, "rule_points", frame="rules")
     for i, r in rules.iterrows():
+        thr = r["rule_threshold"]
+        if not (isinstance(thr, (str, bool, np.bool_)) or (isinstance(thr, Real) and np.isfinite(thr))):
+            raise RuralfinValueError(
+                f"rules 第 {i} 行（{r['rule']}）的 rule_threshold 应为有限的数、True/False 或有序类别的取值，"
+                f"实际是 {thr!r}")
         if r["rule_op"] not in _OPS:
             raise RuralfinValueError(
                 f"rules 第 {i} 行（{r['rule']}）的 rule_op {r['rule_op']!r} 不认识，可选：{fmt_list(_OPS)}")
@@ -137,6 +145,10 @@ def existing_customer_prospects(
             "（可在 customer_summary 里给出 account_flows、external_data、soft_info 等表）",
             RuralfinWarning, stacklevel=2,
         )
+    for col in dict.fromkeys(rules["rule_column"]):
+        if col in customers.columns and pd.api.types.is_numeric_dtype(customers[col].dtype) \
+                and not pd.api.types.is_bool_dtype(customers[col].dtype):
+            numeric_column(customers, col, frame="customers", allow_nan=True)  # 缺失 = 不满足；无穷大是坏数据
     pool = customers[~has_credit & (has_dep | has_set)]
     n = len(pool)
     score = np.zeros(n)

@@ -9,7 +9,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._validation import bool_column, check_frame, check_int, check_number, column_name, fmt_list
+from .._validation import (
+    bool_column,
+    check_frame,
+    check_int,
+    check_number,
+    fmt_list,
+    key_columns,
+    same_key_type,
+    schema_columns,
+)
 from ..errors import RuralfinTypeError, RuralfinValueError
 
 __all__ = ["SUPPLY_CHAIN_WEIGHTS", "supply_chain_prospects"]
@@ -61,7 +70,8 @@ def supply_chain_prospects(
     years_cap : float, default 10.0
         平均合作年限达到多少年算满分。
     entity_id, counterparty_key, counterparty_banks_with_us : str
-        主体编号、交易对手编号、对方是否我行客户列。
+        主体编号、交易对手编号、对方是否我行客户列。编号不许缺失；``share``（0–1）、
+        ``relationship_years`` 不许缺失或越界；``good_customers`` 的编号要与 ``entity_id`` 同类型。
 
     Returns
     -------
@@ -88,19 +98,22 @@ def supply_chain_prospects(
     0     1               M1        2            50.0
     1     2               C9        1            29.0
     """
-    check_frame(supply_chain, ["share", "relationship_years", "direction"], name="supply_chain",
-                numeric=["share", "relationship_years"])
-    entity = column_name(supply_chain, entity_id, param="entity_id", frame="supply_chain")
-    key = column_name(supply_chain, counterparty_key, param="counterparty_key", frame="supply_chain")
+    check_frame(supply_chain, ["share", "relationship_years", "direction"], name="supply_chain")
+    schema_columns(supply_chain, "supply_chain", ["share", "relationship_years"])
+    entity = key_columns(supply_chain, entity_id, param="entity_id", frame="supply_chain")[0]
+    key = key_columns(supply_chain, counterparty_key, param="counterparty_key", frame="supply_chain")[0]
     flag = bool_column(supply_chain, counterparty_banks_with_us, param="counterparty_banks_with_us",
                        frame="supply_chain")
     if isinstance(good_customers, (str, bytes)) or not isinstance(good_customers, Iterable):
         raise RuralfinTypeError(
             f"参数 good_customers 应为主体编号的列表或 Series，实际是 {type(good_customers).__name__}"
         )
-    good = set(pd.Series(list(good_customers)).dropna().tolist())
-    if not good:
+    good_ids = pd.DataFrame({entity: pd.Series(list(good_customers)).dropna()})
+    if good_ids.empty:
         raise RuralfinValueError("参数 good_customers 是空的：至少需要一个优质客户的主体编号")
+    key_columns(good_ids, entity, param="good_customers", frame="good_customers")
+    same_key_type(("good_customers", good_ids, entity), ("supply_chain", supply_chain, entity))
+    good = set(good_ids[entity].tolist())
     w = dict(SUPPLY_CHAIN_WEIGHTS)
     if weights is not None:
         bad = sorted(set(weights) - set(w))
@@ -145,6 +158,9 @@ def supply_chain_prospects(
     res = res.reset_index()
     if entities is not None and "counterparty_entity_id" in res.columns:
         check_frame(entities, [entity], name="entities")
+        key_columns(entities, entity, param="entity_id", frame="entities", unique=True)
+        local = res[res["counterparty_entity_id"].notna()]
+        same_key_type(("supply_chain", local, "counterparty_entity_id"), ("entities", entities, entity))
         info = [c for c in ["customer_group", "industry", "township", "village"] if c in entities.columns]
         extra = entities[[entity] + info].rename(columns={entity: "counterparty_entity_id"})
         res = res.merge(extra, on="counterparty_entity_id", how="left")

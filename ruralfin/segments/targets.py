@@ -11,7 +11,16 @@ import numpy as np
 import pandas as pd
 
 from .. import labels
-from .._validation import check_choice, check_frame, check_int, check_number, column_name, column_names
+from .._validation import (
+    check_bool,
+    check_choice,
+    check_frame,
+    check_int,
+    check_number,
+    column_name,
+    column_names,
+    numeric_column,
+)
 
 __all__ = ["target_list", "export_target_list"]
 
@@ -42,7 +51,7 @@ def target_list(
     top : int, optional
         只取排序后的前 ``top`` 名。
     sort_by : str, default "prospect_score"
-        排序列。
+        排序列；是数值列时不许缺失或无穷大（缺了分数就排不出名次）。
     ascending : bool, default False
         是否升序（默认分数从高到低）。
     columns : sequence of str, optional
@@ -51,7 +60,8 @@ def target_list(
     Returns
     -------
     DataFrame
-        筛选排序后的新表，``rank`` 为清单内的名次（从 1 开始）。
+        筛选排序后的新表，``rank`` 为清单内的名次（从 1 开始）。除排序与筛选用到的列外，
+        各列原样照抄（如手机号缺失的，清单里也缺失）。
 
     Examples
     --------
@@ -76,10 +86,13 @@ def target_list(
             check_choice(v, known, col)
         mask &= s.isin(wanted).to_numpy()
     column_name(prospects, sort_by, param="sort_by", frame="prospects")
+    if pd.api.types.is_numeric_dtype(prospects[sort_by].dtype) and not pd.api.types.is_bool_dtype(prospects[sort_by]):
+        numeric_column(prospects, sort_by, param="sort_by", frame="prospects")  # 分数缺失就排不出名次
+    ascending = check_bool(ascending, "ascending")
     if min_score is not None:
         floor = check_number(min_score, "min_score")
-        column_name(prospects, "prospect_score", param="min_score", frame="prospects")
-        mask &= (prospects["prospect_score"] >= floor).to_numpy()
+        score = numeric_column(prospects, "prospect_score", param="min_score", frame="prospects")
+        mask &= score >= floor
     res = prospects[mask].drop(columns=["rank"], errors="ignore")
     res = res.sort_values(sort_by, ascending=ascending, kind="stable")
     if top is not None:
