@@ -460,6 +460,130 @@ def test_regulatory_indicators_bad_input():
         regulatory_indicators(start, end, end_date="明年")
 
 
+def test_regulatory_indicators_npl_threshold_domain():
+    """issue 11 第 7 条：npl_dpd=nan 曾给出 0.00% 的不良率，0/-1 曾让每笔贷款都成了不良。"""
+    start, end = _books()
+    end = end.assign(days_past_due=[10, 0, 0, 0, 95])  # L1 逾期 10 天，L6 逾期 95 天
+    total = end["balance"].sum()
+
+    def npl(**kw):
+        t = regulatory_indicators(start, end, **kw).set_index("indicator")
+        return t.loc["all_loans_npl_ratio", "value"]
+
+    assert npl() == pytest.approx(120.0 / total * 100)
+    # 0 = 有逾期即算不良：L1 与 L6，而不是全部贷款
+    assert npl(npl_dpd=0) == pytest.approx((80.0 + 120.0) / total * 100)
+    assert npl(npl_dpd=0) < 100.0
+    for bad in (float("nan"), float("inf"), -1, -90):
+        with pytest.raises(RuralfinValueError, match="npl_dpd"):
+            npl(npl_dpd=bad)
+    with pytest.raises(RuralfinTypeError, match="npl_dpd"):
+        npl(npl_dpd="90")
+    with pytest.raises(RuralfinValueError, match="days_past_due 有 1 个值小于 0"):
+        regulatory_indicators(start, end.assign(days_past_due=[-5, 0, 0, 0, 95]))
+    with pytest.raises(RuralfinValueError, match="days_past_due 有 1 个缺失值"):
+        regulatory_indicators(start, end.assign(days_past_due=[np.nan, 0, 0, 0, 95]))
+    with pytest.raises(RuralfinTypeError, match="threshold_inclusive"):
+        regulatory_indicators(start, end, threshold_inclusive="yes")
+
+
+def test_regulatory_indicators_reject_bad_rates_and_amounts():
+    start, end = _books()
+    for rate in (-5.0, float("inf"), float("nan"), 80.0):
+        with pytest.raises(RuralfinValueError, match="contract_rate"):
+            regulatory_indicators(start, end.assign(contract_rate=[rate, 5.5, 4.0, 4.8, 5.2]))
+    with pytest.raises(RuralfinValueError, match="loan_amount 有 1 个值小于 0"):
+        regulatory_indicators(start, end.assign(loan_amount=[-100.0, 300.0, 500.0, 150.0, 150.0]))
+    with pytest.raises(RuralfinTypeError, match="origination_date.*应为日期"):
+        regulatory_indicators(start, end.assign(origination_date="2025-03-01"))
+    with pytest.raises(RuralfinValueError, match="entity_id 是编号"):
+        regulatory_indicators(start, end.assign(entity_id=[1.0, np.nan, 4, 5, 2]))
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    (dict(hurdle_rate=-0.05), "hurdle_rate 应为 0 到 1"),
+    (dict(ftp_rate=-1.0), "ftp_rate 应为 0 到 100"),
+    (dict(lgd=1.2), "lgd 应为 0 到 1"),
+    (dict(lgd=-0.1), "lgd 应为 0 到 1"),
+    (dict(prob_default=-0.01), "prob_default 应为 0 到 1"),
+    (dict(prob_default=1.5), "prob_default 应为 0 到 1"),
+    (dict(contract_rate=float("inf")), "contract_rate 应为有限"),
+    (dict(fee_income=float("inf")), "fee_income 应为有限"),
+    (dict(opex_rate=float("nan")), "opex_rate 应为有限"),
+])
+def test_raroc_rejects_out_of_domain_parameters(kwargs, words):
+    with pytest.raises(RuralfinValueError, match=words):
+        raroc(_two_loans(), **kwargs)
+
+
+def test_raroc_and_yield_reject_infinite_columns():
+    with pytest.raises(RuralfinValueError, match="balance 有 1 个无穷大"):
+        raroc(_two_loans().assign(balance=[np.inf, 50.0, 40.0]))
+    with pytest.raises(RuralfinValueError, match="contract_rate 有 1 个无穷大"):
+        raroc(_two_loans().assign(contract_rate=[6.0, np.inf, 7.0]))
+    with pytest.raises(RuralfinValueError, match="deposit_balance 有 1 个无穷大"):
+        comprehensive_yield(_customers().assign(deposit_balance=[np.inf, 1.0, 1.0, 1.0]))
+    with pytest.raises(RuralfinValueError, match="deposit_rate 有 1 个无穷大"):
+        comprehensive_yield(_customers().assign(deposit_rate=[np.inf, 1.0, 1.0, 1.0]), deposit_rate="deposit_rate")
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    (dict(deposit_rate=-0.5), "deposit_rate 应为 0 到 100"),
+    (dict(deposit_ftp_rate=-1.0), "deposit_ftp_rate 应为 0 到 100"),
+    (dict(ftp_rate=-1.0), "ftp_rate 应为 0 到 100"),
+    (dict(threshold=float("inf")), "threshold 应为有限"),
+    (dict(lgd=2.0), "lgd 应为 0 到 1"),
+    (dict(prob_default=-0.2), "prob_default 应为 0 到 1"),
+])
+def test_comprehensive_yield_rejects_out_of_domain_parameters(kwargs, words):
+    with pytest.raises(RuralfinValueError, match=words):
+        comprehensive_yield(_customers(), **kwargs)
+
+
+def test_loan_pricing_rejects_negative_hurdle_and_ftp():
+    with pytest.raises(RuralfinValueError, match="hurdle_rate 应为 0 到 1"):
+        loan_pricing(hurdle_rate=-0.1)
+    with pytest.raises(RuralfinValueError, match="ftp_rate 应为 0 到 100"):
+        break_even_rate(ftp_rate=-0.5)
+
+
+def test_loan_book_rejects_what_a_left_join_would_turn_into_missing_values():
+    loans = pd.DataFrame({"loan_id": [1, 2], "entity_id": [10, 20], "contract_rate": [5.0, 6.0]})
+    monthly = pd.DataFrame({"loan_id": [1, 2], "entity_id": [10, 20], "balance": [10.0, 5.0],
+                            "month": pd.to_datetime(["2024-12-31"] * 2), "days_past_due": [0, 3]})
+    entities = pd.DataFrame({"entity_id": [10, 20], "customer_group": ["coop", "coop"]})
+    book = loan_book(loans, monthly, "2024-12-31", entities=entities)
+    assert book["contract_rate"].tolist() == [5.0, 6.0]
+    # 当月的贷款在合同表里找不到：合并后合同利率会是空的
+    with pytest.raises(RuralfinValueError, match="有 1 行的 loan_id 在 loans 里找不到（如 2）"):
+        loan_book(loans.iloc[:1], monthly, "2024-12-31")
+    with pytest.raises(RuralfinValueError, match="entity_id 在 entities 里找不到（如 20）"):
+        loan_book(loans, monthly, "2024-12-31", entities=entities.iloc[:1])
+    # 编号一边是整数、一边是文字：对不上
+    with pytest.raises(RuralfinTypeError, match="类型不一致"):
+        loan_book(loans.assign(loan_id=["1", "2"]), monthly, "2024-12-31")
+    with pytest.raises(RuralfinValueError, match="loan_id 是编号"):
+        loan_book(loans, monthly.assign(loan_id=[1.0, np.nan]), "2024-12-31")
+    for rate in (np.inf, np.nan, -1.0):
+        with pytest.raises(RuralfinValueError, match="contract_rate"):
+            loan_book(loans.assign(contract_rate=[5.0, rate]), monthly, "2024-12-31")
+    with pytest.raises(RuralfinValueError, match="balance 有 1 个无穷大"):
+        loan_book(loans, monthly.assign(balance=[10.0, np.inf]), "2024-12-31")
+    with pytest.raises(RuralfinValueError, match="balance 有 1 个缺失值"):
+        loan_book(loans, monthly.assign(balance=[10.0, np.nan]), "2024-12-31")
+    with pytest.raises(RuralfinValueError, match="days_past_due 有 1 个值小于 0"):
+        loan_book(loans, monthly.assign(days_past_due=[0, -3]), "2024-12-31")
+    with pytest.raises(RuralfinTypeError, match="include_closed"):
+        loan_book(loans, monthly, "2024-12-31", include_closed="yes")
+
+
+def test_plot_rate_buildup_rejects_infinite_bars():
+    steps = rate_buildup()
+    steps.loc[6, "bar_end"] = np.inf
+    with pytest.raises(RuralfinValueError, match="bar_end 有 1 个无穷大"):
+        plot_rate_buildup(steps)
+
+
 def test_loan_book_snapshot():
     loans = pd.DataFrame({"loan_id": [1, 2, 3], "entity_id": [10, 20, 30], "contract_rate": [5.0, 6.0, 7.0]})
     monthly = pd.DataFrame({

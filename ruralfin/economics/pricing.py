@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .. import labels
-from .._validation import check_frame, column_names
+from .._validation import check_frame, column_names, numeric_column
 from ..errors import RuralfinValueError
 from ._params import parameter_value, ratio
 
@@ -487,8 +487,9 @@ def plot_rate_buildup(
 
     if data is None:
         data = rate_buildup()
-    check_frame(data, ["component", "kind", "component_rate", "bar_start", "bar_end"], name="data",
-                numeric=["component_rate", "bar_start", "bar_end"])
+    check_frame(data, ["component", "kind", "component_rate", "bar_start", "bar_end"], name="data")
+    starts, ends = (numeric_column(data, c, frame="data") for c in ("bar_start", "bar_end"))
+    numeric_column(data, "component_rate", frame="data")
     if len(data) != len(_COMPONENTS):
         raise RuralfinValueError(
             f"plot_rate_buildup 一次只画一笔贷款或一个客群（{len(_COMPONENTS)} 行），实际有 {len(data)} 行；"
@@ -499,8 +500,6 @@ def plot_rate_buildup(
     ax = get_ax(ax, figsize=(8, 4.5))
     colors = {"component": "#4C72B0", "subtotal": "#8C8C8C", "total": "#C44E52"}
     x = np.arange(len(data))
-    starts = data["bar_start"].to_numpy(float)
-    ends = data["bar_end"].to_numpy(float)
     kinds = data["kind"].tolist()
     comps = data["component"].tolist()
     cols = ["#55A868" if c == "margin" else colors.get(k, "#4C72B0") for k, c in zip(kinds, comps)]

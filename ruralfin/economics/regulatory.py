@@ -20,14 +20,18 @@ from .._validation import (
     as_of_index,
     as_of_timestamp,
     bool_column,
+    check_bool,
     check_frame,
     check_int,
     check_number,
     column_name,
     key_columns,
+    keys_found,
     month_end,
     month_index,
     numeric_column,
+    same_key_type,
+    schema_columns,
 )
 from ..errors import RuralfinTypeError, RuralfinValueError
 from ._params import parameter_value, ratio
@@ -87,6 +91,15 @@ def loan_book(
     DataFrame
         月度表当月的全部列，加上合同表中月度表没有的列（以及上面说明的可选列）。
 
+    Raises
+    ------
+    RuralfinValueError
+        编号缺失或重复；当月有贷款在 ``loans`` 里找不到合同（或借款人不在 ``entities`` 里）——
+        左连接会让它们的合同列全是缺失值；余额、逾期天数为负或缺失；合同列（``contract_rate``、
+        ``loan_amount`` 等示范县登记过的数值列）缺失、无穷大或越界。
+    RuralfinTypeError
+        两张表的编号类型不一致（如一边是整数、一边是文字）。
+
     Examples
     --------
     >>> import pandas as pd
@@ -98,7 +111,12 @@ def loan_book(
     0        1     10.0 2024-12-31            5.0
     """
     check_frame(loans, [loan_id], name="loans")
-    check_frame(loan_monthly, [loan_id, month, balance], name="loan_monthly", numeric=[balance])
+    check_frame(loan_monthly, [loan_id, month, balance], name="loan_monthly")
+    include_closed = check_bool(include_closed, "include_closed")
+    key_columns(loans, loan_id, param="loan_id", frame="loans", unique=True)
+    key_columns(loan_monthly, loan_id, param="loan_id", frame="loan_monthly")
+    same_key_type(("loan_monthly", loan_monthly, loan_id), ("loans", loans, loan_id))
+    schema_columns(loans, "loans")  # 带到台账上的合同列：利率 0–36、金额不为负、不缺失
     target = as_of_index(as_of, param="as_of")
     months = month_index(loan_monthly, month, param="month", frame="loan_monthly")
     snap = loan_monthly[months == target]
@@ -108,19 +126,25 @@ def loan_book(
             + (f"{month_end(int(months.min())).date()} 至 {month_end(int(months.max())).date()}" if len(months)
                else "（无）")
         )
+    in_month = f"loan_monthly[{month_end(target).date()}]"  # 报错时指明是哪个月的行
+    numeric_column(snap, balance, param="balance", frame=in_month, min_value=0)
+    schema_columns(snap, "loan_monthly", frame=in_month)
     if not include_closed:
         snap = snap[snap[balance] > 0]
-    key_columns(loans, loan_id, param="loan_id", frame="loans", unique=True)
+    keys_found(snap, loans, loan_id, left_frame=in_month, right_frame="loans")
     extra = [c for c in loans.columns if c not in snap.columns or c == loan_id]
     out = snap.merge(loans[extra], on=loan_id, how="left", validate="many_to_one")
     if days_past_due is not None:
-        numeric_column(loan_monthly, days_past_due, param="days_past_due", frame="loan_monthly", allow_nan=True)
         hist = loan_monthly[months <= target]
+        numeric_column(hist, days_past_due, param="days_past_due", frame="loan_monthly", min_value=0)
         worst = hist.groupby(loan_id)[days_past_due].max().rename("max_dpd_to_date")
         out = out.merge(worst, left_on=loan_id, right_index=True, how="left")
     if entities is not None:
         key_columns(entities, entity_id, param="entity_id", frame="entities", unique=True)
         check_frame(out, [entity_id], name="loan_monthly")
+        key_columns(out, entity_id, param="entity_id", frame=in_month)
+        same_key_type((in_month, out, entity_id), ("entities", entities, entity_id))
+        keys_found(out, entities, entity_id, left_frame=in_month, right_frame="entities")
         cols = [c for c in entity_columns if c in entities.columns and c not in out.columns]
         out = out.merge(entities[[entity_id] + cols], on=entity_id, how="left", validate="many_to_one")
     return out.reset_index(drop=True)
@@ -207,7 +231,8 @@ def regulatory_indicators(
     days_past_due : str, default "days_past_due"
         逾期天数列，或布尔的不良标志列。
     npl_dpd : int, default 90
-        逾期天数超过多少天算不良。
+        逾期天数**超过**多少天算不良（0 表示有逾期即算不良；不许为负或缺失）。逾期天数列本身
+        不许缺失或为负。
     npl_margin : float, default 3.0
         不良率容忍度：普惠型小微不良率可高出各项贷款不良率的百分点数。
     start_date, end_date : date-like, optional
@@ -250,11 +275,14 @@ def regulatory_indicators(
     """
     check_frame(book_start, [entity_id, balance], name="book_start", numeric=[balance])
     check_frame(book_end, [entity_id, balance], name="book_end", numeric=[balance])
+    key_columns(book_start, entity_id, param="entity_id", frame="book_start")
+    key_columns(book_end, entity_id, param="entity_id", frame="book_end")
+    same_key_type(("book_start", book_start, entity_id), ("book_end", book_end, entity_id))
     thr = check_number(limit_threshold, "limit_threshold", min_value=0)
     margin_pp = check_number(npl_margin, "npl_margin", min_value=0, max_value=100)
-    dpd_limit = check_number(npl_dpd, "npl_dpd", min_value=0)
-    if not isinstance(threshold_inclusive, bool):
-        raise RuralfinTypeError(f"参数 threshold_inclusive 应为 True 或 False，实际是 {threshold_inclusive!r}")
+    # 逾期“超过” npl_dpd 天算不良：0 表示有逾期即算；不许负数（否则没逾期的也成了不良）
+    dpd_limit = check_number(npl_dpd, "npl_dpd", min_value=0, max_value=3650)
+    threshold_inclusive = check_bool(threshold_inclusive, "threshold_inclusive")
     agri_thr = None if inclusive_agri_limit is None else check_number(
         inclusive_agri_limit, "inclusive_agri_limit", min_value=0)
     t0 = _period_end(book_start, start_date, month, "start_date", "book_start")
@@ -278,7 +306,7 @@ def regulatory_indicators(
         if not pd.api.types.is_numeric_dtype(df[col]):
             raise RuralfinTypeError(f"{frame} 的列 {col}（参数 days_past_due）应为逾期天数或布尔的不良标志，"
                                     f"实际是 {df[col].dtype}")
-        return numeric_column(df, col, param="days_past_due", frame=frame) > dpd_limit
+        return numeric_column(df, col, param="days_past_due", frame=frame, min_value=0) > dpd_limit
 
     def inclusive_micro(df, frame):
         return flag(df, is_inclusive_micro, "is_inclusive_micro", frame) & under(df, frame, thr)
@@ -313,11 +341,16 @@ def regulatory_indicators(
                     numeric=[contract_rate, loan_amount], allow_empty=True)
         if df.empty:
             return np.nan
-        when = pd.to_datetime(df[origination_date])
+        when = df[origination_date]
+        if not pd.api.types.is_datetime64_any_dtype(when.dtype):
+            raise RuralfinTypeError(f"{frame} 的列 {origination_date}（参数 origination_date）应为日期，"
+                                    f"实际类型是 {when.dtype}；请先用 pd.to_datetime 转换")
+        if when.isna().any():
+            raise RuralfinValueError(f"{frame} 的列 {origination_date} 有 {int(when.isna().sum())} 个缺失的发放日期")
         sel = ((when > lo) & (when <= hi)).to_numpy(dtype=bool, copy=True)
         sel = sel & inclusive_micro(df, frame)
-        amt = df[loan_amount].to_numpy(dtype=float)[sel]
-        r = df[contract_rate].to_numpy(dtype=float)[sel]
+        amt = numeric_column(df, loan_amount, param="loan_amount", frame=frame, min_value=0)[sel]
+        r = parameter_value(df, contract_rate, "contract_rate", frame=frame)[sel]
         return float(ratio((r * amt).sum(), amt.sum())) if sel.any() else np.nan
 
     prev_lo = t0 - (t1 - t0)
