@@ -19,6 +19,7 @@ from .._validation import (
     check_number,
     column_name,
     column_names,
+    key_columns,
     numeric_column,
 )
 
@@ -74,6 +75,8 @@ def target_list(
     1     2          1      青禾镇            60.0
     """
     check_frame(prospects, name="prospects", allow_empty=True)
+    if "entity_id" in prospects.columns:
+        key_columns(prospects, "entity_id", param="prospects", frame="prospects")  # 没有编号的主体没法上门走访
     mask = np.ones(len(prospects), dtype=bool)
     for col, val in [("township", township), ("industry", industry), ("customer_group", customer_group)]:
         if val is None:
