@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._validation import check_choice, check_int
+from ._validation import check_choice, check_int, check_number
 from .errors import RuralfinTypeError, RuralfinValueError
 
 __all__ = [
@@ -44,6 +44,10 @@ __all__ = [
     "is_valid_credit_code",
     "mask_value",
     "mask_series",
+    "is_mobile_number",
+    "is_valid_bank_card",
+    "pii_kinds",
+    "guess_pii_kind",
     "generate_id_numbers",
     "generate_credit_codes",
     "generate_phone_numbers",
@@ -57,7 +61,10 @@ _ID_CHECK = "10X98765432"
 _CC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CC_VALUE = {c: i for i, c in enumerate(_CC_CHARS)}
 _CC_WEIGHTS = np.array([pow(3, i, 31) for i in range(17)], dtype=np.int64)  # 1 3 9 27 19 26 16 ...
-_ID_RE = re.compile(r"^\d{17}[\dX]$")
+# 只认 ASCII 数字：``\d`` 还会匹配全角数字“１２３”，那不是合法的身份证号
+_ID_RE = re.compile(r"^[0-9]{17}[0-9X]$")
+_MOBILE_RE = re.compile(r"^(?:\+?86)?1[3-9][0-9]{9}$")
+_CARD_RE = re.compile(r"^[0-9]{16,19}$")
 _CC_RE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{18}$")
 
 
@@ -108,7 +115,7 @@ def credit_code_check_char(first17: str) -> str:
     return _CC_CHARS[(31 - s % 31) % 31]
 
 
-def _as_series(values: Any, name: str) -> tuple[pd.Series, bool]:
+def _as_series(values: Any, kind: str) -> tuple[pd.Series, bool]:
     if isinstance(values, str):
         return pd.Series([values], dtype="str"), True
     if isinstance(values, pd.Series):
@@ -117,7 +124,25 @@ def _as_series(values: Any, name: str) -> tuple[pd.Series, bool]:
         return pd.Series(list(values), dtype="object"), False
     if values is None or (isinstance(values, float) and np.isnan(values)):
         return pd.Series([None], dtype="object"), True
-    raise RuralfinTypeError(f"{name} 应为字符串或字符串序列（Series/列表），实际是 {type(values).__name__}")
+    raise RuralfinTypeError(
+        f"{ {'id_number': '身份证号', 'credit_code': '统一社会信用代码', 'phone': '手机号', 'bank_card': '银行卡号'}.get(kind, kind)}"
+        f" 应为字符串或字符串序列（Series/列表），实际是 {type(values).__name__}")
+
+
+def _as_text(s: pd.Series) -> pd.Series:
+    """值 -> 去掉首尾空白的文本（缺失为空串）；数值列里的整数写成不带 ``.0`` 的数字。"""
+    if len(s) == 0:
+        return pd.Series([], index=s.index, dtype="str")
+    if pd.api.types.is_bool_dtype(s.dtype):
+        return pd.Series("", index=s.index, dtype="str")
+    if pd.api.types.is_float_dtype(s.dtype):
+        ok = s.notna() & np.isfinite(s.to_numpy(dtype="float64", na_value=np.nan))
+        ok &= s.where(ok, 0).mod(1).eq(0)
+        whole = s.where(ok, 0).astype("float64")
+        text = pd.Series([f"{v:.0f}" for v in whole], index=s.index, dtype="str")
+        return text.where(ok, "")
+    text = s.astype("str").str.strip()
+    return text.where(s.notna().to_numpy(), "")
 
 
 def _char_matrix(s: pd.Series, width: int) -> np.ndarray:
@@ -141,7 +166,7 @@ def is_valid_id_number(values: Any) -> bool | pd.Series:
     >>> is_valid_id_number(pd.Series(["440300198512310040", "440300198513310040", None])).tolist()
     [True, False, False]
     """
-    s, scalar = _as_series(values, "身份证号")
+    s, scalar = _as_series(values, "id_number")
     text = s.astype("str").where(s.notna(), "")
     fmt = text.str.fullmatch(_ID_RE).fillna(False).astype(bool).to_numpy()
     ok = fmt.copy()
@@ -171,7 +196,7 @@ def is_valid_credit_code(values: Any) -> bool | pd.Series:
     >>> is_valid_credit_code(pd.Series(["92330100MA0000001C", "abc"])).tolist()
     [True, False]
     """
-    s, scalar = _as_series(values, "统一社会信用代码")
+    s, scalar = _as_series(values, "credit_code")
     text = s.astype("str").where(s.notna(), "")
     fmt = text.str.fullmatch(_CC_RE).fillna(False).astype(bool).to_numpy()
     ok = fmt.copy()
@@ -185,6 +210,128 @@ def is_valid_credit_code(values: Any) -> bool | pd.Series:
         ok[fmt] = check == vals[:, 17]
     out = pd.Series(ok, index=s.index, name=getattr(s, "name", None))
     return bool(out.iloc[0]) if scalar else out
+
+
+def is_mobile_number(values: Any) -> bool | pd.Series:
+    """是否像中国大陆的 11 位手机号（``1`` 开头、第二位 3–9，可带 ``+86``/``86`` 前缀）。
+
+    只看格式（号段会变，不逐个核对运营商）。示范县的合成号码以 ``100`` 开头，不算手机号。
+
+    Examples
+    --------
+    >>> is_mobile_number("13812345678"), is_mobile_number("+8613812345678"), is_mobile_number("10012345678")
+    (True, True, False)
+    >>> import pandas as pd
+    >>> is_mobile_number(pd.Series(["15900001111", "1590000111", None])).tolist()
+    [True, False, False]
+    """
+    s, scalar = _as_series(values, "phone")
+    text = _as_text(s)
+    ok = text.str.fullmatch(_MOBILE_RE).fillna(False).astype(bool).to_numpy()
+    out = pd.Series(ok, index=s.index, name=getattr(s, "name", None))
+    return bool(out.iloc[0]) if scalar else out
+
+
+def is_valid_bank_card(values: Any) -> bool | pd.Series:
+    """是否像银行卡号：16–19 位数字，且通过 Luhn（模 10）校验。
+
+    Examples
+    --------
+    >>> is_valid_bank_card("6222021234567890128"), is_valid_bank_card("6222021234567890123")
+    (True, False)
+    >>> import pandas as pd
+    >>> is_valid_bank_card(pd.Series(["4111111111111111", "123", None])).tolist()
+    [True, False, False]
+    """
+    s, scalar = _as_series(values, "bank_card")
+    text = _as_text(s)
+    fmt = text.str.fullmatch(_CARD_RE).fillna(False).astype(bool).to_numpy()
+    ok = fmt.copy()
+    if fmt.any():
+        sub = text[fmt]
+        for width in sorted(set(sub.str.len())):
+            same = (sub.str.len() == width).to_numpy()
+            digits = (_char_matrix(sub[same], width) - 48).astype(np.int64)[:, ::-1]  # 从右往左
+            doubled = digits[:, 1::2] * 2
+            total = digits[:, 0::2].sum(axis=1) + (doubled - 9 * (doubled > 9)).sum(axis=1)
+            idx = np.flatnonzero(fmt)[same]
+            ok[idx] = total % 10 == 0
+    out = pd.Series(ok, index=s.index, name=getattr(s, "name", None))
+    return bool(out.iloc[0]) if scalar else out
+
+
+def pii_kinds(values: Any) -> pd.Series:
+    """逐个值判断像哪一类个人信息：``"id_number"``（校验码正确的 18 位身份证号）、
+    ``"credit_code"``（校验正确的统一社会信用代码）、``"phone"``（大陆手机号）、
+    ``"bank_card"``（通过 Luhn 校验的 16–19 位卡号），都不像时为缺失。
+
+    按这个顺序判断，先符合的算数（校验正确的身份证号不会再被当成卡号）。
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> values = pd.Series(["110101199001011237", "92330100MA0000001C", "13812345678", "4111111111111111", "青禾镇"])
+    >>> pii_kinds(values).tolist()
+    ['id_number', 'credit_code', 'phone', 'bank_card', None]
+    """
+    s, _ = _as_series(values, "values")
+    out = pd.Series([None] * len(s), index=s.index, dtype="object", name=getattr(s, "name", None))
+    if len(s) == 0:
+        return out
+    text = _as_text(s)
+    for kind, test in (("id_number", is_valid_id_number), ("credit_code", is_valid_credit_code),
+                       ("phone", is_mobile_number), ("bank_card", is_valid_bank_card)):
+        left = out.isna().to_numpy() & (text != "").to_numpy()
+        if not left.any():
+            break
+        hit = test(text[left]).to_numpy()
+        out.iloc[np.flatnonzero(left)[hit]] = kind
+    return out
+
+
+def guess_pii_kind(values: Any, *, min_share: float = 0.5, sample: int = 2000) -> str | None:
+    """一列值整体像不像个人信息：非缺失值里至少 ``min_share`` 像同一类（见 :func:`pii_kinds`）时
+    返回那一类，否则返回 ``None``。
+
+    只看文本和整数（身份证号、手机号常被 Excel 存成数字）；值很多时均匀抽取 ``sample`` 个来判断。
+    列名未登记、被改过名的个人信息列靠它发现。
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> guess_pii_kind(pd.Series(["110101199001011237", "440300198512310040", None]))
+    'id_number'
+    >>> guess_pii_kind(pd.Series([13812345678, 15900001111]))
+    'phone'
+    >>> guess_pii_kind(pd.Series(["青禾镇", "13812345678", "稻香镇"])) is None
+    True
+    """
+    min_share = check_number(min_share, "min_share", min_value=0, max_value=1)
+    sample = check_int(sample, "sample", min_value=1)
+    s, _ = _as_series(values, "values")
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        s = pd.Series(s.cat.categories, dtype="object")
+    dtype = s.dtype
+    if pd.api.types.is_bool_dtype(dtype) or not (
+            dtype == object or pd.api.types.is_string_dtype(dtype) or pd.api.types.is_integer_dtype(dtype)
+            or pd.api.types.is_float_dtype(dtype)):
+        return None
+    s = s.dropna()
+    if len(s) > sample:
+        s = s.iloc[np.linspace(0, len(s) - 1, sample).astype(np.int64)]
+    if len(s) == 0:
+        return None
+    if pd.api.types.is_numeric_dtype(s.dtype):
+        if float(s.abs().max()) < 1e10:  # 手机号至少 11 位
+            return None
+    elif dtype == object:
+        s = s[[isinstance(v, (str, int, np.integer)) and not isinstance(v, bool) for v in s]]
+        if len(s) == 0:
+            return None
+    kinds = pii_kinds(s.reset_index(drop=True)).dropna()
+    if len(kinds) == 0 or len(kinds) < min_share * len(s):
+        return None
+    return str(kinds.value_counts().index[0])
 
 
 # ---------------------------------------------------------------- 遮蔽
@@ -232,8 +379,10 @@ def mask_series(series: pd.Series, kind: str) -> pd.Series:
     check_choice(kind, MASK_KINDS, "kind")
     if not isinstance(series, pd.Series):
         raise RuralfinTypeError(f"mask_series 需要 pandas Series，实际是 {type(series).__name__}")
+    if len(series) == 0:
+        return pd.Series([], index=series.index, name=series.name, dtype="str")
     notna = series.notna()
-    s = series.astype("str").where(notna, "")
+    s = _as_text(series) if pd.api.types.is_numeric_dtype(series.dtype) else series.astype("str").where(notna, "")
     if kind == "id_number":
         out = _keep_ends(s, 6, 4)
     elif kind == "credit_code":

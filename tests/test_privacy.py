@@ -71,3 +71,37 @@ def test_bad_inputs():
         privacy.generate_credit_codes(np.random.default_rng(0), 2, category="7")
     with pytest.raises(RuralfinTypeError):
         privacy.is_valid_id_number(123)
+
+
+# ---------------------------------------------------------------- issue 11 第 8、10 条
+def test_full_width_digits_are_not_a_valid_id_number():
+    full = "１１０１０１１９９００１０１１２３７"
+    assert privacy.is_valid_id_number(full) is False
+    assert privacy.is_valid_id_number(pd.Series([full, "110101199001011237"])).tolist() == [False, True]
+    assert privacy.is_valid_credit_code("９２３３０１００MA0000001C") is False
+    assert privacy.pii_kinds([full]).tolist() == [None]
+
+
+@pytest.mark.parametrize("kind", privacy.MASK_KINDS)
+@pytest.mark.parametrize("dtype", ["object", "str", "float64", "int64"])
+def test_mask_series_of_an_empty_series(kind, dtype):
+    out = privacy.mask_series(pd.Series([], dtype=dtype, name="x"), kind)
+    assert len(out) == 0 and out.name == "x"
+
+
+def test_mask_numbers_stored_as_numbers():
+    assert privacy.mask_series(pd.Series([13812345678.0, np.nan]), "phone").tolist()[0] == "138****5678"
+    assert privacy.mask_series(pd.Series([110101199001011237]), "id_number").tolist() == ["110101********1237"]
+
+
+def test_content_validators():
+    assert privacy.is_mobile_number(["13812345678", "+8615900001111", "10012345678", "1381234567", None]).tolist() == [
+        True, True, False, False, False]
+    assert privacy.is_valid_bank_card(["4111111111111111", "4111111111111112", "6222021234567890128", "12"]).tolist() == [
+        True, False, True, False]
+    assert privacy.guess_pii_kind(pd.Series(["13812345678"] * 3 + ["x"])) == "phone"
+    assert privacy.guess_pii_kind(pd.Series(["13812345678", "x", "y"])) is None
+    assert privacy.guess_pii_kind(pd.Series([1.5, 2.5])) is None
+    assert privacy.guess_pii_kind(pd.Series([True, False])) is None
+    assert privacy.guess_pii_kind(pd.Series(pd.Categorical(["110101199001011237"] * 5))) == "id_number"
+    assert privacy.guess_pii_kind(pd.Series([], dtype="str")) is None

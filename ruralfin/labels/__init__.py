@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -35,7 +36,8 @@ import pandas as pd
 
 from ..errors import RuralfinTypeError, RuralfinValueError
 
-__all__ = ["Field", "get", "label", "value_label", "text", "texts", "to_display", "fields", "is_registered"]
+__all__ = ["Field", "get", "label", "value_label", "text", "texts", "to_display", "fields", "is_registered",
+           "pii_kind", "pii_columns"]
 
 PII_KINDS = ("id_number", "credit_code", "phone", "bank_card", "person_name")
 
@@ -262,6 +264,157 @@ def _is_missing(v: Any) -> bool:
         return False
 
 
+# ---------------------------------------------------------------- 个人信息：按列名与内容认出来
+#: 合并（merge/join）给重名列加的后缀：operator_phone_x、operator_phone_right、身份证号.1
+_MERGE_SUFFIX = re.compile(r"(?:_(?:x|y|left|right|l|r|old|new|\d+)|\.\d+)$", re.IGNORECASE)
+#: 没有登记的列名里，这些写法说明是个人信息（按顺序，先符合的算数）
+_PII_NAME_PATTERNS = (
+    ("id_number", re.compile(r"身份证|证件号|(?:^|_)(?:id_?(?:number|no|num|card)|identity_?(?:number|no|card)?|sfz)"
+                             r"(?:_|$)", re.IGNORECASE)),
+    ("credit_code", re.compile(r"信用代码|(?:^|_)(?:credit_?code|uscc)(?:_|$)", re.IGNORECASE)),
+    ("bank_card", re.compile(r"银行卡|卡号|银行账号|(?:^|_)(?:bank_?card|bank_?account|card_?(?:no|number|num)"
+                             r"|account_?(?:no|number|num))(?:_|$)", re.IGNORECASE)),
+    ("phone", re.compile(r"手机|电话|联系方式|(?:^|_)(?:phone|mobile|tel|telephone|cellphone)(?:_|$)", re.IGNORECASE)),
+    ("person_name", re.compile(r"姓名|联系人|(?:^|_)(?:person|operator|guarantor|borrower|manager|contact|spouse"
+                               r"|applicant|owner|customer|legal_?person|officer)_?name(?:_|$)", re.IGNORECASE)),
+)
+#: 列名里有这些字样的是统计量或标志（“手机号个数”“是否有电话”“phone_count”），不是个人信息本身
+_NOT_PII_NAME = re.compile(r"count|(?:^|_)(?:n|has|is|num_of)_|_(?:n|rate|share|ratio|flag|verified|tier|score|days|age)$"
+                           r"|个数|户数|人数|笔数|率|占比|档次|是否|核验|验证|天数|得分", re.IGNORECASE)
+_label_pii: dict[str, str | None] | None = None
+
+
+def _labels_to_pii() -> dict[str, str | None]:
+    """登记过的中文名（带或不带单位）-> 个人信息类型（不是个人信息为 None）。"""
+    global _label_pii
+    if _label_pii is None:
+        out: dict[str, str | None] = {}
+        for f in _load().values():
+            for key in (f.label, f.display):
+                out[key] = f.pii if out.get(key) is None else out[key]
+        _label_pii = out
+    return _label_pii
+
+
+def _name_kind(name: Any, table: str | None) -> tuple[str | None, bool]:
+    """(列名说明的个人信息类型, 这一列是否登记过类别取值)。"""
+    if not isinstance(name, str):
+        return None, False
+    base = name.strip()
+    candidates = [base]
+    while _MERGE_SUFFIX.search(candidates[-1]) and len(candidates) < 4:
+        candidates.append(_MERGE_SUFFIX.sub("", candidates[-1]))
+    lab = _labels_to_pii()
+    for cand in candidates:
+        if cand and is_registered(cand, table=table):  # 登记处说了算
+            f = get(cand, table=table)
+            return f.pii, bool(f.values)
+        if cand in lab:
+            return lab[cand], False
+    for cand in candidates:
+        if not cand or _NOT_PII_NAME.search(cand):
+            continue
+        for kind, pattern in _PII_NAME_PATTERNS:
+            if pattern.search(cand):
+                return kind, False
+    return None, False
+
+
+def pii_kind(name: Any, *, table: str | None = None) -> str | None:
+    """按列名判断一列是哪类个人信息（``"id_number"``、``"credit_code"``、``"phone"``、``"bank_card"``、
+    ``"person_name"``），不是时返回 ``None``。
+
+    先查登记处（登记为个人信息的列，以及它们的中文名）；合并留下的后缀（``_x``、``_y``、``_left``、
+    ``.1``）去掉再查；没有登记的列名按常见叫法认（身份证号、证件号码、id_number、手机号、联系电话、
+    银行卡号、姓名……），“个数”“是否”“占比”之类统计量的列名不算。
+
+    Examples
+    --------
+    >>> pii_kind("operator_phone"), pii_kind("operator_phone_x"), pii_kind("经营者身份证号")
+    ('phone', 'phone', 'id_number')
+    >>> pii_kind("身份证号"), pii_kind("证件号码"), pii_kind("id_number"), pii_kind("手机号")
+    ('id_number', 'id_number', 'id_number', 'phone')
+    >>> pii_kind("loan_amount") is None, pii_kind("手机号个数") is None, pii_kind("device_tier") is None
+    (True, True, True)
+    """
+    return _name_kind(name, table)[0]
+
+
+def _axis_kinds(index: pd.Index, table: str | None) -> list[str | None]:
+    """索引（或列标签）每一层像哪类个人信息：层名说了算，层名不认识时看取值。"""
+    from .. import privacy
+
+    kinds = []
+    for level in range(index.nlevels):
+        name = index.names[level]
+        kind, coded = _name_kind(name, table)
+        if kind is None and not coded:
+            values = index.get_level_values(level)
+            if not isinstance(values, pd.RangeIndex):
+                kind = privacy.guess_pii_kind(pd.Series(values, dtype=values.dtype))
+        kinds.append(kind)
+    return kinds
+
+
+def _mask_axis(index: pd.Index, kinds: list[str | None]) -> pd.Index:
+    from .. import privacy
+
+    if not any(kinds):
+        return index
+    arrays = []
+    for level, kind in enumerate(kinds):
+        values = index.get_level_values(level)
+        if kind is not None:
+            values = pd.Index(privacy.mask_series(pd.Series(values, dtype=values.dtype), kind).to_numpy(dtype=object),
+                              dtype="object")
+        arrays.append(values)
+    if index.nlevels == 1:
+        return pd.Index(arrays[0], name=index.name)
+    return pd.MultiIndex.from_arrays(arrays, names=index.names)
+
+
+def _column_kinds(df: pd.DataFrame, table: str | None) -> dict[int, str]:
+    """{列的位置: 个人信息类型}：列名说明的（登记处、改过名、带合并后缀），或取值看起来像的。"""
+    from .. import privacy
+
+    out: dict[int, str] = {}
+    for j, col in enumerate(df.columns):
+        kind, coded = _name_kind(col, table)
+        if kind is None and not coded:
+            kind = privacy.guess_pii_kind(df.iloc[:, j])
+        if kind is not None:
+            out[j] = kind
+    return out
+
+
+def _masking(mask: Any) -> bool:
+    """只有明确的 ``mask=False`` 才不遮蔽（``None``、``0`` 之类一律照常遮蔽）。"""
+    return not (mask is False or (type(mask).__name__ == "bool_" and not bool(mask)))
+
+
+def pii_columns(df: pd.DataFrame | pd.Series, *, table: str | None = None) -> list:
+    """:func:`to_display` 会遮蔽的列名与索引层名（没有名字的索引记作“行索引”“列标签”）。
+
+    要遮蔽的：登记为个人信息的列（见 :func:`pii_kind`，含改过名、带合并后缀的），取值看起来是
+    身份证号、统一社会信用代码、手机号或银行卡号的列（见 :func:`ruralfin.privacy.guess_pii_kind`，
+    列名不认识也算），以及这样的行索引（含多层索引的某一层）和列标签。
+
+    >>> import pandas as pd
+    >>> pii_columns(pd.DataFrame({"operator_phone_x": ["10012345678"], "amount": [1.0]}))
+    ['operator_phone_x']
+    """
+    if isinstance(df, pd.Series):
+        df = df.to_frame()
+    if not isinstance(df, pd.DataFrame):
+        raise RuralfinTypeError(f"pii_columns 需要 DataFrame 或 Series，实际是 {type(df).__name__}")
+    found = [df.columns[j] for j in _column_kinds(df, table)]
+    for axis, what in ((df.index, "行索引"), (df.columns, "列标签")):
+        for level, kind in enumerate(_axis_kinds(axis, table)):
+            if kind is not None:
+                found.append(axis.names[level] if axis.names[level] is not None else what)
+    return found
+
+
 def to_display(
     df: pd.DataFrame | pd.Series,
     *,
@@ -270,6 +423,7 @@ def to_display(
     units: bool = True,
     values: bool = True,
     rename: Mapping[str, str] | None = None,
+    names: bool = True,
 ) -> pd.DataFrame | pd.Series:
     """返回一份供展示的副本：列名换成中文、类别编码换成中文、身份信息遮蔽。
 
@@ -280,13 +434,18 @@ def to_display(
     table : str, optional
         表名，用于取表专属的列说明。
     mask : bool, default True
-        遮蔽登记为个人信息的列（身份证号、统一社会信用代码、手机号、银行卡号、姓名）。
+        遮蔽个人信息（身份证号、统一社会信用代码、手机号、银行卡号、姓名），哪些列见 :func:`pii_columns`：
+        登记过的、改过名的、带合并后缀的列，取值看起来像的列，行索引与多层索引里的这类层。
+        只有明确传入 ``mask=False`` 才不遮蔽（``None``、``0`` 照常遮蔽）。
     units : bool, default True
         列名后带单位，如 ``贷款金额（万元）``。
     values : bool, default True
         把类别编码换成中文名。
     rename : mapping, optional
         临时覆盖个别列的显示名。
+    names : bool, default True
+        ``False`` 时列名、索引名保持原样（只遮蔽个人信息、按 ``values`` 换取值），
+        如 ``to_display(df, values=False, names=False)`` 只遮蔽。
 
     Examples
     --------
@@ -300,33 +459,40 @@ def to_display(
     ['outcome', 'loan_amount']
     """
     if isinstance(df, pd.Series):
-        return to_display(df.to_frame(), table=table, mask=mask, units=units, values=values, rename=rename).iloc[:, 0]
+        shown = to_display(df.to_frame(), table=table, mask=mask, units=units, values=values, rename=rename,
+                           names=names).iloc[:, 0]
+        if df.name is None:
+            shown.name = None
+        return shown
     if not isinstance(df, pd.DataFrame):
         raise RuralfinTypeError(f"to_display 需要 DataFrame 或 Series，实际是 {type(df).__name__}")
+    from .. import privacy
+
+    masking = _masking(mask)
     rename = dict(rename or {})
     out = df.copy()
-    for col in df.columns:
-        if not isinstance(col, str) or not is_registered(col, table=table):
-            continue
-        f = get(col, table=table)
-        if mask and f.pii is not None:
-            from .. import privacy
-
-            out[col] = privacy.mask_series(df[col], f.pii)
-        elif values and f.values:
-            out[col] = _map_values(df[col], f.values)
-    names = {
-        c: rename.get(c, label(c, table=table, unit=units)) for c in df.columns if isinstance(c, str)
-    }
-    out = out.rename(columns=names)
-    col_axis = df.columns.name
-    if values and isinstance(col_axis, str) and is_registered(col_axis, table=table) and get(col_axis, table=table).values:
-        mapping = get(col_axis, table=table).values
-        out.columns = pd.Index([mapping.get(c, c) for c in df.columns], name=label(col_axis, table=table, unit=units))
-    idx_names = [
-        rename.get(n, label(n, table=table, unit=units)) if isinstance(n, str) else n for n in out.index.names
-    ]
-    out.index = out.index.set_names(idx_names)
+    kinds = _column_kinds(df, table) if masking else {}
+    for j, col in enumerate(df.columns):
+        if j in kinds:
+            out.isetitem(j, privacy.mask_series(df.iloc[:, j], kinds[j]))
+        elif values and isinstance(col, str) and is_registered(col, table=table):
+            f = get(col, table=table)
+            if f.values:
+                out.isetitem(j, _map_values(df.iloc[:, j], f.values))
+    if names:
+        headers = {
+            c: rename.get(c, label(c, table=table, unit=units)) for c in df.columns if isinstance(c, str)
+        }
+        out = out.rename(columns=headers)
+        col_axis = df.columns.name
+        if (values and isinstance(col_axis, str) and is_registered(col_axis, table=table)
+                and get(col_axis, table=table).values):
+            mapping = get(col_axis, table=table).values
+            out.columns = pd.Index([mapping.get(c, c) for c in df.columns], name=label(col_axis, table=table, unit=units))
+        idx_names = [
+            rename.get(n, label(n, table=table, unit=units)) if isinstance(n, str) else n for n in out.index.names
+        ]
+        out.index = out.index.set_names(idx_names)
     if values:
         for level, name in enumerate(df.index.names):
             if isinstance(name, str) and is_registered(name, table=table) and get(name, table=table).values:
@@ -337,4 +503,7 @@ def to_display(
                     out.index = out.index.set_levels(
                         [mapping.get(v, v) for v in out.index.levels[level]], level=level, verify_integrity=False
                     )
+    if masking:
+        out.index = _mask_axis(out.index, _axis_kinds(df.index, table))
+        out.columns = _mask_axis(out.columns, _axis_kinds(df.columns, table))
     return out

@@ -172,3 +172,135 @@ def test_cli_generates_csv_and_refuses_non_empty_dir(tmp_path, capsys):
 def test_cli_reports_bad_size(tmp_path, capsys):
     assert run(_args(entities=0, out=tmp_path / "x")) == 2
     assert "n_entities" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- issue 11 第 1、2 条：空值、无穷大、坏文件、公式
+def _planted(loans, tmp_path, edits, name="x.csv"):
+    bad = loans.astype(object).copy()
+    for (row, col), value in edits.items():
+        bad.loc[row, col] = value
+    p = tmp_path / name
+    bad.to_csv(p, index=False)
+    return p
+
+
+def test_empty_cells_in_required_columns_are_problem_lines(tmp_path, loans):
+    p = _planted(loans, tmp_path, {(1, "loan_amount"): "", (2, "term_months"): "", (3, "entity_id"): " "})
+    with pytest.raises(SchemaError) as info:
+        read_table(p, "loans")
+    assert sorted(info.value.problems) == sorted([
+        "列 贷款金额（loan_amount）不能为空，有 1 个空值", "列 期限（term_months）不能为空，有 1 个空值",
+        "列 主体编号（entity_id）不能为空，有 1 个空值"])
+    p = _planted(loans, tmp_path, {(1, "application_id"): "", (2, "closed_date"): ""}, "ok.csv")
+    back = read_table(p, "loans")  # 可为空的列：空格子读成缺失
+    assert pd.isna(back.loc[1, "application_id"]) and pd.isna(back.loc[2, "closed_date"])
+
+
+@pytest.mark.parametrize("value", ["inf", "1e309", "-inf", "Infinity", "-1e400"])
+def test_infinite_values_are_rejected(tmp_path, loans, value):
+    p = _planted(loans, tmp_path, {(1, "loan_amount"): value, (2, "term_months"): value, (3, "loan_id"): value})
+    with pytest.raises(SchemaError) as info:
+        read_table(p, "loans")
+    text = str(info.value)
+    for col in ["贷款金额（loan_amount）", "期限（term_months）", "贷款编号（loan_id）"]:
+        assert f"列 {col}有 1 个值不是有限的数（如 {value!r}）" in text, (col, text)
+    assert "负数" not in text  # -inf 只报一次
+
+
+def test_integers_out_of_range_are_a_problem_not_a_crash(tmp_path, loans):
+    p = _planted(loans, tmp_path, {(1, "term_months"): "99999999", (2, "product_id"): "1e12"})
+    with pytest.raises(SchemaError) as info:
+        read_table(p, "loans")
+    assert "期限（term_months）有 1 个值超出了这一列的整数范围" in str(info.value)
+    assert "产品编号（product_id）有 1 个值超出了这一列的整数范围" in str(info.value)
+
+
+def test_a_file_with_nine_planted_problems_reports_all_nine(tmp_path):
+    loans = load_dataset("loans").head(12)
+    edits = {(0, "loan_amount"): -3.0, (1, "term_months"): "", (2, "loan_id"): loans.loc[3, "loan_id"],
+             (4, "loan_amount"): "inf", (5, "borrower_credit_line"): "", (6, "guarantee_method"): "房产",
+             (7, "origination_date"): "昨天", (8, "entity_id"): ""}
+    bad = loans.drop(columns=["contract_rate"]).astype(object)  # 第 9 个：缺一列
+    for (row, col), value in edits.items():
+        bad.loc[row, col] = value
+    p = tmp_path / "bad.csv"
+    bad.to_csv(p, index=False)
+    with pytest.raises(SchemaError) as info:
+        read_table(p, "loans")
+    problems = info.value.problems
+    assert len(problems) == 9, problems
+    for words in ["缺少列：合同利率（contract_rate）", "期限（term_months）不能为空", "主键 贷款编号（loan_id）有 2 行重复",
+                  "贷款金额（loan_amount）有 1 个值不是有限的数", "单户授信总额（borrower_credit_line）不能为空",
+                  "担保方式（guarantee_method）有 1 个不认识的类别", "放款日期（origination_date）有 1 个值不是日期",
+                  "主体编号（entity_id）不能为空", "贷款金额（loan_amount）有 1 个负数"]:
+        assert any(words in line for line in problems), words
+
+
+def test_broken_files_give_chinese_errors(tmp_path, loans, monkeypatch):
+    good_xlsx = export_excel(loans, tmp_path / "good.xlsx", display=False)
+    loans.to_parquet(tmp_path / "good.parquet")
+    for suffix in [".csv", ".xlsx", ".parquet", ".xls"]:
+        (tmp_path / f"zero{suffix}").write_bytes(b"")
+        with pytest.raises(RuralfinValueError, match="是空的（0 字节）"):
+            read_table(tmp_path / f"zero{suffix}", "loans")
+    data = good_xlsx.read_bytes()
+    (tmp_path / "cut.xlsx").write_bytes(data[: len(data) // 2])
+    with pytest.raises(RuralfinValueError, match="不是完整的 Excel 文件"):
+        read_table(tmp_path / "cut.xlsx", "loans")
+    data = (tmp_path / "good.parquet").read_bytes()
+    (tmp_path / "cut.parquet").write_bytes(data[: len(data) // 2])
+    with pytest.raises(RuralfinValueError, match="不是完整的 parquet 文件"):
+        read_table(tmp_path / "cut.parquet", "loans")
+    (tmp_path / "blank.csv").write_text("\n\n", encoding="utf-8")
+    with pytest.raises(RuralfinValueError, match="没有内容"):
+        read_table(tmp_path / "blank.csv", "loans")
+    (tmp_path / "folder.csv").mkdir()
+    with pytest.raises(RuralfinValueError, match="是一个文件夹"):
+        read_table(tmp_path / "folder.csv", "loans")
+    with pytest.raises(RuralfinValueError, match="没有工作表 '台账'"):
+        read_table(good_xlsx, "loans", sheet_name="台账")
+    import pyarrow.csv
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    write_csv(loans, tmp_path / "locked.csv")
+    monkeypatch.setattr(pyarrow.csv, "read_csv", denied)  # 以 root 运行时 chmod 拦不住，直接模拟
+    with pytest.raises(RuralfinValueError, match="没有权限读取文件"):
+        read_table(tmp_path / "locked.csv", "loans")
+
+
+def test_csv_reader_keeps_text_encodings_and_ragged_rows(tmp_path):
+    v = load_dataset("villages").head(6)
+    # 表头是英文（前几行都是 ASCII），后面的格子才有 GBK 中文：要换编码重读，不能读成乱码
+    shown = labels.to_display(v, table="villages", values=True).rename(
+        columns=dict(zip(labels.to_display(v, table="villages").columns, v.columns)))
+    p = tmp_path / "gbk.csv"
+    shown.to_csv(p, index=False, encoding="gbk")
+    pd.testing.assert_frame_equal(read_table(p, "villages"), v)
+    # 有的行比表头少一个字段（末尾的可空列没写）：与以前一样按空值读
+    e = load_dataset("loans").head(3)
+    text = e.to_csv(index=False, date_format="%Y-%m-%d")
+    lines = text.splitlines()
+    assert lines[1].endswith(",")  # 第一笔没有结清日期
+    (tmp_path / "ragged.csv").write_text("\n".join([lines[0], lines[1][:-1], *lines[2:]]) + "\n", encoding="utf-8")
+    pd.testing.assert_frame_equal(read_table(tmp_path / "ragged.csv", "loans"), e)
+    (tmp_path / "long.csv").write_text("\n".join([lines[0], lines[1] + ",多余", *lines[2:]]) + "\n", encoding="utf-8")
+    with pytest.raises(RuralfinValueError, match="1 行的字段比表头多（第 2 行）"):
+        read_table(tmp_path / "long.csv", "loans")
+
+
+def test_read_table_does_not_rearm_defused_formulas(tmp_path):
+    b = load_dataset("branches").head(4)
+    raw = b.assign(branch_name=["\t=cmd|' /C calc'!A0", "'=HYPERLINK(\"http://x\")", "  青禾支行  ", "\t@SUM(1)"])
+    p = tmp_path / "b.csv"
+    raw.to_csv(p, index=False)
+    got = read_table(p, "branches")["branch_name"].tolist()
+    assert got == ["\t=cmd|' /C calc'!A0", "'=HYPERLINK(\"http://x\")", "青禾支行", "\t@SUM(1)"]
+    assert not any(v.startswith(("=", "+", "-", "@")) for v in got)
+    # 导出—读回—再导出：始终只多一个单引号，不会重新变成公式，也不会越加越多
+    out = export_excel(b.assign(branch_name=["=1+1", "@A1", "青禾", "-2+3"]), tmp_path / "b.xlsx", display=False)
+    back = read_table(out, "branches")
+    assert back["branch_name"].tolist() == ["'=1+1", "'@A1", "青禾", "'-2+3"]
+    again = write_csv(back, tmp_path / "again.csv")
+    assert read_table(again, "branches")["branch_name"].tolist() == ["'=1+1", "'@A1", "青禾", "'-2+3"]
