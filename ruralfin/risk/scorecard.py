@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import ClassifierMixin, clone
 
-from .._validation import check_int, check_number, fmt_list
+from .._validation import check_choice, check_int, check_number, fmt_list
 from ..errors import RuralfinTypeError, RuralfinValueError, RuralfinWarning
 from ._base import RuralfinEstimator
 from .binning import WoEBinner
@@ -31,25 +31,67 @@ from .binning import WoEBinner
 __all__ = ["Scorecard"]
 
 
-def _sql_number(v: float) -> str:
+#: ``to_sql(dialect=...)`` 可选的 SQL 方言（名字同 sqlglot）
+_SQL_DIALECTS = ("ansi", "sqlite", "duckdb", "postgres", "mysql", "hive", "spark")
+_SQL_DIALECT_CACHE: dict = {}
+
+
+def _sql_dialect(dialect: str) -> Any:
+    """``to_sql`` 的方言名 → sqlglot 方言（sqlite 用反引号引标识符，见 :meth:`Scorecard.to_sql`）。"""
+    if dialect not in _SQL_DIALECT_CACHE:
+        if dialect == "sqlite":
+            from sqlglot.dialects.sqlite import SQLite
+
+            class RuralfinSQLite(SQLite):
+                """sqlite，但标识符用反引号：找不到的 ``"列"`` 会被 sqlite 当成字符串，找不到的 `列` 一定报错。"""
+
+                class Tokenizer(SQLite.Tokenizer):
+                    IDENTIFIERS = ["`", '"', ("[", "]")]
+
+            _SQL_DIALECT_CACHE[dialect] = RuralfinSQLite
+        else:
+            _SQL_DIALECT_CACHE[dialect] = "" if dialect == "ansi" else dialect
+    return _SQL_DIALECT_CACHE[dialect]
+
+
+def _sql_double(dialect: str) -> Any:
+    """双精度浮点类型：ANSI 写 DOUBLE PRECISION，其余由 sqlglot 按方言写（sqlite 为 REAL）。"""
+    from sqlglot import exp
+
+    if dialect == "ansi":
+        return exp.DataType(this=exp.DataType.Type.USERDEFINED, kind="DOUBLE PRECISION")
+    return exp.DataType.build("DOUBLE")
+
+
+def _sql_number(v: float) -> Any:
+    from sqlglot import exp
+
     v = float(v)
     if not math.isfinite(v):
         raise RuralfinValueError(f"无法把非有限数 {v} 写进 SQL")
-    return repr(v)
+    return exp.Literal.number(repr(v + 0.0))
 
 
-def _sql_literal(v: Any) -> str:
+def _sql_literal(v: Any) -> Any:
+    from sqlglot import exp
+
     if isinstance(v, (bool, np.bool_)):
-        return "1" if v else "0"
+        return exp.Boolean(this=bool(v))
     if isinstance(v, (int, np.integer)):
-        return str(int(v))
+        return exp.Literal.number(str(int(v)))
     if isinstance(v, (float, np.floating)):
         return _sql_number(v)
-    return "'" + str(v).replace("'", "''") + "'"
+    return exp.Literal.string(str(v))
 
 
-def _sql_ident(name: str) -> str:
-    return '"' + str(name).replace('"', '""') + '"'
+def _sql_ident(name: Any, param: str) -> Any:
+    from sqlglot import exp
+
+    if not isinstance(name, str):
+        raise RuralfinTypeError(f"{param} 应为字符串，实际是 {type(name).__name__}")
+    if not name or "\x00" in name:
+        raise RuralfinValueError(f"{param} 不能是空字符串，也不能含 NUL 字符，实际是 {name!r}")
+    return exp.to_identifier(name, quoted=True)
 
 
 class Scorecard(ClassifierMixin, RuralfinEstimator):
@@ -458,27 +500,45 @@ class Scorecard(ClassifierMixin, RuralfinEstimator):
 
     # ------------------------------------------------------------------ 导出
 
-    def to_sql(self, table_name: str | None = "applications", *, points_column: str = "points",
-               keep_columns: Any = None) -> str:
-        """生成标准 SQL，在数据库里算出与 :meth:`predict_points` 相同的分数。
+    def to_sql(self, table_name: str | None = "applications", *, dialect: str = "ansi",
+               points_column: str = "points", keep_columns: Any = None) -> str:
+        """生成 SQL，在数据库里算出与 :meth:`predict_points` 相同的分数。
 
         每个特征一个 ``CASE`` 表达式：先判断 ``IS NULL``（缺失箱），再判断特殊值，
         数值特征再按切点 ``<`` 依次判断（区间左闭右开），类别特征按 ``IN (...)`` 判断，
-        训练中没见过的类别落入 ``ELSE``（得分按 ``handle_unknown`` 规则）。只用了
-        ``CASE``、``IN``、``IS NULL`` 和加法，一般数据库都能运行。
+        训练中没见过的类别落入 ``ELSE``（得分按 ``handle_unknown`` 规则）。
+
+        SQL 由 `sqlglot <https://sqlglot.com>`_ 按 ``dialect`` 生成，所以不同数据库的写法都对：
+
+        - **标识符与字符串按方言转义**：MySQL、Hive、Spark 用反引号引列名，字符串里的
+          反斜杠按各自规则转义，类别取值里即使有 ``'``、``\\``、``;``、``--`` 也只是数据，
+          不会把语句拆开（PostgreSQL 按默认的 ``standard_conforming_strings = on`` 写）；
+        - **数值特征先转成双精度** ``CAST(列 AS DOUBLE)``：仓库里存成文本的数字也按数值比较
+          （不会按字符串比，``'10' < '9'``）；
+        - **缺列一定报错**：给了表名时，每个列都写成 ``表.列``；sqlite 方言用反引号引列名。
+          （sqlite 遇到找不到的 ``"列"`` 会悄悄把它当成字符串 ``'列'``，分数全错也不报错。）
+          所以在 sqlite 里请用 ``dialect="sqlite"``，特别是 ``table_name=None`` 只取表达式时。
+
+        运行前请确认：数值列里不是数字的文本（如 ``'暂无'``）各数据库处理不同（sqlite 当成 0，
+        DuckDB、PostgreSQL 报错），入库前应清理成 NULL。
 
         Parameters
         ----------
         table_name : str or None, default "applications"
-            数据库里的表名；为 None 时只返回分数表达式本身。
+            数据库里的表名（一个名字，按方言加引号）；为 None 时只返回分数表达式本身，
+            列名不带表名。
+        dialect : {"ansi", "sqlite", "duckdb", "postgres", "mysql", "hive", "spark"}, default "ansi"
+            SQL 方言。``"ansi"`` 是标准 SQL（双引号引列名，``DOUBLE PRECISION``），
+            PostgreSQL、DuckDB 等也能运行；sqlite 用 ``"sqlite"``。
         points_column : str, default "points"
             分数列的名字。
-        keep_columns : list of str, optional
+        keep_columns : str or list of str, optional
             一并选出的列（如客户编号）；默认 ``*``（全部列）。
 
         Returns
         -------
         str
+            一条 SQL 语句（不带结尾分号）。
 
         Examples
         --------
@@ -487,48 +547,74 @@ class Scorecard(ClassifierMixin, RuralfinEstimator):
         >>> y = [1, 1, 0, 1, 0, 0, 0, 0, 1, 0]
         >>> card = Scorecard(WoEBinner(max_bins=2), decimals=0).fit(X, y)
         >>> print(card.to_sql("applications", keep_columns=["x"]))
-        SELECT "x",
-          498.0
-          + CASE
-              WHEN "x" IS NULL THEN 0.0
-              WHEN "x" < 5.0 THEN -33.0
-              ELSE 26.0
-            END
-          AS "points"
+        SELECT
+          "applications"."x",
+          CAST(498.0 AS DOUBLE PRECISION) + CASE
+            WHEN "applications"."x" IS NULL
+            THEN 0.0
+            WHEN CAST("applications"."x" AS DOUBLE PRECISION) < 5.0
+            THEN -33.0
+            ELSE 26.0
+          END AS "points"
         FROM "applications"
+        >>> print(card.to_sql("applications", dialect="mysql", keep_columns="x").splitlines()[1])
+          `applications`.`x`,
+        >>> card.to_sql(dialect="oracle")
+        Traceback (most recent call last):
+        ...
+        ruralfin.errors.RuralfinValueError: 参数 dialect 不认识取值 'oracle'，可选：ansi、sqlite、duckdb、postgres、mysql、hive、spark
         """
         self._check_fitted()
-        if table_name is not None and not isinstance(table_name, str):
-            raise RuralfinTypeError(f"table_name 应为字符串，实际是 {type(table_name).__name__}")
-        lines = [f"  {_sql_number(self.base_score_)}"]
+        if not isinstance(dialect, str):
+            raise RuralfinTypeError(f"dialect 应为字符串（{fmt_list(_SQL_DIALECTS)}），实际是 {type(dialect).__name__}")
+        check_choice(dialect, _SQL_DIALECTS, "dialect")
+        if table_name is not None:
+            _sql_ident(table_name, "table_name")
+        if keep_columns is not None and not isinstance(keep_columns, str):
+            try:
+                keep_columns = list(keep_columns)
+            except TypeError:
+                raise RuralfinTypeError(
+                    f"keep_columns 应为列名或列名列表，实际是 {type(keep_columns).__name__}"
+                ) from None
+        from sqlglot import exp
+
+        read = _sql_dialect(dialect)
+        double = _sql_double(dialect)
+
+        def column(name: str, param: str = "keep_columns") -> Any:
+            table = None if table_name is None else _sql_ident(table_name, "table_name")
+            return exp.Column(this=_sql_ident(name, param), table=table)
+
+        total = exp.cast(_sql_number(self.base_score_), double.copy())
         for f in self.features_:
             b = self.binner_.bins_[f]
             pts = self.points_[f]
-            col = _sql_ident(f)
-            lines.append("  + CASE")
-            lines.append(f"      WHEN {col} IS NULL THEN {_sql_number(pts[b.missing_bin])}")
+            col = column(str(f), "features_")
+            value = exp.cast(col.copy(), double.copy()) if b.kind == "numeric" else col
+            case = exp.Case().when(exp.Is(this=col.copy(), expression=exp.Null()), _sql_number(pts[b.missing_bin]))
             for j, v in enumerate(b.specials):
-                lines.append(f"      WHEN {col} = {_sql_literal(v)} THEN {_sql_number(pts[b.n_regular + j])}")
+                case = case.when(exp.EQ(this=value.copy(), expression=_sql_literal(v)), _sql_number(pts[b.n_regular + j]))
             if b.kind == "numeric":
                 for j, cut in enumerate(b.splits):
-                    lines.append(f"      WHEN {col} < {_sql_number(cut)} THEN {_sql_number(pts[j])}")
-                lines.append(f"      ELSE {_sql_number(pts[b.n_regular - 1])}")
+                    case = case.when(exp.LT(this=value.copy(), expression=_sql_number(cut)), _sql_number(pts[j]))
+                case = case.else_(_sql_number(pts[b.n_regular - 1]))
             else:
                 for j in range(b.n_regular):
-                    members = [lv for lv, k in zip(b.levels, b.level_bin) if k == j]
-                    values = ", ".join(_sql_literal(v) for v in members)
-                    lines.append(f"      WHEN {col} IN ({values}) THEN {_sql_number(pts[j])}")
-                lines.append(f"      ELSE {_sql_number(pts[b.unseen_bin])}")
-            lines.append("    END")
-        expr = "\n".join(lines)
+                    members = [_sql_literal(lv) for lv, k in zip(b.levels, b.level_bin) if k == j]
+                    case = case.when(exp.In(this=value.copy(), expressions=members), _sql_number(pts[j]))
+                case = case.else_(_sql_number(pts[b.unseen_bin]))
+            total = exp.Add(this=total, expression=case)
         if table_name is None:
-            return expr.strip()
+            return total.sql(dialect=read, pretty=True)
         if keep_columns is None:
-            head = "SELECT *,"
+            keep = [exp.Star()]
         else:
-            keep = [keep_columns] if isinstance(keep_columns, str) else list(keep_columns)
-            head = "SELECT " + ", ".join(_sql_ident(c) for c in keep) + ","
-        return f"{head}\n{expr}\n  AS {_sql_ident(points_column)}\nFROM {_sql_ident(table_name)}"
+            keep = [column(c) for c in ([keep_columns] if isinstance(keep_columns, str) else keep_columns)]
+        query = exp.select(*keep, exp.alias_(total, _sql_ident(points_column, "points_column"))).from_(
+            exp.Table(this=_sql_ident(table_name, "table_name"))
+        )
+        return query.sql(dialect=read, pretty=True)
 
     def to_excel(self, path: Any, *, X: Any = None, y: Any = None, overwrite: bool = False) -> str:
         """把评分卡及其报表写入 Excel（中文表头），返回文件路径。
