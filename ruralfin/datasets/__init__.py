@@ -19,16 +19,20 @@ from .._validation import check_int
 from ..errors import RuralfinTypeError, RuralfinValueError
 from ._defaults import DEFAULT_N, DEFAULT_SEED, GENERATOR_VERSION
 
-_IO_NAMES = ("describe_dataset", "export_excel", "list_datasets", "load_dataset", "mapping_template",
-             "read_table", "table_hash", "validate_table", "write_county", "write_csv")
+#: 读写函数 -> 所在模块：加载（_load）、读入本行导出（_read）、写出（_write）
+_IO_NAMES = {
+    "load_dataset": "_load", "list_datasets": "_load", "describe_dataset": "_load",
+    "read_table": "_read", "validate_table": "_read", "mapping_template": "_read",
+    "export_excel": "_write", "write_csv": "_write", "write_county": "_write", "table_hash": "_write",
+}
 
 
 def __getattr__(name: str) -> Any:
     # 读写函数按需导入：只生成数据（make_county）时不必载入读写与校验的代码
     if name in _IO_NAMES:
-        from . import _io
+        import importlib
 
-        value = getattr(_io, name)
+        value = getattr(importlib.import_module(f"{__name__}.{_IO_NAMES[name]}"), name)
         globals()[name] = value
         return value
     raise AttributeError(f"ruralfin.datasets 没有 {name!r}")

@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """执行生成；成功返回 0，输入有误返回 2（中文原因写到标准错误）。"""
     from . import make_county
-    from ._io import write_county
+    from ._write import write_county
 
     out = Path(args.out)
     try:
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
 def rebuild_shipped(target: Path | None = None) -> Path:
     """重新生成随包数据（默认规模与种子）到 ``ruralfin/datasets/files``（维护者用）。"""
     from . import make_county
-    from ._io import write_county
+    from ._write import write_county
 
     d = target or Path(__file__).parent / "files"
     tables = make_county(DEFAULT_N, DEFAULT_SEED)

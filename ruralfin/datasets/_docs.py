@@ -60,7 +60,7 @@ STORY = f"""\
 
 def render() -> str:
     """渲染数据字典的 Markdown 文本。"""
-    from ._io import describe_dataset
+    from ._load import describe_dataset
 
     import json
     from importlib import resources

@@ -30,7 +30,7 @@ PASSTHROUGH = {
 
 #: 文档里没有可运行示例的公开名字（类型、框架函数），由各自的单元测试覆盖
 NO_EXAMPLE_OK = {
-    "ruralfin.course.render_notebooks_readme", "ruralfin.datasets._io.write_county", "ruralfin.doctor.Check",
+    "ruralfin.course.render_notebooks_readme", "ruralfin.datasets._write.write_county", "ruralfin.doctor.Check",
     "ruralfin.doctor.run_checks", "ruralfin.labels.Field", "ruralfin.labels.texts", "ruralfin.labels.fields",
     "ruralfin.labels.is_registered", "ruralfin.plotting.bundled_font_files", "ruralfin.plotting.get_ax",
     "ruralfin.plotting.label_axes", "ruralfin.plotting.annotate_bars", "ruralfin.practice._core.Blank",

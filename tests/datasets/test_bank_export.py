@@ -13,7 +13,7 @@ import pytest
 import ruralfin as rf
 from ruralfin import labels, schema
 from ruralfin.datasets import load_dataset, mapping_template, read_table, validate_table
-from ruralfin.datasets import _io
+from ruralfin.datasets import _read as _io
 from ruralfin.errors import RuralfinTypeError, RuralfinValueError, RuralfinWarning, SchemaError
 
 DATA = Path(__file__).resolve().parents[1] / "data"
