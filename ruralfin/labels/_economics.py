@@ -131,8 +131,8 @@ FIELDS = [
 
 # 图表标题、监管指标表里的要求与口径说明、出处等其他显示文字（labels.text("economics.…")）
 _SRC_2019 = ("《关于2019年进一步提升小微企业金融服务质效的通知》（China Banking News 2019-03-15；"
-             "Xinhua 2019-03-13）——FACTS §1.1")
-_SRC_2018 = "2018 年“两增两控”通知（英译转载 http://www.68fish.cn/uncategorized135/，页面无日期）——FACTS §1.1"
+             "Xinhua 2019-03-13）")
+_SRC_2018 = "2018 年“两增两控”通知（只见于二手来源：英译转载 http://www.68fish.cn/uncategorized135/，页面无日期）"
 
 TEXTS = {
     # ---------------------------------------------------------------- 定价拆解图
@@ -141,8 +141,8 @@ TEXTS = {
     "economics.source.notice_2019": _SRC_2019,
     "economics.source.notice_2018": _SRC_2018,
     "economics.source.inclusive_micro_growth": "{notice_2019}；首次提出见 {notice_2018}（年份 2018 未核实）",
-    "economics.source.nfra_2024": "金融监管总局 2024-01-26 发布会（via urdupoint 2024-01-26）——FACTS §1.1",
-    "economics.source.npl_rule": "《商业银行金融资产风险分类办法》（2023）：逾期超过 90 天至少归为次级——FACTS §1.3",
+    "economics.source.nfra_2024": "金融监管总局 2024-01-26 发布会（via urdupoint 2024-01-26）",
+    "economics.source.npl_rule": "《商业银行金融资产风险分类办法》（原银保监会、中国人民银行令 2023 年第 1 号）：逾期超过 90 天至少归为次级",
     # ---------------------------------------------------------------- 监管指标：要求
     "economics.requirement.baseline": "—（对比基准）",
     "economics.requirement.inclusive_micro_growth": "不低于各项贷款增速",

@@ -58,7 +58,7 @@ _ACTIONS = {
 def strategy_table(overrides: Mapping[str, tuple[str, float]] | pd.DataFrame | None = None) -> pd.DataFrame:
     """分桶催收策略表：每个逾期账龄桶用什么手段、每件大约花多少工时。
 
-    默认（行业常见做法的教学示意，[U] FACTS 未收录出处，**不是监管规定**；工时为示意值）：
+    默认（行业常见做法的教学示意，[U] 没有找到权威出处，**不是监管规定**；工时为示意值）：
 
     ====  ==============  =========
     桶    手段            工时/件

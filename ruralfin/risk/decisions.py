@@ -410,7 +410,8 @@ def cutoff_table(
       LGD 部分且照样占用资金和运营成本；
     - 预期利润 = Σ 金额 × [(1 − PD) × 净利差 − PD × (资金成本 + 运营成本 + LGD)]。
 
-    默认值取自 FACTS §5 的示意计算（资金成本 2.0%、运营成本 1.2%、LGD 50%）与示意利率 6%，
+    默认值是课程统一的教学示意参数（资金成本 2.0%、运营成本 1.2%、LGD 50%，与
+    :func:`ruralfin.economics.break_even_rate` 的默认值相同）与示意利率 6%，
     仅作教学示例。
 
     Parameters

@@ -2,7 +2,8 @@
 
 特征稳定性指数 CSI 按评分卡的分箱比较，放在分箱模块：:func:`ruralfin.risk.binning.csi`。
 
-约定（见 FACTS.md §6）：
+约定（信用评分的通行做法；IV、PSI 的经验阈值取自 R 包 scorecard 的 ``iv``、``perf_psi`` 文档，
+PSI 阈值另见阿里云 PAI 文档）：
 
 - 目标变量 ``y_true`` 只含 0 和 1，**1 = 坏（违约）**，0 = 好。
 - ``y_score`` 默认是“风险分”：越大越可能违约（如违约概率 ``prob_default``）。

@@ -1,6 +1,6 @@
 """评分卡：WoE 分箱 + 逻辑回归 + 分数刻度，可导出 SQL 与 Excel。
 
-分数刻度（见 FACTS.md §6）：以“某分数对应某好坏比 + 每翻倍分数 PDO”标定。
+分数刻度（评分卡的通行做法）：以“某分数对应某好坏比 + 每翻倍分数 PDO”标定。
 
 - 好坏比 odds = P(好) / P(坏)；``base_odds=50`` 表示 50:1。
 - 因子 factor = PDO / ln 2；偏移 offset = base_points − factor × ln(base_odds)。
