@@ -43,6 +43,7 @@ __all__ = [
     "column_names",
     "value_or_column",
     "fmt_list",
+    "mostly_numeric",
 ]
 
 
@@ -777,3 +778,54 @@ def schema_columns(df: pd.DataFrame, table: str, columns: Iterable[str] | None =
         numeric_column(df, name, frame=frame, allow_nan=col.nullable, min_value=col.min, max_value=col.max)
         checked.append(name)
     return checked
+
+
+#: :func:`mostly_numeric` 的默认门槛：文字列里至少这么大比例的值能读成数字，才当作数值列
+MOSTLY_NUMERIC_SHARE = 0.95
+
+
+def mostly_numeric(s: pd.Series, *, min_share: float = MOSTLY_NUMERIC_SHARE,
+                   require_number: bool = True) -> "tuple[np.ndarray, np.ndarray] | None":
+    """混着“暂无”“N/A”“-”这类文字的数值列（银行导出里常见）-> ``(float64 数组, 文字掩码)``；不是数值列时返回 ``None``。
+
+    - 数值列（不含是/否）：原样取值，掩码全为 False。
+    - 文字列（object、str）：去掉首尾空白后，看“既不是缺失、也不是 :data:`MISSING_TOKENS` 里的写法”的值中
+      能读成数字的比例；不低于 ``min_share``（默认 95%）就算数值列，读不成数字的值（表示缺失的文字和
+      少量错字）记为 NaN，掩码标出它们。``require_number=True`` 时至少要有一个数字（全是文字的列不算）。
+    - 是/否、类别（category）、日期列：返回 ``None``。
+
+    只读不改：返回新数组。由调用方决定如何提醒（如用中文警告说明有几个值按缺失处理）。
+
+    >>> v, text = mostly_numeric(pd.Series(["12", "暂无", " 7.5", None]))
+    >>> v
+    array([12. ,  nan,  7.5,  nan])
+    >>> text
+    array([False,  True, False, False])
+    >>> mostly_numeric(pd.Series(["rice", "tea", "12"])) is None
+    True
+    """
+    import numpy as np
+
+    dtype = s.dtype
+    if isinstance(dtype, pd.CategoricalDtype) or pd.api.types.is_bool_dtype(dtype) \
+            or pd.api.types.is_datetime64_any_dtype(dtype) or pd.api.types.is_timedelta64_dtype(dtype):
+        return None
+    if pd.api.types.is_numeric_dtype(dtype):
+        return s.to_numpy(dtype="float64", na_value=np.nan), np.zeros(len(s), dtype=bool)
+    if not (pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)):
+        return None
+    missing = s.isna().to_numpy()
+    if any(isinstance(v, (bool, np.bool_)) for v in s[~missing].iloc[:1000]):
+        return None  # 混着 True/False 的列不是数字
+    text = s.astype("str").str.strip()
+    token = text.str.lower().isin(MISSING_TOKENS).to_numpy() & ~missing
+    values = pd.to_numeric(text.where(~(missing | token)), errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    candidates = ~(missing | token)
+    parsed = candidates & ~np.isnan(values)
+    n_cand = int(candidates.sum())
+    if require_number and not parsed.any():
+        return None
+    if n_cand and parsed.sum() < min_share * n_cand:
+        return None
+    values = np.where(parsed, values, np.nan)
+    return values, ~missing & ~parsed

@@ -45,7 +45,8 @@ import numpy as np
 import pandas as pd
 from sklearn.base import TransformerMixin
 
-from .._validation import check_binary_target, check_choice, check_frame, check_int, check_number, fmt_list
+from .._validation import (check_binary_target, check_choice, check_frame, check_int, check_number, fmt_list,
+                           mostly_numeric, numeric_column, score_vector)
 from ..errors import NotFittedError, RuralfinTypeError, RuralfinValueError, RuralfinWarning
 from ..labels import text
 from ._base import RuralfinEstimator
@@ -111,10 +112,10 @@ def woe_iv(n_bad: Any, n_good: Any) -> pd.DataFrame:
     >>> float(t["iv"].sum().round(4))
     0.4219
     """
-    b = np.asarray(n_bad, dtype=float)
-    g = np.asarray(n_good, dtype=float)
-    if b.shape != g.shape or b.ndim != 1:
-        raise RuralfinValueError(f"n_bad 与 n_good 应为等长的一维数据，实际形状 {b.shape} 与 {g.shape}")
+    if np.ndim(n_bad) != 1 or np.ndim(n_good) != 1 or len(n_bad) != len(n_good):
+        raise RuralfinValueError(f"n_bad 与 n_good 应为等长的一维数据，实际形状 {np.shape(n_bad)} 与 {np.shape(n_good)}")
+    b = score_vector(n_bad, name="n_bad")
+    g = score_vector(n_good, len(b), name="n_good")
     if (b < 0).any() or (g < 0).any():
         raise RuralfinValueError("n_bad 与 n_good 不能有负数")
     tb, tg = b.sum(), g.sum()
@@ -280,14 +281,15 @@ class WoEBinner(TransformerMixin, RuralfinEstimator):
     features : list of str, optional
         要分箱的列；默认 X 的全部列。输出只含这些列的 WoE。
     categorical : list of str, optional
-        当作类别处理的列；默认非数值列（文字、category、object）都是类别特征。
+        当作类别处理的列；默认非数值列（文字、category、object）都是类别特征——但文字列里
+        至少 95% 的值能读成数字时仍按数值处理（“暂无”“N/A”等按缺失，见 ``text_as_missing_``）。
         用数字编码的类别（如行业代码）请在这里列出。
     max_bins : int, default 6
-        每个特征普通箱的最多个数（不含缺失、特殊值箱）。
+        每个特征普通箱的最多个数（不含缺失、特殊值箱），1 到 100。
     min_bin_share : float, default 0.05
         每个普通箱至少占样本的比例。
     n_prebins : int, default 100
-        数值特征等频预分箱的段数（最终的切点从这些预分箱的边界中选）。
+        数值特征等频预分箱的段数（最终的切点从这些预分箱的边界中选），1 到 1000。
     monotonic : {"auto", "ascending", "descending", None}, default "auto"
         数值特征坏样本率随取值的单调方向：``"ascending"`` 递增，``"descending"``
         递减，``"auto"`` 两种都试、取 IV 大的，``None`` 不要求单调。类别特征总是按
@@ -309,6 +311,8 @@ class WoEBinner(TransformerMixin, RuralfinEstimator):
         每个特征的分箱（切点、类别归属、计数、WoE）。
     iv_ : pandas.Series
         每个特征的 IV，按特征顺序。
+    text_as_missing_ : dict of str to int
+        文字列按数值特征分箱时，每列有几个读不成数字的值（如“暂无”“N/A”）按缺失处理；没有这种列时为空。
     n_features_in_ : int
     feature_names_in_ : ndarray
         只在 X 是 DataFrame 时存在。
@@ -389,8 +393,8 @@ class WoEBinner(TransformerMixin, RuralfinEstimator):
         return list(dict.fromkeys(values))
 
     def _check_params(self, df: pd.DataFrame) -> tuple[list[str], set[str]]:
-        check_int(self.max_bins, "max_bins", min_value=1)
-        check_int(self.n_prebins, "n_prebins", min_value=1)
+        check_int(self.max_bins, "max_bins", min_value=1, max_value=100)
+        check_int(self.n_prebins, "n_prebins", min_value=1, max_value=1000)
         check_number(self.min_bin_share, "min_bin_share", min_value=0, max_value=0.5)
         check_number(self.rare_share, "rare_share", min_value=0, max_value=1)
         check_choice(self.monotonic, ["auto", "ascending", "descending", None], "monotonic")
@@ -421,9 +425,31 @@ class WoEBinner(TransformerMixin, RuralfinEstimator):
                 raise RuralfinValueError(f"categorical 里这些列不在要分箱的特征中：{fmt_list(unknown)}")
             categorical = set(cats)
         for f in features:
-            if f not in categorical and not _numeric_like(df[f]):
+            if f not in categorical and not _numeric_like(df[f]) and mostly_numeric(df[f]) is None:
                 categorical.add(f)
         return features, categorical
+
+    def _numbers(self, s: pd.Series, feature: str, *, fitting: bool) -> tuple[np.ndarray, int]:
+        """数值特征的取值（float，缺失为 NaN）与按缺失处理的文字个数；有这种文字时用中文警告。"""
+        if pd.api.types.is_bool_dtype(s.dtype):
+            return s.to_numpy(dtype=float, na_value=np.nan), 0
+        # 拟合时：文字列须至少 95% 是数字（见 _check_params）；转换时：全是“暂无”之类也行（都进缺失箱）
+        parsed = mostly_numeric(s, require_number=fitting)
+        if parsed is None:
+            if fitting:
+                raise RuralfinTypeError(f"列 {feature} 应为数值，实际是 {s.dtype}；若是类别请列入 categorical")
+            raise RuralfinTypeError(f"列 {feature} 拟合时是数值，转换时却是 {s.dtype}，且大多不是数字")
+        x, text_mask = parsed
+        n_text = int(text_mask.sum())
+        if n_text:
+            examples = fmt_list([repr(v) for v in pd.unique(s[text_mask].astype(str))[:3]])
+            warnings.warn(
+                f"列 {feature} 是数值特征，但有 {n_text} 个值读不成数字（如 {examples}），已按缺失值处理（进缺失箱）；"
+                "请核对原始数据，表示缺失的文字最好在读表时就换成空值",
+                RuralfinWarning,
+                stacklevel=4,
+            )
+        return x, n_text
 
     # ------------------------------------------------------------------ 拟合
 
@@ -471,15 +497,20 @@ class WoEBinner(TransformerMixin, RuralfinEstimator):
             )
         rare = self.rare_share
         bins = {}
+        text_missing = {}
         for f in features:
             s = df[f]
             if f in categorical:
                 bins[f] = self._fit_categorical(s, f, target, total_bad, total_good, rare)
             else:
-                bins[f] = self._fit_numeric(s, f, target, total_bad, total_good)
+                x, n_text = self._numbers(s, f, fitting=True)
+                if n_text:
+                    text_missing[f] = n_text
+                bins[f] = self._fit_numeric(x, f, target, total_bad, total_good)
 
         self.features_ = list(features)
         self.bins_ = bins
+        self.text_as_missing_ = text_missing
         self.iv_ = pd.Series(
             {f: float(self._table(f)["iv"].sum()) for f in features}, name="iv", dtype=float
         ).rename_axis("feature")
@@ -497,11 +528,7 @@ class WoEBinner(TransformerMixin, RuralfinEstimator):
             woe = np.append(woe, unseen)
         return FeatureBins(feature, kind, splits, levels, level_bin, specials, n_obs, n_bad, woe, trend, labels)
 
-    def _fit_numeric(self, s, feature, y, total_bad, total_good):
-        try:
-            x = s.to_numpy(dtype=float, na_value=np.nan) if not pd.api.types.is_bool_dtype(s.dtype) else s.to_numpy(dtype=float)
-        except (TypeError, ValueError):
-            raise RuralfinTypeError(f"列 {feature} 应为数值，实际是 {s.dtype}；若是类别请列入 categorical") from None
+    def _fit_numeric(self, x, feature, y, total_bad, total_good):
         n = len(x)
         specials = [v for v in self._specials_for(feature) if _is_number(v)]
         miss = np.isnan(x)
@@ -621,9 +648,9 @@ class WoEBinner(TransformerMixin, RuralfinEstimator):
         """每行所在的箱号（顺序见 :class:`FeatureBins`）。"""
         b = self.bins_[feature]
         if b.kind == "numeric":
-            if not _numeric_like(s):
+            if isinstance(s.dtype, pd.CategoricalDtype):
                 raise RuralfinTypeError(f"列 {feature} 拟合时是数值，转换时却是 {s.dtype}")
-            x = s.to_numpy(dtype=float, na_value=np.nan) if not pd.api.types.is_bool_dtype(s.dtype) else s.to_numpy(dtype=float)
+            x, _ = self._numbers(s, feature, fitting=False)
             idx = np.searchsorted(b.splits, x, side="right")
             for j, v in enumerate(b.specials):
                 idx[x == v] = b.n_regular + j
@@ -859,6 +886,7 @@ def csi(expected: pd.DataFrame, actual: pd.DataFrame, *, binner: Any = None, fea
     """
     check_frame(expected, name="expected")
     check_frame(actual, name="actual")
+    bins = check_int(bins, "bins", min_value=1, max_value=1000)
     if binner is not None:
         if not isinstance(binner, WoEBinner):
             raise RuralfinTypeError(f"binner 应为 WoEBinner，实际是 {type(binner).__name__}")
@@ -891,7 +919,9 @@ def csi(expected: pd.DataFrame, actual: pd.DataFrame, *, binner: Any = None, fea
 
 
 def _select_feature(table: pd.DataFrame, feature: str | None) -> pd.DataFrame:
-    check_frame(table, ["bin", "woe", "bad_rate", "n_obs"], name="table")
+    check_frame(table, ["bin", "woe", "bad_rate", "n_obs"], name="table", numeric=["woe", "bad_rate", "n_obs"])
+    numeric_column(table, "n_obs", frame="table", min_value=0)
+    numeric_column(table, "woe", frame="table")
     if "feature" in table.columns:
         names = list(pd.unique(table["feature"]))
         if feature is None:

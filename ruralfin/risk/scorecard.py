@@ -248,8 +248,11 @@ class Scorecard(ClassifierMixin, RuralfinEstimator):
         if pdo <= 0:
             raise RuralfinValueError(f"参数 pdo 应为正数（好坏比翻倍时增加的分数），实际是 {pdo:g}")
         if self.decimals is not None:
-            check_int(self.decimals, "decimals", min_value=0)
-        check_int(self.max_iter, "max_iter", min_value=1)
+            check_int(self.decimals, "decimals", min_value=0, max_value=10)
+        check_int(self.max_iter, "max_iter", min_value=1, max_value=100_000)
+        C = self._check_C()
+        tol = check_number(self.tol, "tol", min_value=0)
+        class_weight = self._check_class_weight()
 
         X_checked = self._validate_X(X, fitting=True)  # 先以 Scorecard 的名义检查 X 的类型、形状（报错里写的是 Scorecard）
         y = self._ravel_y(y)
@@ -267,8 +270,13 @@ class Scorecard(ClassifierMixin, RuralfinEstimator):
             binner = clone(self.binner) if self.binner is not None else WoEBinner()
             binner.fit(X, y)
             df = binner._frame_for_transform(X)
-        woe = binner._woe_matrix(df)
-        lr = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter, tol=self.tol)
+        if self.prefit:
+            woe = binner._woe_matrix(df)
+        else:
+            with warnings.catch_warnings():  # 刚拟合的分箱器已就同一份 X 警告过（如“暂无”按缺失处理），不再重复
+                warnings.simplefilter("ignore", RuralfinWarning)
+                woe = binner._woe_matrix(df)
+        lr = LogisticRegression(C=C, class_weight=class_weight, max_iter=self.max_iter, tol=tol)
         lr.fit(woe, target.astype(int))
 
         self.binner_ = binner
@@ -303,6 +311,36 @@ class Scorecard(ClassifierMixin, RuralfinEstimator):
                 stacklevel=2,
             )
         return self
+
+    def _check_C(self) -> float:
+        """正则强度的倒数 C：正数，可以是 ``np.inf``（不加正则）。"""
+        C = self.C
+        if isinstance(C, bool) or not isinstance(C, Real):
+            raise RuralfinTypeError(f"参数 C 应为正数（正则强度的倒数，np.inf 表示不加正则），实际是 {type(C).__name__}：{C!r}")
+        if float(C) == math.inf:
+            return math.inf
+        C = check_number(C, "C")
+        if C <= 0:
+            raise RuralfinValueError(f"参数 C 应为正数（正则强度的倒数，越小正则越强），实际是 {C:g}")
+        return C
+
+    def _check_class_weight(self):
+        """``None``、``"balanced"`` 或 ``{0: 权重, 1: 权重}``（权重为正的有限数）。"""
+        cw = self.class_weight
+        if cw is None or (isinstance(cw, str) and cw == "balanced"):
+            return cw
+        if not isinstance(cw, dict):
+            raise RuralfinTypeError(f"参数 class_weight 应为 None、'balanced' 或 {{0: 权重, 1: 权重}}，实际是 {cw!r}")
+        unknown = [k for k in cw if isinstance(k, bool) or k not in (0, 1)]
+        if unknown:
+            raise RuralfinValueError(f"参数 class_weight 的键只能是 0 和 1（0 = 好，1 = 坏），实际有 {fmt_list(map(repr, unknown))}")
+        out = {}
+        for k, w in cw.items():
+            w = check_number(w, f"class_weight[{k}]")
+            if w <= 0:
+                raise RuralfinValueError(f"参数 class_weight[{k}] 应为正数，实际是 {w:g}")
+            out[int(k)] = w
+        return out
 
     # ------------------------------------------------------------------ 预测
 

@@ -287,7 +287,9 @@ def test_bad_features_and_columns():
     with pytest.raises(RuralfinValueError, match="没有分箱特征 'income'"):
         b.binning_table("income")
     with pytest.raises(RuralfinTypeError, match="拟合时是数值"):
-        b.transform(X.assign(age=X["age"].astype(str)))
+        b.transform(X.assign(age=[f"约{a}岁" for a in X["age"]]))
+    # 文字形式的数字照样是数值：与原来的数值列得到同样的 WoE
+    np.testing.assert_array_equal(b.transform(X.assign(age=X["age"].astype(str))), b.transform(X))
     with pytest.raises(RuralfinTypeError, match="DataFrame 或二维数组"):
         WoEBinner().fit("age", y)
     with pytest.raises(RuralfinValueError, match="空表"):
@@ -298,7 +300,7 @@ def test_bad_features_and_columns():
     ("params", "words"),
     [
         ({"monotonic": "up"}, "monotonic 不认识取值 'up'"),
-        ({"max_bins": 0}, "max_bins 应为不小于 1"),
+        ({"max_bins": 0}, "max_bins 应为 1 到 100"),
         ({"min_bin_share": 0.9}, "min_bin_share 应为 0 到 0.5"),
         ({"handle_unknown": "ignore"}, "handle_unknown 不认识"),
         ({"categorical": ["income"]}, "categorical 里这些列不在"),
@@ -323,3 +325,75 @@ def test_no_warnings_on_clean_fit(credit):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         WoEBinner().fit(X, y).transform(X)
+
+
+# ---------------------------------------------------------------- 文字混进数值列（issue 11 第 6 条）
+def _export_like(token):
+    """银行导出式的数值列：都是文字，其中两格是表示缺失的写法。"""
+    rng = np.random.default_rng(11)
+    age = rng.integers(20, 65, size=60).astype(float)
+    y = pd.Series((rng.random(60) < 1 / (1 + np.exp((age - 40) / 6))).astype(int))
+    text = pd.Series([f"{a:g}" for a in age], dtype=object)
+    text.iloc[[3, 17]] = token
+    clean = pd.Series(age).where(~text.index.isin([3, 17]))
+    return pd.DataFrame({"age": text}), pd.DataFrame({"age": clean}), y
+
+
+@pytest.mark.parametrize("token", ["N/A", "-", "暂无", "", "—", "无"])
+def test_a_missing_token_does_not_turn_a_numeric_feature_categorical(token):
+    X_text, X_clean, y = _export_like(token)
+    with pytest.warns(RuralfinWarning, match="有 2 个值读不成数字.*已按缺失值处理"):
+        b = WoEBinner(max_bins=3, min_bin_share=0.1).fit(X_text, y)
+    ref = WoEBinner(max_bins=3, min_bin_share=0.1).fit(X_clean, y)
+    assert b.bins_["age"].kind == "numeric"
+    assert b.text_as_missing_ == {"age": 2}
+    np.testing.assert_array_equal(b.bins_["age"].splits, ref.bins_["age"].splits)
+    pd.testing.assert_frame_equal(b.binning_table("age"), ref.binning_table("age"))
+    assert b.binning_table("age").set_index("bin").loc["missing", "n_obs"] == 2
+    # 训练中没出现过的干净数字落进所在区间，不是 WoE 0
+    new = pd.DataFrame({"age": [40.5, 64.5, 19.0]})
+    np.testing.assert_array_equal(b.transform(new), ref.transform(new))
+    assert (b.transform(new) != 0).all()
+
+
+def test_only_mostly_numeric_text_columns_count_as_numeric():
+    X_text, _, y = _export_like("暂无")
+    junk = X_text.copy()
+    junk.iloc[:6, 0] = "不清楚"  # 6 个错字 / 58 个非缺失 ≈ 10%：不算“基本是数字”，仍按类别
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuralfinWarning)
+        assert WoEBinner().fit(junk, y).bins_["age"].kind == "categorical"
+    one = X_text.copy()
+    one.iloc[0, 0] = "约30"  # 1 个错字 / 58（< 5%）：按数值，错字也按缺失并警告
+    with pytest.warns(RuralfinWarning, match="3 个值读不成数字"):
+        b = WoEBinner().fit(one, y)
+    assert b.bins_["age"].kind == "numeric" and b.text_as_missing_ == {"age": 3}
+    # 明确列入 categorical 的文字数字仍是类别
+    assert WoEBinner(categorical=["age"]).fit(X_text, y).bins_["age"].kind == "categorical"
+
+
+def test_transform_treats_missing_tokens_as_missing_with_a_warning():
+    X_text, X_clean, y = _export_like("N/A")
+    with pytest.warns(RuralfinWarning):
+        b = WoEBinner(max_bins=3, min_bin_share=0.1).fit(X_text, y)
+    new = pd.DataFrame({"age": ["暂无", "33", " 50 "]})
+    with pytest.warns(RuralfinWarning, match="列 age 是数值特征，但有 1 个值读不成数字"):
+        got = b.transform(new)
+    t = b.binning_table("age").set_index("bin")
+    assert got[0, 0] == t.loc["missing", "woe"]
+    np.testing.assert_array_equal(got[1:], b.transform(pd.DataFrame({"age": [33.0, 50.0]})))
+
+
+def test_prebins_are_bounded():
+    X, y = small()
+    with pytest.raises(RuralfinValueError, match="n_prebins 应为 1 到 1000"):
+        WoEBinner(n_prebins=10**8).fit(X, y)
+    with pytest.raises(RuralfinValueError, match="max_bins 应为 1 到 100"):
+        WoEBinner(max_bins=10**6).fit(X, y)
+
+
+def test_woe_iv_rejects_missing_and_text_counts():
+    with pytest.raises(RuralfinValueError, match="n_bad 有 1 个缺失或无穷大"):
+        woe_iv([np.nan, 3], [5, 5])
+    with pytest.raises(RuralfinTypeError, match="n_good 应为一组数字"):
+        woe_iv([1, 3], ["暂无", 5])

@@ -240,3 +240,56 @@ def test_sql_points_equal_python_points_for_every_county_applicant(county):
     merged = pd.DataFrame({"application_id": apps["application_id"], "py": expected}).merge(got, on="application_id")
     assert len(merged) == len(apps)
     np.testing.assert_allclose(merged["points"].to_numpy(float), merged["py"].to_numpy(float), rtol=0, atol=1e-9)
+
+
+# ---------------------------------------------------------------- 坏参数与“暂无”（issue 11）
+def _toy():
+    X = pd.DataFrame({"age": [22, 25, 28, 31, 34, 45, 48, 52, 58, 63] * 3})
+    y = [1, 1, 0, 1, 0, 0, 0, 1, 0, 0] * 3
+    return X, y
+
+
+@pytest.mark.parametrize(
+    ("params", "err", "words"),
+    [
+        ({"C": np.nan}, RuralfinValueError, "C 应为有限的数"),
+        ({"C": -1}, RuralfinValueError, "C 应为正数"),
+        ({"C": 0}, RuralfinValueError, "C 应为正数"),
+        ({"C": "abc"}, RuralfinTypeError, "C 应为正数"),
+        ({"C": [1, 2]}, RuralfinTypeError, "C 应为正数"),
+        ({"tol": np.inf}, RuralfinValueError, "tol 应为有限的数"),
+        ({"tol": -1}, RuralfinValueError, "tol 应为不小于 0"),
+        ({"tol": "abc"}, RuralfinTypeError, "tol 应为数字"),
+        ({"class_weight": "even"}, RuralfinTypeError, "class_weight"),
+        ({"class_weight": {0: 1, 2: 1}}, RuralfinValueError, "class_weight 的键只能是 0 和 1"),
+        ({"class_weight": {0: 1, 1: -2}}, RuralfinValueError, r"class_weight\[1\] 应为正数"),
+        ({"max_iter": 10**9}, RuralfinValueError, "max_iter 应为 1 到 100000"),
+    ],
+)
+def test_bad_regression_parameters_get_a_chinese_error(params, err, words):
+    X, y = _toy()
+    with pytest.raises(err, match=words):
+        Scorecard(WoEBinner(max_bins=2), **params).fit(X, y)
+
+
+def test_unregularised_and_weighted_fits_still_work():
+    X, y = _toy()
+    assert Scorecard(WoEBinner(max_bins=2), C=np.inf).fit(X, y).coef_[0] > 0
+    assert Scorecard(WoEBinner(max_bins=2), class_weight={0: 1, 1: 3}).fit(X, y).coef_[0] > 0
+
+
+def test_a_text_cell_in_a_numeric_column_keeps_the_scorecard_numeric():
+    X, y = _toy()
+    text = X.assign(age=X["age"].astype(str).where(X.index != 4, "暂无"))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        card = Scorecard(WoEBinner(max_bins=2), decimals=0).fit(text, y)
+    ours = [w for w in caught if issubclass(w.category, RuralfinWarning) and "读不成数字" in str(w.message)]
+    assert len(ours) == 1 and "1 个值" in str(ours[0].message)  # 只警告一次
+    ref = Scorecard(WoEBinner(max_bins=2), decimals=0).fit(X.assign(age=X["age"].where(X.index != 4)), y)
+    assert card.binner_.bins_["age"].kind == "numeric"
+    pd.testing.assert_frame_equal(card.scorecard_table(), ref.scorecard_table())
+    # 训练中没出现过的干净数字按所在区间打分（不是 0 分的“未见过的类别”）
+    new = pd.DataFrame({"age": [23.5, 61.0]})
+    pd.testing.assert_series_equal(card.predict_points(new), ref.predict_points(new))
+    assert card.points_breakdown(new)["age"].ne(0).all()
