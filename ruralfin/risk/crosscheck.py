@@ -29,7 +29,7 @@ import pandas as pd
 
 from .. import labels
 from .._validation import (as_of_timestamp, bool_column, check_choice, check_frame, check_int, check_number,
-                           fmt_list, key_columns, month_end, month_index, numeric_column)
+                           fmt_list, key_columns, month_end, month_index, numeric_column, same_key_type)
 from ..errors import RuralfinTypeError, RuralfinValueError
 
 __all__ = [
@@ -69,9 +69,12 @@ def _window(df: pd.DataFrame, column: str, param: str, frame: str, as_of: pd.Tim
 
 
 def _lookup_coef(entities, coefficients, *, entity_id, sub_industry, coef_cols, name_e, name_c) -> pd.DataFrame:
-    """每个主体的行业换算系数：entity_id + 系数列。"""
+    """每个主体的行业换算系数：entity_id + 系数列（系数须是不小于 0 的有限数，不许缺失）。"""
     check_frame(entities, [entity_id, sub_industry], name=name_e)
+    key_columns(entities, entity_id, param="entity_id", frame=name_e)
     check_frame(coefficients, [sub_industry, *coef_cols], name=name_c, numeric=coef_cols)
+    for c in coef_cols:
+        numeric_column(coefficients, c, frame=name_c, min_value=0)
     coefs = coefficients[[sub_industry, *coef_cols]].copy()
     coefs[sub_industry] = coefs[sub_industry].astype(str)
     if coefs[sub_industry].duplicated().any():
@@ -108,7 +111,8 @@ def flow_revenue(
 
     “经我行结算比例”（share of wallet）银行看不到真值，只能用可观察的代理：客户自报的
     结算比例（示范县 ``settlement.reported_share_with_us``）、主办行关系、走访了解到的情况。
-    分母小于 ``min_share`` 时还原误差太大（小流水放大许多倍），记为缺失。
+    分母小于 ``min_share`` 时还原误差太大（小流水放大许多倍），记为缺失；自报结算比例缺失
+    （客户没说）或 ``settlement`` 里没有该主体时，同样记为缺失。
 
     Parameters
     ----------
@@ -156,11 +160,17 @@ def flow_revenue(
     non_business_inflow = check_number(non_business_inflow, "non_business_inflow", min_value=0.0)
     as_of = as_of_timestamp(as_of)
     check_frame(flows, [entity_id, month, inflow_amount], name="flows", numeric=[inflow_amount], allow_empty=True)
+    key_columns(flows, entity_id, param="entity_id", frame="flows")
+    # 流入不为负、不许无穷大；缺失的月份不计入（与没有流水的月份一样）
+    numeric_column(flows, inflow_amount, param="inflow_amount", frame="flows", allow_nan=True, min_value=0)
     st_cols = [entity_id, reported_share_with_us] + ([receipt_share_cash] if receipt_share_cash else [])
     check_frame(settlement, st_cols, name="settlement")
+    # 自报结算比例可以缺失（客户没说）：这些主体无法还原，flow_revenue 记为缺失；现金收款比例不许缺失
     for param, col in zip(("reported_share_with_us", "receipt_share_cash"), st_cols[1:]):
-        numeric_column(settlement, col, param=param, frame="settlement", allow_nan=True, min_value=0, max_value=1)
+        numeric_column(settlement, col, param=param, frame="settlement", allow_nan=param == "reported_share_with_us",
+                       min_value=0, max_value=1)
     key_columns(settlement, entity_id, param="entity_id", frame="settlement", unique=True)
+    same_key_type(("flows", flows, entity_id), ("settlement", settlement, entity_id))
 
     win = flows.loc[_window(flows, month, "month", "flows", as_of, months), [entity_id, inflow_amount]]
     agg = win.groupby(entity_id, sort=True)[inflow_amount].agg(["mean", "count"])
@@ -254,8 +264,10 @@ def utility_revenue(
         raise RuralfinValueError("参数 electricity_kwh 与 water_tons 不能都为 None：至少要有用电或用水中的一项")
     use_cols = [c for c, *_ in items]
     check_frame(utilities, [entity_id, month, *use_cols], name="utilities", allow_empty=True)
+    key_columns(utilities, entity_id, param="entity_id", frame="utilities")
     coef = _lookup_coef(entities, coefficients, entity_id=entity_id, sub_industry=sub_industry,
                         coef_cols=[k for _, k, _, _ in items], name_e="entities", name_c="coefficients")
+    same_key_type(("utilities", utilities, entity_id), ("entities", entities, entity_id))
     for c, _, _, src in items:
         numeric_column(utilities, c, param="electricity_kwh" if src == "electricity" else "water_tons",
                        frame="utilities", allow_nan=True, min_value=0)
@@ -346,6 +358,10 @@ def tax_revenue(
     value_col = declared_revenue if basis == "declared" else tax_paid
     req = [entity_id, quarter_end, value_col] + ([tax_method] if tax_method else [])
     check_frame(tax_records, req, name="tax_records", numeric=[value_col], allow_empty=True)
+    key_columns(tax_records, entity_id, param="entity_id", frame="tax_records")
+    # 申报收入、缴税额不为负、不许无穷大；缺失的季度不计入
+    numeric_column(tax_records, value_col, param="declared_revenue" if basis == "declared" else "tax_paid",
+                   frame="tax_records", allow_nan=True, min_value=0)
     keep = _window(tax_records, quarter_end, "quarter_end", "tax_records", as_of, months)
     if tax_method and len(exclude_methods):
         keep &= ~tax_records[tax_method].astype(str).isin([str(m) for m in exclude_methods]).to_numpy()
@@ -387,7 +403,8 @@ def combine_revenue(
     """把自报收入与各独立来源的估计并到一张表，求**核实收入**。
 
     核实收入 = 各可用独立来源估计的中位数（``method="median"``，对个别离谱的来源稳健），
-    或几何平均（``method="geomean"``）。不大于 0 或缺失的估计不参与。
+    或几何平均（``method="geomean"``）。为 0 或缺失的估计（该来源估不出）不参与；估计为负数或
+    无穷大、自报收入缺失或为负时报错。
 
     Parameters
     ----------
@@ -428,6 +445,7 @@ def combine_revenue(
     check_frame(entities, [entity_id, reported_revenue], name="entities", numeric=[reported_revenue])
     check_choice(method, ["median", "geomean"], "method")
     key_columns(entities, entity_id, param="entity_id", frame="entities", unique=True)
+    numeric_column(entities, reported_revenue, param="reported_revenue", frame="entities", min_value=0)
     out = entities[[entity_id, reported_revenue]].reset_index(drop=True).rename(columns={reported_revenue: "reported_revenue"})
     found: list[str] = []
     for i, est in enumerate(estimates, 1):
@@ -436,12 +454,15 @@ def combine_revenue(
             raise RuralfinTypeError(f"第 {i} 个估计表（{frame}）应为 pandas DataFrame，实际是 {type(est).__name__}")
         check_frame(est, [entity_id], name=frame, allow_empty=True)
         key_columns(est, entity_id, param="entity_id", frame=frame, unique=True)
+        same_key_type(("entities", entities, entity_id), (frame, est, entity_id))
         wanted = list(sources) if sources is not None else list(_DEFAULT_SOURCES)
         cols = [c for c in est.columns if c in wanted and c != entity_id]
         clash = [c for c in cols if c in found]
         if clash:
             raise RuralfinValueError(f"估计列 {fmt_list(clash)} 在多个估计表里都出现了，无法判断用哪个")
         check_frame(est, cols, name=frame, numeric=cols, allow_empty=True)
+        for c in cols:  # 缺失 = 该来源估不出；负数、无穷大是错的估计
+            numeric_column(est, c, frame=frame, allow_nan=True, min_value=0)
         if cols:
             out = out.merge(est[[entity_id, *cols]], on=entity_id, how="left")
             found += cols
@@ -492,17 +513,24 @@ def _beyond(ratio: np.ndarray, tolerance: float, direction: str) -> np.ndarray:
 def _prepare_flags(table, tolerance, direction, sources, reported_revenue, verified_revenue, min_sources):
     tolerance = check_number(tolerance, "tolerance", min_value=0.0, max_value=100.0)
     check_choice(direction, _DIRECTIONS, "direction")
-    min_sources = check_int(min_sources, "min_sources", min_value=1)
+    min_sources = check_int(min_sources, "min_sources", min_value=1, max_value=len(_SOURCES) + 10)
     check_frame(table, [reported_revenue, verified_revenue], name="table", numeric=[reported_revenue, verified_revenue])
     if sources is None:
         sources = [c for c in _DEFAULT_SOURCES if c in table.columns]
     else:
+        if isinstance(sources, str):
+            sources = [sources]
         sources = list(sources)
         check_frame(table, sources, name="table", numeric=sources)
     if not sources:
         raise RuralfinValueError(
             f"table 里没有独立来源的估计列（应为 {fmt_list(_DEFAULT_SOURCES)} 之一，或用 sources= 指定）"
         )
+    # 自报收入不许缺失；核实收入、各来源估计缺失 = 没有可用来源（该户不可核对），负数和无穷大报错
+    numeric_column(table, reported_revenue, param="reported_revenue", frame="table", min_value=0)
+    numeric_column(table, verified_revenue, param="verified_revenue", frame="table", allow_nan=True, min_value=0)
+    for c in sources:
+        numeric_column(table, c, param="sources", frame="table", allow_nan=True, min_value=0)
     return tolerance, min_sources, sources
 
 
@@ -513,6 +541,7 @@ def flag_revenue(
     direction: str = "over",
     min_sources: int = 1,
     sources: Sequence[str] | None = None,
+    entity_id: str = "entity_id",
     reported_revenue: str = "reported_revenue",
     verified_revenue: str = "verified_revenue",
 ) -> pd.DataFrame:
@@ -537,9 +566,11 @@ def flag_revenue(
         至少有几个独立来源才下结论；不足的记 ``checkable=False``、不标记。
     sources : sequence of str, optional
         来源估计列；默认取 ``flow_revenue``、``electricity_revenue``、``water_revenue``、``tax_revenue``
-        中出现的列。
+        中出现的列。缺失表示该来源估不出（照常逐行处理，对应的比值也是缺失）；负数、无穷大报错。
+    entity_id : str, default "entity_id"
+        主体编号列；表里有这一列时检查编号有效（不缺失、不是“暂无”之类）——标记出来的主体要能找到人。
     reported_revenue, verified_revenue : str
-        自报收入列、核实收入列。
+        自报收入列（不许缺失）、核实收入列（缺失表示没有可用来源，该户不可核对）。
 
     Returns
     -------
@@ -563,6 +594,8 @@ def flag_revenue(
     """
     tolerance, min_sources, sources = _prepare_flags(table, tolerance, direction, sources, reported_revenue,
                                                      verified_revenue, min_sources)
+    if isinstance(entity_id, str) and entity_id in table.columns:
+        key_columns(table, entity_id, param="entity_id", frame="table")  # 没有编号的主体没法去核实
     rep, est, ver, r_src, r_ver = _ratios(table, sources, reported_revenue, verified_revenue)
     n_avail = np.isfinite(est).sum(axis=1)
     checkable = (n_avail >= min_sources) & np.isfinite(r_ver)
@@ -661,7 +694,7 @@ def crosscheck_revenue(
     if not parts:
         raise RuralfinValueError("至少给出一个独立来源：flows+settlement、utilities+coefficients 或 tax_records")
     table = combine_revenue(entities, *parts, entity_id=entity_id, reported_revenue=reported_revenue, method=method)
-    return flag_revenue(table, tolerance=tolerance, direction=direction, min_sources=min_sources)
+    return flag_revenue(table, tolerance=tolerance, direction=direction, min_sources=min_sources, entity_id=entity_id)
 
 
 # ---------------------------------------------------------------------------
@@ -674,7 +707,9 @@ def _truth_vector(flags, truth, flag, target, entity_id) -> tuple[np.ndarray, np
     else:
         check_frame(flags, [entity_id, flag], name="flags")
         check_frame(truth, [entity_id, target], name="truth")
+        key_columns(flags, entity_id, param="entity_id", frame="flags")
         key_columns(truth, entity_id, param="entity_id", frame="truth", unique=True)
+        same_key_type(("flags", flags, entity_id), ("truth", truth, entity_id))
         merged = flags[[entity_id, flag]].merge(truth[[entity_id, target]], on=entity_id, how="left")
     y = merged[target]
     if y.isna().any():
@@ -883,10 +918,16 @@ def plot_crosscheck(
     from ..plotting import get_ax
 
     tolerance = check_number(tolerance, "tolerance", min_value=0.0, max_value=100.0)
+    random_state = check_int(random_state, "random_state", min_value=0, max_value=2**32 - 1)
     cols = [x, y] + ([hue] if hue else [])
     check_frame(table, cols, name="table", numeric=[x, y])
+    # 缺失的点不画（如没有可用来源、核实收入为缺失）；无穷大报错
+    xv = numeric_column(table, x, param="x", frame="table", allow_nan=True)
+    yv = numeric_column(table, y, param="y", frame="table", allow_nan=True)
+    if hue:
+        bool_column(table, hue, param="hue", frame="table")
     d = table[cols]
-    d = d[(d[x] > 0) & (d[y] > 0)]
+    d = d[(xv > 0) & (yv > 0)]
     if len(d) == 0:
         raise RuralfinValueError(f"table 中没有 {x} 与 {y} 都大于 0 的行，画不出来")
     if sample is not None:
@@ -895,7 +936,7 @@ def plot_crosscheck(
             d = d.sample(sample, random_state=random_state)
     ax = get_ax(ax, figsize=(7.5, 6.5))
     if hue:
-        h = d[hue].fillna(False).astype(bool)
+        h = pd.Series(bool_column(d, hue, param="hue", frame="table"), index=d.index)
         ax.scatter(d.loc[~h, x], d.loc[~h, y], s=9, alpha=0.45, color="#3182bd", label=text("crosscheck.plot_unflagged"))
         ax.scatter(d.loc[h, x], d.loc[h, y], s=12, alpha=0.7, color="#de2d26", label=text("crosscheck.plot_flagged"))
     else:

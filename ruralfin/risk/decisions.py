@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,8 +17,8 @@ import numpy as np
 import pandas as pd
 
 from .._validation import (bool_column, check_frame, check_int, check_number, fmt_list, numeric_column,
-                           value_or_column)
-from ..errors import RuralfinTypeError, RuralfinValueError
+                           score_vector, value_or_column)
+from ..errors import RuralfinTypeError, RuralfinValueError, RuralfinWarning
 from .preapproval import Rule, check_rules
 
 __all__ = [
@@ -72,7 +73,7 @@ class DecisionMatrix:
 
     def __post_init__(self):
         sc = self._cuts(self.score_cuts, "score_cuts")
-        dc = self._cuts(self.dsr_cuts, "dsr_cuts")
+        dc = self._cuts(self.dsr_cuts, "dsr_cuts", min_value=0)
         if self.actions is None:
             if len(sc) != 2 or len(dc) != 2:
                 raise RuralfinValueError(
@@ -94,10 +95,10 @@ class DecisionMatrix:
         object.__setattr__(self, "actions", acts)
 
     @staticmethod
-    def _cuts(cuts, name) -> tuple[float, ...]:
+    def _cuts(cuts, name, min_value=None) -> tuple[float, ...]:
         if isinstance(cuts, (str, bytes)) or not isinstance(cuts, Iterable):
             raise RuralfinTypeError(f"参数 {name} 应为升序的分段点列表，实际是 {cuts!r}")
-        vals = tuple(check_number(c, name) for c in cuts)
+        vals = tuple(check_number(c, name, min_value=min_value) for c in cuts)
         if not vals:
             raise RuralfinValueError(f"参数 {name} 至少要有一个分段点")
         if any(b <= a for a, b in zip(vals, vals[1:])):
@@ -180,26 +181,31 @@ def top_adverse_factors(
     from .. import labels
 
     check_frame(points, [], name="points", allow_empty=True)
-    n = check_int(n, "n", min_value=1)
+    n = check_int(n, "n", min_value=1, max_value=100)
+    if isinstance(exclude, str):
+        exclude = [exclude]
     cols = [c for c in points.columns if c not in set(exclude)]
     points = points[cols]
     check_frame(points, cols, name="points", numeric=cols, allow_empty=True)
     shortfall_t = labels.text("decisions.factor_shortfall")
-    v = points.to_numpy(dtype="float64", na_value=np.nan)
+    # 逐特征得分不许缺失、无穷大：缺了一项就说不清哪个因素最不利
+    v = (np.column_stack([numeric_column(points, c, frame="points") for c in cols]) if cols
+         else np.empty((len(points), 0)))
     if max_points is None:
         mx = np.nanmax(np.where(np.isnan(v), -np.inf, v), axis=0) if len(v) else np.zeros(len(cols))
     else:
         if isinstance(max_points, pd.DataFrame):
             check_frame(max_points, ["feature", "points"], name="max_points", numeric=["points"])
+            # 评分卡表的基础分一行（intercept）没有各箱得分以外的含义，缺失照常跳过
             mp = max_points.groupby("feature", observed=True)["points"].max()
-        elif isinstance(max_points, pd.Series):
-            mp = max_points
+        elif isinstance(max_points, (pd.Series, Mapping)):
+            mp = max_points if isinstance(max_points, pd.Series) else pd.Series(dict(max_points), dtype="object")
         else:
-            mp = pd.Series(max_points, dtype="float64")
+            raise RuralfinTypeError(f"参数 max_points 应为字典、Series 或评分卡表，实际是 {type(max_points).__name__}")
         missing = [c for c in cols if c not in mp.index]
         if missing:
             raise RuralfinValueError(f"max_points 缺少这些特征的最高分：{fmt_list(missing)}")
-        mx = mp.reindex(cols).to_numpy(dtype="float64")
+        mx = score_vector(mp.reindex(cols), name="max_points")
     short = mx[None, :] - v
     short = np.where(np.isnan(short), 0.0, short)
     order = np.argsort(-short, axis=1, kind="stable")
@@ -238,7 +244,8 @@ def decide(
     """审批决策：先过硬性规则，再查评分段 × 偿债比段矩阵，给出决定与中文原因。
 
     - 硬性规则（``rules``，格式同 :class:`~ruralfin.risk.preapproval.Rule`）任何一条不满足 → 拒绝，原因写明规则。
-    - 评分或偿债比缺失 → 人工复核。
+    - 评分或偿债比缺失 → 人工复核，并给出中文警告（逐行处理：输出里照样保留这些缺失值）。
+      规则列缺失按该条规则的 ``missing`` 处理；规则列、评分列有无穷大时报错。
     - 偿债比为 ``inf``（收入为 0，见 :func:`~ruralfin.risk.limits.debt_service_ratio`）→ 无法计算偿债比，按
       **最高的偿债比段**查矩阵：该格是拒绝就拒绝，是人工复核就转人工；该格即使是通过，
       也只转人工复核——收入为 0 的申请不自动通过。原因写“收入为 0，无法计算偿债比”，
@@ -301,6 +308,12 @@ def decide(
     sc = numeric_column(df, score, param="score", frame="df", allow_nan=True)
     # 偿债比为 inf 表示收入为 0（见 debt_service_ratio），下面单独处理
     ds = numeric_column(df, dsr, param="dsr", frame="df", allow_nan=True, allow_inf=True, min_value=0)
+    n_factors = check_int(n_factors, "n_factors", min_value=1, max_value=100)
+    for col, values in ((score, sc), (dsr, ds)):
+        n_missing = int(np.isnan(values).sum())
+        if n_missing:
+            warnings.warn(f"df 的列 {col} 有 {n_missing} 个缺失值：这些申请一律转人工复核（原因代码 missing_"
+                          f"{'score' if col == score else 'dsr'}）", RuralfinWarning, stacklevel=2)
     chk = check_rules(df, rules) if rules is not None else None
     factors = None
     if points is not None:

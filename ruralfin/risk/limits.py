@@ -13,7 +13,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._validation import check_frame, check_int, check_number, numeric_column, score_vector, value_or_column
+from .._validation import (check_frame, check_int, check_number, key_columns, numeric_column, score_vector,
+                           value_or_column)
 from ..errors import RuralfinValueError
 
 __all__ = [
@@ -203,7 +204,8 @@ def credit_limit(
     Parameters
     ----------
     df : DataFrame
-        一行一个主体（或一笔申请），不会被修改。
+        一行一个主体（或一笔申请），不会被修改。有 ``entity_id`` 列时编号不许缺失。
+        金额列都不许缺失、无穷大或为负（现有负债为无穷大、收入缺失时报错，而不是给出 NaN 的额度）。
     revenue : str, default "verified_revenue"
         核实（交叉验证）后的年营业收入，万元。不接受负数（会报错）。
     existing_debt : str, default "existing_debt"
@@ -253,7 +255,9 @@ def credit_limit(
     if isinstance(product_cap, str):
         cols.append(product_cap)
     check_frame(df, cols, name="df")
-    revenue_multiple = check_number(revenue_multiple, "revenue_multiple", min_value=0)
+    if "entity_id" in df.columns:
+        key_columns(df, "entity_id", param="df", frame="df")  # 额度要落到具体的主体上：编号不许缺失
+    revenue_multiple = check_number(revenue_multiple, "revenue_multiple", min_value=0, max_value=100)
     max_dsr = check_number(max_dsr, "max_dsr", min_value=0, max_value=1)
     contract_rate, term_months = _rate_term(contract_rate, term_months)
     if round_to is not None:

@@ -61,7 +61,7 @@ def iv_strength(iv: Any) -> Any:
     Parameters
     ----------
     iv : float or array-like
-        一个或一组 IV 值。
+        一个或一组 IV 值；须是有限的数（缺失、无穷大报错，不会被定成某一档）。
 
     Returns
     -------
@@ -75,7 +75,7 @@ def iv_strength(iv: Any) -> Any:
     >>> list(iv_strength([0.01, 0.02, 0.5, 0.51]))
     ['useless', 'weak', 'strong', 'suspicious']
     """
-    values = np.asarray(iv, dtype=float)
+    values = _finite_values(iv, "iv")
     lo = np.searchsorted(np.array(IV_THRESHOLDS[:3]), values, side="right")
     codes = np.where(values > IV_THRESHOLDS[3], 4, lo)
     if codes.ndim == 0:
@@ -87,7 +87,8 @@ def psi_stability(value: Any) -> Any:
     """按经验阈值解读 PSI/CSI，返回英文编码（中文名见标签 ``psi_stability``）。
 
     ``< 0.1`` 为 ``stable``（稳定），``0.1–0.25`` 为 ``moderate``（需关注），
-    ``> 0.25`` 为 ``shift``（显著漂移）。
+    ``> 0.25`` 为 ``shift``（显著漂移）。``value`` 须是不小于 0 的有限数（PSI 不会是负数；
+    缺失、无穷大、负数都报错，不会被解读成某一档）。
 
     Examples
     --------
@@ -96,7 +97,7 @@ def psi_stability(value: Any) -> Any:
     >>> list(psi_stability([0.1, 0.25, 0.3]))
     ['moderate', 'moderate', 'shift']
     """
-    values = np.asarray(value, dtype=float)
+    values = _finite_values(value, "value", min_value=0)
     codes = np.where(values < PSI_THRESHOLDS[0], 0, np.where(values <= PSI_THRESHOLDS[1], 1, 2))
     if codes.ndim == 0:
         return _PSI_CODES[int(codes)]
@@ -106,6 +107,19 @@ def psi_stability(value: Any) -> Any:
 # ---------------------------------------------------------------------------
 # 输入检查
 # ---------------------------------------------------------------------------
+
+
+def _finite_values(value: Any, name: str, *, min_value: float | None = None) -> np.ndarray:
+    """一个数或一组数 -> float 数组（0 维或 1 维）：不许缺失、无穷大，可限定下限。"""
+    if np.ndim(value) == 0 and not isinstance(value, (pd.Series, pd.DataFrame)):
+        if isinstance(value, np.ndarray):
+            value = value.item()
+        return np.asarray(check_number(value, name, min_value=min_value))
+    arr = score_vector(value, name=name)
+    if min_value is not None and (arr < min_value).any():
+        bad = arr[arr < min_value]
+        raise RuralfinValueError(f"{name} 有 {bad.size} 个值小于 {min_value:g}（如 {bad[0]:g}），应不小于 {min_value:g}")
+    return arr
 
 
 def _as_1d(values: Any, name: str) -> np.ndarray:
@@ -197,6 +211,7 @@ def auc(y_true: Any, y_score: Any, *, higher_is_safer: bool = False) -> float:
     """
     from sklearn.metrics import roc_auc_score
 
+    higher_is_safer = check_bool(higher_is_safer, "higher_is_safer")
     y, score = _target_and_score(y_true, y_score)
     return float(roc_auc_score(y, -score if higher_is_safer else score))
 
@@ -236,7 +251,7 @@ def gains_table(y_true: Any, y_score: Any, *, n_bands: int = 10, higher_is_safer
     y_score : array-like
         风险分（越大越危险）；评分卡分数请设 ``higher_is_safer=True``。
     n_bands : int, default 10
-        分档数（默认十等分）。
+        分档数（默认十等分，1 到 100000）。
     higher_is_safer : bool, default False
         分数越高越安全时设为 True。
 
@@ -257,8 +272,9 @@ def gains_table(y_true: Any, y_score: Any, *, n_bands: int = 10, higher_is_safer
     2     3      2      0       0.0       1.000000  0.000000  0.400000
     3     4      2      0       0.0       1.000000  0.000000  0.000000
     """
+    higher_is_safer = check_bool(higher_is_safer, "higher_is_safer")
     y, score = _target_and_score(y_true, y_score)
-    n_bands = check_int(n_bands, "n_bands", min_value=1)
+    n_bands = check_int(n_bands, "n_bands", min_value=1, max_value=100_000)
     risk = -score if higher_is_safer else score
     # 最危险的一档排第 1：对“风险分”从大到小分档
     edges = _quantile_edges(-risk, n_bands)
@@ -268,8 +284,9 @@ def gains_table(y_true: Any, y_score: Any, *, n_bands: int = 10, higher_is_safer
     n_bad = np.rint(np.bincount(band, weights=y, minlength=nb)).astype(int)
     keep = n_obs > 0
     n_obs, n_bad = n_obs[keep], n_bad[keep]
-    lo = np.array([score[band == b].min() for b in np.flatnonzero(keep)])
-    hi = np.array([score[band == b].max() for b in np.flatnonzero(keep)])
+    by_band = pd.Series(score).groupby(band, sort=True)  # 只含有样本的档，顺序同 keep
+    lo = by_band.min().to_numpy(dtype=float)
+    hi = by_band.max().to_numpy(dtype=float)
     n_good = n_obs - n_bad
     total_bad, total_good, total = n_bad.sum(), n_good.sum(), n_obs.sum()
     overall = total_bad / total
@@ -321,10 +338,10 @@ def _distribution(expected: Any, actual: Any, bins: Any, name: str = "") -> pd.D
     else:
         e_f, a_f = exp.astype(float), act.astype(float)
         if isinstance(bins, (int, np.integer)) and not isinstance(bins, bool):
-            n_bins = check_int(bins, "bins", min_value=1)
+            n_bins = check_int(bins, "bins", min_value=1, max_value=1000)
             edges = _quantile_edges(e_f, n_bins)
         else:
-            edges = np.unique(np.asarray(bins, dtype=float))
+            edges = np.unique(_cut_points(bins))
         e_idx = np.searchsorted(edges, e_f, side="right")
         a_idx = np.searchsorted(edges, a_f, side="right")
         e_idx[np.isnan(e_f)] = -1
@@ -338,6 +355,13 @@ def _distribution(expected: Any, actual: Any, bins: Any, name: str = "") -> pd.D
     if e_n[k] == 0 and a_n[k] == 0:  # 两边都没有缺失值：不列“缺失”一行
         e_n, a_n, names = e_n[:k], a_n[:k], names[:k]
     return pd.DataFrame({"bin": names, "expected_n": e_n, "actual_n": a_n})
+
+
+def _cut_points(bins: Any) -> np.ndarray:
+    """``bins`` 给的是切点列表：一维、都是有限的数。"""
+    if isinstance(bins, (str, bytes, dict)) or np.ndim(bins) != 1:
+        raise RuralfinTypeError(f"参数 bins 应为段数（1 到 1000 的整数）或切点列表（如 [2.5, 5]），实际是 {bins!r}")
+    return score_vector(bins, name="bins")
 
 
 def _fmt(v: float) -> str:
@@ -361,7 +385,7 @@ def psi_table(expected: Any, actual: Any, *, bins: Any = 10) -> pd.DataFrame:
     actual : array-like
         要比较的分布（通常是近期申请客户）。
     bins : int or sequence of float, default 10
-        等频段数，或切点。
+        等频段数（1 到 1000），或切点（有限的数）。
 
     Returns
     -------
@@ -371,11 +395,12 @@ def psi_table(expected: Any, actual: Any, *, bins: Any = 10) -> pd.DataFrame:
 
     Examples
     --------
-    >>> t = psi_table([1, 2, 3, 4], [1, 1, 3, 4], bins=[2.5])
-    >>> t
-            bin  expected_n  actual_n  expected_share  actual_share  psi
-    0  [-inf, 2.5)           2         2             0.5           0.5  0.0
-    1   [2.5, inf)           2         2             0.5           0.5  0.0
+    >>> psi_table([1, 2, 3, 4], [1, 1, 3, 4], bins=2)  # 等频两段：切点取开发样本的中位数 3
+             bin  expected_n  actual_n  expected_share  actual_share  psi
+    0  [-inf, 3)           2         2             0.5           0.5  0.0
+    1   [3, inf)           2         2             0.5           0.5  0.0
+    >>> psi_table([1, 2, 3, 4], [1, 1, 3, 4], bins=[2.5])["bin"].tolist()  # 直接给切点
+    ['[-inf, 2.5)', '[2.5, inf)']
     """
     t = _distribution(expected, actual, bins)
     t = t[(t["expected_n"] + t["actual_n"]) > 0].reset_index(drop=True)  # 两边都空的段不提供信息
@@ -397,6 +422,8 @@ def psi(expected: Any, actual: Any, *, bins: Any = 10) -> float:
 
     Examples
     --------
+    >>> round(psi([1, 2, 3, 4], [1, 1, 1, 4], bins=2), 4)
+    0.2747
     >>> round(psi([1, 2, 3, 4], [1, 1, 1, 4], bins=[2.5]), 4)
     0.2747
     >>> psi_stability(0.2747)
@@ -446,6 +473,7 @@ def plot_ks(data: pd.DataFrame | None = None, *, target: Any = "is_default", sco
     from ..labels import label, text
     from ..plotting import get_ax, label_axes
 
+    higher_is_safer = check_bool(higher_is_safer, "higher_is_safer")
     if data is not None:
         check_frame(data, [c for c in (target, score) if isinstance(c, str)], name="data")
         target = data[target] if isinstance(target, str) else target

@@ -7,14 +7,16 @@ DataFrame、返回新表，不修改输入。规则、门槛等都是**教学示
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from .._validation import bool_column, check_frame, check_number, column_names, fmt_list, numeric_column
-from ..errors import RuralfinTypeError, RuralfinValueError
+from .._validation import (bool_column, check_frame, check_number, column_names, fmt_list, key_columns,
+                           numeric_column)
+from ..errors import RuralfinError, RuralfinTypeError, RuralfinValueError, RuralfinWarning
 from .limits import credit_limit
 
 __all__ = [
@@ -32,8 +34,19 @@ _OPS = {
 _SET_OPS = ("in", "not in")
 
 
-class Rule(NamedTuple):
+class _RuleFields(NamedTuple):
+    column: str
+    op: str
+    threshold: Any
+    reason: str
+    missing: str = "fail"
+
+
+class Rule(_RuleFields):
     """一条准入规则：``column operator threshold`` **成立才准入**，不成立时给出 ``reason``。
+
+    构造时就检查：运算符认识、门槛是有限的数（或文字、有序类别的取值）、``in``/``not in`` 的门槛是
+    取值列表、原因不为空。写错的规则（如门槛是 NaN）当场报错，而不是让所有人都“不满足”。
 
     Parameters
     ----------
@@ -42,7 +55,7 @@ class Rule(NamedTuple):
     op : str
         ``>``、``>=``、``<``、``<=``、``==``、``!=``、``in``、``not in``。
     threshold : object
-        门槛值；``in``/``not in`` 时为取值列表。
+        门槛值：数字须有限（不能是 NaN、无穷大）；``in``/``not in`` 时为取值列表。
     reason : str
         不满足时的中文原因，如 ``"经营年限不足 2 年"``。
     missing : {"fail", "pass"}, default "fail"
@@ -53,13 +66,45 @@ class Rule(NamedTuple):
     --------
     >>> Rule("years_in_business", ">=", 2, "经营年限不足 2 年")
     Rule(column='years_in_business', op='>=', threshold=2, reason='经营年限不足 2 年', missing='fail')
+    >>> Rule("years_in_business", ">=", float("nan"), "经营年限不足 2 年")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinValueError: 规则（列 years_in_business）的门槛应为有限的数，实际是 nan
     """
 
-    column: str
-    op: str
-    threshold: Any
-    reason: str
-    missing: str = "fail"
+    __slots__ = ()
+
+    def __init__(self, column, op, threshold, reason, missing="fail"):  # noqa: ARG002 - 字段已由 __new__ 填好
+        _check_rule(self)
+
+
+def _check_rule(rule: Rule) -> None:
+    """一条规则本身写得对不对（与数据无关）；报错信息以“规则（列 …）”开头。"""
+    from numbers import Real
+
+    column, op, thr = rule.column, rule.op, rule.threshold
+    if not isinstance(column, str) or not column:
+        raise RuralfinTypeError(f"规则的列名 column 应为非空字符串，实际是 {column!r}")
+    if not isinstance(op, str) or (op not in _OPS and op not in _SET_OPS):
+        raise RuralfinValueError(f"规则（列 {column}）的运算符 {op!r} 不认识，可选：{fmt_list([*_OPS, *_SET_OPS])}")
+    if not isinstance(rule.missing, str) or rule.missing not in ("fail", "pass"):
+        raise RuralfinValueError(f"规则（列 {column}）的 missing 应为 'fail' 或 'pass'，实际是 {rule.missing!r}")
+    if not isinstance(rule.reason, str) or not rule.reason.strip():
+        raise RuralfinValueError(f"规则（列 {column}）缺少中文原因 reason")
+    if op in _SET_OPS:
+        if isinstance(thr, (str, bytes, Mapping)) or not isinstance(thr, Iterable):
+            raise RuralfinTypeError(f"规则（列 {column}）用 {op!r} 时门槛应为取值列表，实际是 {thr!r}")
+        values = list(thr)
+        if any(pd.api.types.is_scalar(v) and pd.isna(v) for v in values):
+            raise RuralfinValueError(f"规则（列 {column}）的取值列表里不能有缺失值；该列缺失时算满足还是不满足，由 missing= 决定")
+        return
+    if thr is None or (pd.api.types.is_scalar(thr) and not isinstance(thr, str) and pd.isna(thr)):
+        raise RuralfinValueError(f"规则（列 {column}）的门槛应为有限的数，实际是 {thr}")
+    if isinstance(thr, Real) and not isinstance(thr, (bool, np.bool_)):
+        if not np.isfinite(float(thr)):
+            raise RuralfinValueError(f"规则（列 {column}）的门槛应为有限的数，实际是 {thr}")
+    elif not pd.api.types.is_scalar(thr):
+        raise RuralfinTypeError(f"规则（列 {column}）用 {op!r} 时门槛应为一个值，实际是 {thr!r}；多个取值请用 'in' 或 'not in'")
 
 
 def _as_rules(rules) -> list[Rule]:
@@ -67,27 +112,23 @@ def _as_rules(rules) -> list[Rule]:
         raise RuralfinTypeError("参数 rules 应为规则列表，如 [Rule('operator_age', '<=', 65, '经营者超过 65 岁')]")
     out = []
     for i, r in enumerate(rules, 1):
-        if isinstance(r, Rule):
-            rule = r
-        elif isinstance(r, Mapping):
-            try:
-                rule = Rule(**r)
-            except TypeError:
-                raise RuralfinValueError(
-                    f"第 {i} 条规则应含键 column、op、threshold、reason（可选 missing），实际是 {sorted(r)}"
-                ) from None
-        elif isinstance(r, (tuple, list)) and len(r) in (4, 5):
-            rule = Rule(*r)
-        else:
-            raise RuralfinTypeError(f"第 {i} 条规则应为 Rule、(列, 运算符, 门槛, 原因) 或字典，实际是 {r!r}")
-        if rule.op not in _OPS and rule.op not in _SET_OPS:
-            raise RuralfinValueError(
-                f"第 {i} 条规则（列 {rule.column}）的运算符 {rule.op!r} 不认识，可选：{fmt_list([*_OPS, *_SET_OPS])}"
-            )
-        if rule.missing not in ("fail", "pass"):
-            raise RuralfinValueError(f"第 {i} 条规则（列 {rule.column}）的 missing 应为 'fail' 或 'pass'，实际是 {rule.missing!r}")
-        if not isinstance(rule.reason, str) or not rule.reason:
-            raise RuralfinValueError(f"第 {i} 条规则（列 {rule.column}）缺少中文原因 reason")
+        try:
+            if isinstance(r, Rule):
+                _check_rule(r)  # 用 _replace 等改过的规则不经过构造检查，这里再查一次
+                rule = r
+            elif isinstance(r, Mapping):
+                try:
+                    rule = Rule(**r)
+                except TypeError:
+                    raise RuralfinValueError(
+                        f"规则应含键 column、op、threshold、reason（可选 missing），实际是 {sorted(map(str, r))}"
+                    ) from None
+            elif isinstance(r, (tuple, list)) and len(r) in (4, 5):
+                rule = Rule(*r)
+            else:
+                raise RuralfinTypeError(f"规则应为 Rule、(列, 运算符, 门槛, 原因) 或字典，实际是 {r!r}")
+        except RuralfinError as err:  # 本库自己的报错：加上“第几条”再抛出
+            raise type(err)(f"第 {i} 条{err}") from None
         out.append(rule)
     return out
 
@@ -109,7 +150,11 @@ def _rule_pass(df: pd.DataFrame, rule: Rule) -> np.ndarray:
                     raise RuralfinTypeError(
                         f"规则（列 {rule.column} {rule.op} {thr}）要求数值列，实际类型是 {s.dtype}"
                     )
-            vals = s.to_numpy(dtype="float64", na_value=np.nan) if pd.api.types.is_numeric_dtype(s.dtype) else s
+            if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
+                # 缺失按规则的 missing 处理；无穷大不是真实的取值，报错而不是悄悄算“不满足”
+                vals = numeric_column(df, rule.column, frame="df", allow_nan=True)
+            else:
+                vals = s.to_numpy(dtype="float64", na_value=np.nan) if pd.api.types.is_numeric_dtype(s.dtype) else s
             with np.errstate(invalid="ignore"):
                 ok = np.asarray(_OPS[rule.op](vals, thr), dtype=bool)
         else:
@@ -188,7 +233,9 @@ def pre_approve(
 
     一个主体进入白名单（``whitelisted``）须同时满足：全部准入规则、评分不低于
     ``min_score``（不给则不看评分）、测算额度大于 0。没进白名单的，``exclusion_reasons``
-    写明全部原因。
+    写明全部原因。逐行处理缺失：评分缺失的主体不进白名单（并给出中文警告），规则列缺失按
+    该条规则的 ``missing`` 处理；输出里照样保留这些缺失值。表里有 ``entity_id`` 列时，编号
+    不许缺失（白名单上的主体要能找到人）。
 
     Parameters
     ----------
@@ -230,6 +277,10 @@ def pre_approve(
         min_score = check_number(min_score, "min_score")
         check_frame(df, [score], name="df")
         sc = numeric_column(df, score, param="score", frame="df", allow_nan=True)
+        n_missing = int(np.isnan(sc).sum())
+        if n_missing:
+            warnings.warn(f"df 的列 {score} 有 {n_missing} 个评分缺失：这些主体不进白名单（原因写“评分缺失”）",
+                          RuralfinWarning, stacklevel=2)
     out = credit_limit(df, **limit_options)
     chk = check_rules(df, rules)
     reasons = _exclusion_reasons(chk["failed_reasons"].to_numpy(dtype=object), sc, min_score,

@@ -164,7 +164,8 @@ def test_pre_approve_whitelist():
         "existing_debt": [0.0, 0.0, 0.0, 20.0, 0.0],
     })
     before = df.copy()
-    out = pre_approve(df, [("operator_age", "<=", 65, "经营者超过 65 岁")], min_score=600, contract_rate=0.0)
+    with pytest.warns(RuralfinWarning, match="有 1 个评分缺失"):
+        out = pre_approve(df, [("operator_age", "<=", 65, "经营者超过 65 岁")], min_score=600, contract_rate=0.0)
     pd.testing.assert_frame_equal(df, before)
     assert out["whitelisted"].tolist() == [True, False, False, False, False]
     assert out["rules_passed"].tolist() == [True, False, True, True, True]
@@ -210,7 +211,8 @@ def test_decide_reasons_for_every_decline_and_refer():
     })
     before = apps.copy()
     m = DecisionMatrix(score_cuts=[600, 680])
-    out = decide(apps, m, rules=[("court_cases", "==", 0, "有涉诉记录")])
+    with pytest.warns(RuralfinWarning, match="points 有 1 个缺失值"):
+        out = decide(apps, m, rules=[("court_cases", "==", 0, "有涉诉记录")])
     pd.testing.assert_frame_equal(apps, before)
     assert out["auto_decision"].astype(str).tolist() == [
         "approve", "decline", "decline", "decline", "refer", "refer", "refer"]
@@ -407,3 +409,97 @@ def test_whitelist_summary_by_village():
     assert out.loc["a", "whitelist_rate"] == 1.0
     with pytest.raises(RuralfinValueError, match="pre 缺少列 township"):
         whitelist_summary(pre, by="township")
+
+
+# ---------------------------------------------------------------- 坏输入（issue 11 第 7 条）
+def test_credit_limit_with_infinite_or_missing_debt_is_an_error_not_nan():
+    df = pd.DataFrame({"entity_id": [1, 2], "verified_revenue": [100.0, 50.0], "existing_debt": [np.inf, 0.0]})
+    with pytest.raises(RuralfinValueError, match="existing_debt 有 1 个无穷大"):
+        credit_limit(df)
+    with pytest.raises(RuralfinValueError, match="existing_debt 有 1 个缺失值"):
+        credit_limit(df.assign(existing_debt=[np.nan, 0.0]))
+    with pytest.raises(RuralfinValueError, match="pay 有 1 个无穷大"):
+        credit_limit(df.assign(existing_debt=0.0, pay=[np.inf, 0.0]), existing_payment="pay")
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -1.0])
+def test_credit_limit_needs_a_usable_entity_id(bad):
+    df = pd.DataFrame({"entity_id": [1.0, 2.0], "verified_revenue": [100.0, 50.0], "existing_debt": [0.0, 0.0]})
+    with pytest.raises(RuralfinValueError, match="entity_id"):
+        credit_limit(df.assign(entity_id=[bad, 2.0]))
+    with pytest.raises(RuralfinValueError, match="entity_id"):
+        pre_approve(df.assign(entity_id=[bad, 2.0]), [("verified_revenue", ">", 0, "没有收入")])
+    assert len(credit_limit(df.drop(columns="entity_id"))) == 2  # 没有编号列的表照常测算
+
+
+@pytest.mark.parametrize("threshold", [np.nan, float("inf"), None, pd.NA, np.float64("nan")])
+def test_rule_with_a_missing_or_infinite_threshold_is_rejected_at_construction(threshold):
+    with pytest.raises(RuralfinValueError, match="门槛应为有限的数"):
+        Rule("operator_age", "<=", threshold, "经营者超过 65 岁")
+    with pytest.raises(RuralfinValueError, match="第 1 条规则（列 operator_age）的门槛应为有限的数"):
+        check_rules(pd.DataFrame({"operator_age": [40]}), [("operator_age", "<=", threshold, "经营者超过 65 岁")])
+
+
+@pytest.mark.parametrize(
+    ("args", "err", "words"),
+    [
+        ((123, ">", 3, "x"), RuralfinTypeError, "列名 column 应为非空字符串"),
+        (("age", "=>", 3, "x"), RuralfinValueError, "运算符 '=>' 不认识"),
+        (("age", ">", [1, 2], "x"), RuralfinTypeError, "门槛应为一个值"),
+        (("age", "in", [1, np.nan], "x"), RuralfinValueError, "取值列表里不能有缺失值"),
+        (("age", "in", "abc", "x"), RuralfinTypeError, "取值列表"),
+        (("age", ">", 3, ""), RuralfinValueError, "缺少中文原因"),
+        (("age", ">", 3, "x", "skip"), RuralfinValueError, "missing 应为 'fail' 或 'pass'"),
+    ],
+)
+def test_rule_checks_itself(args, err, words):
+    with pytest.raises(err, match=words):
+        Rule(*args)
+    assert Rule("size", "<=", "small", "规模超出").threshold == "small"  # 有序类别的文字门槛可以
+
+
+def test_a_rule_column_with_infinity_is_an_error_and_missing_follows_the_rule():
+    df = pd.DataFrame({"court_cases": [0.0, np.inf, np.nan]})
+    with pytest.raises(RuralfinValueError, match="court_cases 有 1 个无穷大"):
+        check_rules(df, [("court_cases", "==", 0, "有涉诉记录")])
+    res = check_rules(df.iloc[[0, 2]], [("court_cases", "==", 0, "有涉诉记录", "pass")])
+    assert res["rules_passed"].tolist() == [True, True]
+
+
+def test_negative_pd_lgd_and_costs_are_rejected():
+    apps = pd.DataFrame({"points": [500, 600, 700, 800], "prob_default": [0.4, 0.1, 0.05, 0.01]})
+    for kwargs, words in [({"lgd": -0.1}, "lgd 应为 0 到 1"), ({"lgd": np.nan}, "lgd 应为有限的数"),
+                          ({"ftp_rate": -1.0}, "ftp_rate 应为 0 到 100"), ({"opex_rate": -1.0}, "opex_rate 应为 0 到 100"),
+                          ({"contract_rate": np.nan}, "contract_rate 应为有限的")]:
+        with pytest.raises(RuralfinValueError, match=words):
+            cutoff_table(apps, **kwargs)
+    with pytest.raises(RuralfinValueError, match="prob_default 有 1 个值小于 0"):
+        cutoff_table(apps.assign(prob_default=[-0.1, 0.1, 0.05, 0.01]))
+    with pytest.raises(RuralfinValueError, match="dsr_cuts 应为不小于 0"):
+        DecisionMatrix(score_cuts=[600, 680], dsr_cuts=(-0.4, 0.6))
+
+
+def test_top_adverse_factors_rejects_missing_points():
+    pts = pd.DataFrame({"years_in_business": [10.0, 40.0], "owns_house": [20.0, 20.0]})
+    with pytest.raises(RuralfinValueError, match="years_in_business 有 1 个缺失值"):
+        top_adverse_factors(pts.assign(years_in_business=[np.nan, 40.0]))
+    with pytest.raises(RuralfinValueError, match="years_in_business 有 1 个无穷大"):
+        top_adverse_factors(pts.assign(years_in_business=[np.inf, 40.0]))
+    with pytest.raises(RuralfinValueError, match="max_points"):
+        top_adverse_factors(pts, max_points={"years_in_business": np.nan, "owns_house": 20})
+
+
+def test_decide_warns_about_missing_scores_it_refers():
+    apps = pd.DataFrame({"points": [700, np.nan], "dsr": [0.3, 0.3]})
+    with pytest.warns(RuralfinWarning, match="points 有 1 个缺失值：这些申请一律转人工复核"):
+        out = decide(apps, DecisionMatrix(score_cuts=[600, 680]))
+    assert out["auto_decision"].tolist() == ["approve", "refer"]
+
+
+def test_plot_cutoff_tradeoff_rejects_text_and_infinite_columns():
+    apps = pd.DataFrame({"points": [500, 600, 700, 800], "prob_default": [0.4, 0.1, 0.05, 0.01]})
+    tab = cutoff_table(apps, cutoffs=[550, 650])
+    with pytest.raises(RuralfinTypeError, match="cutoff"):
+        plot_cutoff_tradeoff(tab.assign(cutoff=["暂无", "650"]))
+    with pytest.raises(RuralfinValueError, match="expected_profit 有 1 个无穷大"):
+        plot_cutoff_tradeoff(tab.assign(expected_profit=[np.inf, 0.0]))

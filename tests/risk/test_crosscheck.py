@@ -399,3 +399,86 @@ def test_county_flags_find_misreporters(county):
     flagged = tr.reindex(chk.loc[chk["flag"], "entity_id"]).median()
     clean = tr.reindex(chk.loc[~chk["flag"], "entity_id"]).median()
     assert flagged > 1.3 and clean < 1.05
+
+
+# ---------------------------------------------------------------------------
+# 坏值不能悄悄变成缺失的收入（issue 11：坏输入测试）
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -1e6])
+def test_bad_reported_revenue_is_an_error_not_a_missing_ratio(toy, bad):
+    ent = toy["entities"].assign(reported_revenue=[bad, 60.0, 30.0])
+    with pytest.raises(RuralfinValueError, match="reported_revenue"):
+        combine_revenue(ent, tax_revenue(toy["tax"]))
+    with pytest.raises(RuralfinValueError, match="reported_revenue"):
+        crosscheck_revenue(ent, tax_records=toy["tax"])
+    with pytest.raises(RuralfinValueError, match="reported_revenue"):
+        flag_revenue(_table(toy).assign(reported_revenue=[bad, 60.0, 30.0]))
+
+
+@pytest.mark.parametrize("bad", [np.inf, -1e6])
+def test_bad_estimates_are_errors_while_missing_ones_mean_no_source(toy, bad):
+    t = _table(toy)
+    with pytest.raises(RuralfinValueError, match="flow_revenue"):
+        combine_revenue(toy["entities"], t[["entity_id", "flow_revenue"]].assign(flow_revenue=[bad, 60.0, np.nan]))
+    with pytest.raises(RuralfinValueError, match="flow_revenue"):
+        flag_revenue(t.assign(flow_revenue=[bad, 60.0, np.nan]))
+    with pytest.raises(RuralfinValueError, match="verified_revenue"):
+        flag_revenue(t.assign(verified_revenue=[bad, 35.0, np.nan]))
+    with pytest.raises(RuralfinValueError, match="declared_revenue"):
+        tax_revenue(toy["tax"].assign(declared_revenue=[bad] + [30.0] * 11))
+    with pytest.raises(RuralfinValueError, match="inflow_amount"):
+        flow_revenue(toy["flows"].assign(inflow_amount=[bad] + [4.0] * 24), toy["settlement"])
+    with pytest.raises(RuralfinValueError, match="revenue_per_kwh"):
+        utility_revenue(toy["utilities"], toy["entities"], toy["coefficients"].assign(revenue_per_kwh=[bad, 100.0]))
+    with pytest.raises(RuralfinTypeError, match="flow_revenue"):
+        flag_revenue(t.assign(flow_revenue=["暂无", "60", "70"]))
+    # 缺失的估计 = 该来源估不出：照常合并，不报错
+    assert combine_revenue(toy["entities"], t[["entity_id", "flow_revenue"]])["n_sources"].tolist() == [1, 1, 0]
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -1.0, "暂无"])
+def test_entity_ids_must_be_usable_keys(toy, bad):
+    def spoil(df):
+        df = df.copy()
+        df["entity_id"] = df["entity_id"].astype(object if isinstance(bad, str) else "float64")
+        df.iloc[0, df.columns.get_loc("entity_id")] = bad
+        return df
+
+    err = (RuralfinValueError, RuralfinTypeError)
+    with pytest.raises(err, match="entity_id"):
+        flow_revenue(spoil(toy["flows"]), toy["settlement"])
+    with pytest.raises(err, match="entity_id"):
+        utility_revenue(spoil(toy["utilities"]), toy["entities"], toy["coefficients"])
+    with pytest.raises(err, match="entity_id"):
+        utility_revenue(toy["utilities"], spoil(toy["entities"]), toy["coefficients"])
+    with pytest.raises(err, match="entity_id"):
+        tax_revenue(spoil(toy["tax"]))
+    f = flag_revenue(_table(toy))
+    with pytest.raises(err, match="entity_id"):
+        flag_revenue(spoil(_table(toy)))
+    with pytest.raises(err, match="entity_id"):
+        flag_metrics(spoil(f), toy["truth"])
+
+
+def test_text_ids_do_not_silently_fail_to_match(toy):
+    st = toy["settlement"].assign(entity_id=lambda d: d["entity_id"].astype(str))
+    with pytest.raises(RuralfinTypeError, match="拼接用的列类型不一致"):
+        flow_revenue(toy["flows"], st)
+    with pytest.raises(RuralfinTypeError, match="拼接用的列类型不一致"):
+        flag_metrics(flag_revenue(_table(toy)), toy["truth"].assign(entity_id=["1", "2", "3"]))
+
+
+def test_missing_settlement_share_is_documented_missing_but_cash_share_is_required(toy):
+    out = flow_revenue(toy["flows"], toy["settlement"])
+    assert out["flow_revenue"].notna().tolist() == [True, True]
+    with pytest.raises(RuralfinValueError, match="receipt_share_cash 有 1 个缺失值"):
+        flow_revenue(toy["flows"], toy["settlement"].assign(receipt_share_cash=[np.nan, 0.5, 0.3]))
+
+
+def test_plot_crosscheck_rejects_infinite_revenue():
+    t = pd.DataFrame({"verified_revenue": [10.0, 20.0, np.inf], "reported_revenue": [11.0, 35.0, 40.0],
+                      "flag": [False, True, False]})
+    with pytest.raises(RuralfinValueError, match="verified_revenue 有 1 个无穷大"):
+        plot_crosscheck(t)
+    with pytest.raises(RuralfinValueError, match="random_state"):
+        plot_crosscheck(t.assign(verified_revenue=[10.0, 20.0, 40.0]), random_state=-1)

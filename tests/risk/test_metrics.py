@@ -155,3 +155,42 @@ def test_inputs_unchanged():
     psi_table(e, a, bins=2)
     pd.testing.assert_series_equal(e, e0)
     pd.testing.assert_series_equal(a, a0)
+
+
+# ---------------------------------------------------------------- 坏输入（issue 11 第 7 条）
+@pytest.mark.parametrize("bad", [np.nan, np.inf, [0.1, np.nan]])
+def test_iv_strength_does_not_grade_missing_or_infinite_iv(bad):
+    with pytest.raises(RuralfinValueError, match="有限|缺失或无穷大"):
+        iv_strength(bad)
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -0.1, [0.05, np.nan]])
+def test_psi_stability_does_not_read_nan_as_a_shift(bad):
+    with pytest.raises(RuralfinValueError, match="有限|缺失或无穷大|不小于 0"):
+        psi_stability(bad)
+
+
+def test_iv_strength_and_psi_stability_reject_text():
+    with pytest.raises(RuralfinTypeError, match="iv 应为数字"):
+        iv_strength("abc")
+    with pytest.raises(RuralfinTypeError, match="value 应为数字"):
+        psi_stability("abc")
+
+
+@pytest.mark.parametrize("bad", [None, "yes", 1, 0.0])
+def test_higher_is_safer_must_be_a_bool(bad):
+    y, s = [0, 0, 1, 1], [700, 620, 640, 560]
+    for f in (auc, gini, gains_table):
+        with pytest.raises(RuralfinTypeError, match="higher_is_safer 应为 True 或 False"):
+            f(y, s, higher_is_safer=bad)
+    assert auc(y, s, higher_is_safer=True) == 0.75
+    assert auc(y, s, higher_is_safer=np.bool_(True)) == 0.75
+
+
+@pytest.mark.parametrize("bins", [0, 10**6, "abc", 2.5, [np.nan], [1.0, np.inf], [[1, 2]]])
+def test_psi_bins_must_be_a_count_or_finite_cut_points(bins):
+    with pytest.raises((RuralfinTypeError, RuralfinValueError), match="bins"):
+        psi([1, 2, 3, 4], [1, 1, 3, 4], bins=bins)
+    with pytest.raises((RuralfinTypeError, RuralfinValueError), match="bins"):
+        csi(pd.DataFrame({"x": [1, 2, 3, 4]}), pd.DataFrame({"x": [1, 1, 3, 4]}), bins=bins) if np.ndim(bins) == 0 \
+            else psi_table([1, 2, 3, 4], [1, 1, 3, 4], bins=bins)
