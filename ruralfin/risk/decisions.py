@@ -554,7 +554,17 @@ def plot_cutoff_tradeoff(table: pd.DataFrame, *, ax=None, title: str | None = No
     from ..labels import label, text
     from ..plotting import get_ax
 
-    check_frame(table, ["cutoff", "approval_rate", "expected_bad_rate", "expected_profit"], name="table")
+    need = ["cutoff", "approval_rate", "expected_bad_rate", "expected_profit"]
+    check_frame(table, need, name="table", numeric=need)
+    numeric_column(table, "cutoff", frame="table")
+    numeric_column(table, "approval_rate", frame="table", min_value=0, max_value=1)
+    numeric_column(table, "expected_profit", frame="table")
+    # 没有人通过的切分点，坏账率是缺失（画成断点）；无穷大、超出 0–1 的报错
+    for c in ("expected_bad_rate", "actual_bad_rate"):
+        if c in table.columns:
+            numeric_column(table, c, frame="table", allow_nan=True, min_value=0, max_value=1)
+    if "actual_profit" in table.columns:
+        numeric_column(table, "actual_profit", frame="table", allow_nan=True)
     ax = get_ax(ax, figsize=(8, 6.5))
     x = table["cutoff"].to_numpy(dtype=float)
     has_actual_bad = "actual_bad_rate" in table.columns

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._validation import check_binary_target, check_frame, check_int, score_vector
+from .._validation import check_binary_target, check_bool, check_frame, check_int, check_number, score_vector
 from ..errors import RuralfinTypeError, RuralfinValueError
 
 __all__ = [

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import os
 import warnings
+from numbers import Real
 from typing import Any
 
 import numpy as np
