@@ -26,6 +26,11 @@ PASSTHROUGH = {
     "ruralfin.labels.to_display": "把表换成中文显示：原样显示输入的值，缺失就显示缺失",
     "ruralfin.segments.prospects.existing_customer_prospects":
         "规则值缺失按文档算“不满足该条”（示范县本身有几千个缺失的走访评分），输出里照抄输入的该列",
+    "ruralfin.risk.crosscheck.combine_revenue": "某来源的估计缺失 = 该来源估不出（交叉验证函数自己就产生这种缺失），逐行跳过",
+    "ruralfin.risk.crosscheck.flag_revenue": "核实收入缺失 = 没有可比的来源，这一户不下结论（文档写明）",
+    "ruralfin.risk.crosscheck.flow_revenue": "schema 允许“在我行结算占比”缺失，缺失的户不推算",
+    "ruralfin.risk.decisions.decide": "评分或偿债比缺失的申请转人工审查（带中文警告），不是算错",
+    "ruralfin.risk.preapproval.pre_approve": "评分缺失或规则列缺失按各规则的 missing 设定处理（文档写明）",
 }
 
 #: 文档里没有可运行示例的公开名字（类型、框架函数），由各自的单元测试覆盖
