@@ -51,7 +51,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator
 
-from .._validation import check_int, fmt_list
+from .._validation import check_binary_target, check_int, fmt_list
 from ..errors import NotFittedError, RuralfinTypeError, RuralfinValueError
 
 __all__ = ["RuralfinEstimator", "check_is_fitted"]
@@ -203,46 +203,20 @@ class RuralfinEstimator(BaseEstimator):
         return y
 
     def _binary_target(self, y: Any, n_rows: int, *, meaning: str, missing_hint: str = "") -> np.ndarray:
-        """确认 0/1 标签 ``y``：与 X 等长、无缺失、只含 0 和 1、两类都有；返回 int64 数组。
+        """确认 0/1 标签 ``y``（:func:`ruralfin._validation.check_binary_target` 检查），返回 int64 数组。
 
-        括号里的英文供 scikit-learn 的通用检查辨认（它们按英文信息判断报错是否恰当）。
+        出错时在中文信息后补一句英文，供 scikit-learn 的通用检查辨认（它们按英文信息判断报错是否恰当）。
         """
-        from sklearn.utils.multiclass import type_of_target
-
         name = type(self).__name__
         if y is None:
             raise RuralfinValueError(
                 f"{name}.fit 需要标签 y（{meaning}）（{name} requires y to be passed, but the target y is None）"
             )
         y = self._ravel_y(y)
-        if isinstance(y, (str, bytes, dict)) or np.ndim(y) != 1:
-            raise RuralfinValueError(f"y 应为一列 0/1 标签（{meaning}），实际形状是 {np.shape(y)}（y should be a 1d array）")
-        s = y if isinstance(y, pd.Series) else pd.Series(np.asarray(y))
-        if len(s) != n_rows:
-            raise RuralfinValueError(f"y 的长度 {len(s)} 与 X 的行数 {n_rows} 不一致")
-        if s.isna().any():
-            raise RuralfinValueError("y 有缺失值；请先剔除标签缺失的行" + (f"（{missing_hint}）" if missing_hint else ""))
-        if pd.api.types.is_bool_dtype(s.dtype):
-            s = s.astype("int64")
-        if not pd.api.types.is_numeric_dtype(s.dtype):
-            raise RuralfinValueError(
-                f"y 应为 0/1 标签（{meaning}），实际含有非数字的取值，如 {fmt_list(pd.unique(s)[:5])}"
-                "（Unknown label type: only 0/1 targets are supported）"
-            )
-        v = s.to_numpy(dtype=float)
-        other = np.unique(v[(v != 0) & (v != 1)])
-        if other.size:
-            kind = type_of_target(v) if np.isfinite(v).all() else "infinite"  # type_of_target 遇到 inf 会抛英文错误
-            hint = {
-                "continuous": "（Unknown label type: continuous）",
-                "multiclass": "（Only binary classification is supported. The type of the target is multiclass）",
-            }.get(kind, "")
-            raise RuralfinValueError(
-                f"y 应为 0/1 标签（{meaning}），发现其他取值：{fmt_list(other[:10])}；多类别标签请先合并成两类{hint}"
-            )
-        if len(np.unique(v)) < 2:
-            raise RuralfinValueError(f"y 应为 0/1 标签（{meaning}），且两类都要出现（only one class is present in y）")
-        return v.astype("int64")
+        try:
+            return check_binary_target(y, n_rows, meaning=meaning, missing_hint=missing_hint)
+        except RuralfinValueError as exc:
+            raise RuralfinValueError(f"{exc}{_sklearn_target_hint(y)}") from None
 
     # ------------------------------------------------------------------ 输出与随机性
 
@@ -266,3 +240,25 @@ class RuralfinEstimator(BaseEstimator):
                 )
             check_int(seed, "random_state", min_value=0, max_value=2**32 - 1)
         return check_random_state(seed)
+
+
+def _sklearn_target_hint(y: Any) -> str:
+    """标签不合格时给 scikit-learn 通用检查看的英文说明。"""
+    from sklearn.utils.multiclass import type_of_target
+
+    if isinstance(y, (str, bytes, dict)) or np.ndim(y) != 1:
+        return "（y should be a 1d array）"
+    s = pd.Series(np.asarray(y))
+    if not pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
+        return "（Unknown label type: only 0/1 targets are supported）"
+    v = s.to_numpy(dtype=float, na_value=np.nan)
+    if not np.isfinite(v).all():
+        return ""
+    kind = type_of_target(v)
+    if kind == "continuous":
+        return "（Unknown label type: continuous）"
+    if kind == "multiclass":
+        return "（Only binary classification is supported. The type of the target is multiclass）"
+    if len(np.unique(v)) < 2:
+        return "（only one class is present in y）"
+    return ""
