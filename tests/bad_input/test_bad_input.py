@@ -54,6 +54,12 @@ NO_VARIANTS_OK = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _in_a_scratch_folder(tmp_path, monkeypatch):
+    """坏的路径参数（如把数字换成 "abc"）可能让写文件的函数写到当前目录：在临时目录里跑。"""
+    monkeypatch.chdir(tmp_path)
+
+
 def test_harness_sees_the_public_api():
     assert len(CALLABLES) > 120
 
