@@ -142,15 +142,8 @@ def migration_matrix(
     name = "panel"
     check_frame(panel, [loan_id, month, grade] + ([balance] if weight == "balance" else []), name=name)
     codes = grade_codes(panel, grade, frame=name).astype("int64")
-    w = _weights(panel, weight, balance, name)
-    fm = _resolve_from_month(panel, month, from_month)
-    frm, to, ww, _ = _transition_frame(panel, loan_id=loan_id, month=month, state_codes=codes, weight=w,
-                                       name=name, from_month=fm)
-    keep = to != -1
-    m = _matrix(frm[keep], to[keep], ww[keep], GRADES, normalize)
-    m.index.name = "risk_grade"
-    m.columns.name = "next_grade"
-    return m
+    return _state_matrix(panel, codes, GRADES, ("risk_grade", "next_grade"), loan_id=loan_id, month=month,
+                         weight=weight, balance=balance, normalize=normalize, from_month=from_month)
 
 
 def roll_rate_matrix(
@@ -206,14 +199,19 @@ def roll_rate_matrix(
     check_frame(panel, [loan_id, month, days_past_due] + ([balance] if weight == "balance" else []),
                 name=name, numeric=[days_past_due])
     codes = dpd_bucket(panel[days_past_due]).cat.codes.to_numpy().astype("int64")
-    w = _weights(panel, weight, balance, name)
+    return _state_matrix(panel, codes, DPD_BUCKETS, ("dpd_bucket", "next_bucket"), loan_id=loan_id, month=month,
+                         weight=weight, balance=balance, normalize=normalize, from_month=from_month)
+
+
+def _state_matrix(panel, codes, states, names, *, loan_id, month, weight, balance, normalize, from_month):
+    """五级分类迁移与逾期滚动共用：按状态编码算下月转移矩阵，行列命名为 ``names``。"""
+    w = _weights(panel, weight, balance, "panel")
     fm = _resolve_from_month(panel, month, from_month)
     frm, to, ww, _ = _transition_frame(panel, loan_id=loan_id, month=month, state_codes=codes, weight=w,
-                                       name=name, from_month=fm)
+                                       name="panel", from_month=fm)
     keep = to != -1
-    m = _matrix(frm[keep], to[keep], ww[keep], DPD_BUCKETS, normalize)
-    m.index.name = "dpd_bucket"
-    m.columns.name = "next_bucket"
+    m = _matrix(frm[keep], to[keep], ww[keep], states, normalize)
+    m.index.name, m.columns.name = names
     return m
 
 
