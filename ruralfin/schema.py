@@ -101,6 +101,8 @@ VILLAGES = _village_names()  # VILLAGES[i] 属于 TOWNSHIPS[i // 14]
 VILLAGES_PER_TOWNSHIP = len(_V2)
 INSTITUTIONS = ["ours", "peer_a", "peer_b", "peer_c", "peer_d", "peer_e"]
 INSTITUTION_TYPES = ["rural_commercial", "big_state", "postal", "village_bank", "internet_bank", "city_commercial"]
+#: 逐笔建模之外、只按月汇总的贷款：个人住房、个人消费、公司（中型及以上企业）、票据贴现
+BANK_BOOKS = ["personal_housing", "personal_consumer", "corporate", "discounted_bills"]
 EDUCATION = ["primary_or_below", "junior_high", "senior_high", "college", "bachelor_plus"]
 LEVEL3 = ["low", "medium", "high"]
 RISK_APPETITE = ["conservative", "moderate", "aggressive"]
@@ -254,6 +256,15 @@ _T = [
         _amt("new_loan_amount"),
         _int("visits", "int16", unit="次"),
     ), "每位客户经理每月的贷款余额目标与实际、存款、新增客户与放款、走访次数。"),
+    Table("bank_book_monthly", "我行其他贷款月度汇总", ("month", "book"), (
+        MONTH,
+        _cat("book", BANK_BOOKS),
+        _amt("balance"),
+        _amt("npl_balance"),
+        _amt("agri_related_balance"),
+        _amt("new_loan_amount"),
+    ), "示范县逐笔建模的经营性贷款之外，我行的个人住房、个人消费、公司（中型及以上企业）贷款和票据贴现，"
+       "按月汇总的余额、不良、涉农部分与当月新发放；与 loan_monthly 相加就是全行各项贷款。"),
     Table("institutions", "我行与同业机构", ("institution_id",), (
         _cat("institution_id", INSTITUTIONS),
         _str("institution_name"),
@@ -295,6 +306,7 @@ _T = [
         _id("village_id", dtype="int16"),
         _cat("village", VILLAGES),
         _cat("township", TOWNSHIPS),
+        _bool("in_urban_area"),
         _str("operator_name"),
         _str("operator_id_number"),
         _str("credit_code", nullable=True),
@@ -493,11 +505,16 @@ _T = [
         _amt("borrower_credit_line"),
         _bool("is_inclusive_micro"),
         _bool("is_agri_related"),
+        _bool("is_inclusive_agri"),
         _bool("is_renewal"),
         _bool("is_first_loan"),
         _cat("purpose", LOAN_PURPOSES),
         _date("closed_date", nullable=True),
-    ), "我行发放的每笔贷款：起止日、金额、合同利率、还款与担保方式、借款人授信总额、普惠型小微与涉农标识。"),
+        _bool("is_written_off"),
+        _amt("written_off_amount", nullable=True),
+        _amt("recovered_after_write_off", nullable=True),
+    ), "我行发放的每笔贷款（含 2023 年以前发放、2023-01 仍在账的存量）：起止日、金额、合同利率、还款与担保方式、"
+       "借款人授信总额、普惠型小微与涉农标识、核销与核销后追回。"),
     Table("loan_monthly", "贷款月度表现", ("loan_id", "month"), (
         _id("loan_id"),
         ENTITY, MONTH,

@@ -98,7 +98,7 @@ def make_county(n_entities: int = DEFAULT_N, random_state: int | None = DEFAULT_
         raise RuralfinValueError(f"参数 n_entities 最大为 {_MAX_N:,}（五百万），实际是 {n:,}")
     if random_state is not None:
         random_state = check_int(random_state, "random_state", min_value=0)
-    from ._generator import make_county_tables
+    from ._generator import N_STEPS, make_county_tables
 
     bar = None
     cb = None
@@ -107,7 +107,7 @@ def make_county(n_entities: int = DEFAULT_N, random_state: int | None = DEFAULT_
     elif progress is True:
         from tqdm.auto import tqdm
 
-        bar = tqdm(total=23, desc="生成示范县", unit="步")
+        bar = tqdm(total=N_STEPS, desc="生成示范县", unit="步")
 
         def cb(stage):
             bar.set_postfix_str(stage)

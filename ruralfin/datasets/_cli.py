@@ -28,7 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """执行生成；成功返回 0，输入有误返回 2（中文原因写到标准错误）。"""
+    from ..schema import TABLE_NAMES
     from . import make_county
+    from ._generator import N_STEPS
     from ._write import write_county
 
     out = Path(args.out)
@@ -40,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         if show:
             from tqdm.auto import tqdm
 
-            bar = tqdm(total=23 + 31, desc=f"生成示范县（{args.entities:,} 个主体）", unit="步", file=sys.stderr)
+            bar = tqdm(total=N_STEPS + len(TABLE_NAMES), desc=f"生成示范县（{args.entities:,} 个主体）", unit="步", file=sys.stderr)
 
         def tick(stage):
             if bar is not None:

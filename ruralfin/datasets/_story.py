@@ -36,7 +36,10 @@ INDUSTRY_SUB = {
     "other_services": {"transport_logistics": 0.35, "repair_services": 0.35, "personal_services": 0.30},
 }
 # 年营业收入（万元）的中位数与对数标准差，按客群
-REVENUE_MEDIAN = {"new_agri_org": 70.0, "coop": 150.0, "rural_micro": 320.0, "individual_business": 32.0, "farmer_household": 9.0}
+# 农村新型经济组织（家庭农场为主）：中位数 40 万元、对数标准差 0.75 时约 58% 的年经营收入在 10–50 万元，对应公开数字
+# “家庭农场过半年经营收入 10–50 万元”（人民日报 2023-12-21，农业农村部数据）；其余客群为教学假设。
+# 农户（三农个体户）年经营收入中位数 12 万元：教学假设（种养为主的经营户，不含外出务工收入）。
+REVENUE_MEDIAN = {"new_agri_org": 40.0, "coop": 150.0, "rural_micro": 320.0, "individual_business": 32.0, "farmer_household": 12.0}
 REVENUE_SIGMA = {"new_agri_org": 0.75, "coop": 0.9, "rural_micro": 0.85, "individual_business": 0.75, "farmer_household": 0.65}
 EMPLOYEES_MEAN = {"new_agri_org": 6.0, "coop": 8.0, "rural_micro": 18.0, "individual_business": 2.2, "farmer_household": 1.6}
 AGE_MEAN = {"new_agri_org": 45.0, "coop": 51.0, "rural_micro": 46.0, "individual_business": 41.0, "farmer_household": 53.0}
@@ -122,8 +125,11 @@ CASH_SHARE = {
     "food_processing": 0.10, "light_manufacturing": 0.05, "construction": 0.15,
     "restaurant": 0.15, "farm_stay": 0.15, "transport_logistics": 0.15, "repair_services": 0.30, "personal_services": 0.20,
 }
+# 典型利润率（经营净收入 / 经营收入）。种养业的“利润”是农户经营净收入口径：家庭自己的劳动不计成本，所以比
+# 雇工经营的行业高；配合上面的收入中位数，家庭农场（新型经济组织）平均年净利润约 10–15 万元，对照公开数字
+# “家庭农场平均年净利润 11.6 万元”（人民日报 2023-12-21）。各行业的具体数值为教学假设。
 MARGIN = {
-    "grain_crops": 0.22, "cash_crops": 0.28, "livestock": 0.15, "aquaculture": 0.20, "agri_processing": 0.12,
+    "grain_crops": 0.30, "cash_crops": 0.34, "livestock": 0.22, "aquaculture": 0.26, "agri_processing": 0.12,
     "grocery": 0.15, "agri_inputs": 0.12, "building_materials": 0.14, "ecommerce_shop": 0.18,
     "food_processing": 0.12, "light_manufacturing": 0.10, "construction": 0.12,
     "restaurant": 0.22, "farm_stay": 0.25, "transport_logistics": 0.18, "repair_services": 0.35, "personal_services": 0.40,
@@ -138,8 +144,13 @@ COST_MIX = {
 }
 PEAK_MONTHS = {s: ",".join(str(i + 1) for i in np.argsort(v)[::-1][:3]) for s, v in SEASON.items()}
 
-# 近似的 1 年期 LPR 路径（%，按月；示范县定价的锚，教学用；点位取自全国银行间同业拆借中心公布的 1 年期 LPR，调整月份为近似）
-LPR_PATH = [(-36, 3.85), (-24, 3.80), (-23, 3.70), (-16, 3.65), (5, 3.55), (7, 3.45), (18, 3.35), (21, 3.10), (28, 3.00)]
+# 1 年期 LPR 路径（%，(起始月序, 点位)，月序 0 = 2023-01；示范县定价的锚）。按月取值：当月 20 日前后公布的新点位
+# 算作整月的报价（2024-07 为 22 日）。已核实（FACTS §1.4 与 FACTS-ADDENDUM 的更正）：2022-09 为 3.65%，
+# 2024-07-22 前为 3.45%，2024-07-22 起 3.35%，2025-05-20 起 3.00%；3.10% 的起始月按通常记载取 2024-10（日期 [U]）。
+# 其余点位（2020-01 4.15%、2020-02 4.05%、2020-04 3.85%、2021-12 3.80%、2022-01 3.70%、2022-08 3.65%、
+# 2023-06 3.55%、2023-08 3.45%）按通常记载填写，事实表没有逐一核实 [U]。
+LPR_PATH = [(-36, 4.15), (-35, 4.05), (-33, 3.85), (-13, 3.80), (-12, 3.70), (-5, 3.65), (5, 3.55), (7, 3.45),
+            (18, 3.35), (21, 3.10), (28, 3.00)]
 
 # 机构与产品
 INSTITUTION_COLUMNS = (  # INSTITUTION_ROWS 每行的各列（institutions 表的列名）
@@ -167,6 +178,9 @@ SEAT_VILLAGE_DISTANCE_KM = (0.3, 4)  # 县城所在镇的村到网点的距离�
 VILLAGE_DISTANCE_KM = (1, 22)  # 其他村到网点的距离（公里）
 CREDIT_VILLAGE_LOGIT = -0.6  # 是否信用村：logit 截距
 CREDIT_VILLAGE_TOWNSHIP_SLOPE = 0.5  # 是否信用村：每单位乡镇经济效应的 logit 斜率
+# 信用村里的农户诚信度更高（信用村本来就是按信用户占比、履约情况评出来的，见 FACTS-ADDENDUM C.1 的评定示例）：
+# 诚信度（0–1）加这么多（教学假设）
+CREDIT_VILLAGE_INTEGRITY = 0.06
 
 # ---------------------------------------------------------------- 阶段 1：经营主体及其隐藏特质
 ORGANISATION_GROUPS = ("new_agri_org", "coop", "rural_micro")  # 有组织形态（企业、合作社）的客群
@@ -197,8 +211,8 @@ YEARS_IN_BUSINESS_GAMMA = (2.2, 4.5)  # 经营年限（年）~ Gamma(形状, 尺
 LEVERAGE_BETA = (2, 4)  # 资产负债率 ~ Beta
 LEVERAGE_QUALITY_SLOPE = 0.06  # 经营质量每高一单位，资产负债率低这么多
 MAX_LEVERAGE = 0.95  # 资产负债率上限
-ASSETS_TO_REVENUE = {  # 总资产 / 年营业收入，按客群
-    "new_agri_org": 2.0, "coop": 1.5, "rural_micro": 1.2, "individual_business": 0.8, "farmer_household": 1.6,
+ASSETS_TO_REVENUE = {  # 总资产 / 年营业收入，按客群（不含自住房；农户的经营性资产以农机、圈舍、存栏为主。教学假设）
+    "new_agri_org": 2.0, "coop": 1.5, "rural_micro": 1.2, "individual_business": 0.8, "farmer_household": 1.0,
 }
 ASSETS_LOG_SD = 0.3  # 总资产的对数随机波动
 ENTERPRISE_SIZE_REVENUE = (300, 3000)  # 企业规模（万元年营业收入）：低于 300 微型，低于 3000 小型，其余中型
@@ -373,25 +387,49 @@ GAP_BEFORE_RETRY = (6, 13)  # 被拒后再申请前间隔的月数
 # ---------------------------------------------------------------- 阶段 7：放款、利率与违约处置
 FIRST_DPD_DAYS = (1, 29)  # 出现逾期的第一个月的逾期天数
 DPD_PER_MONTH = 30  # 之后每月逾期天数增加 30 天
-WRITE_OFF_SHARE = 0.75  # 违约贷款核销处置的比例
-WRITE_OFF_AFTER_MONTHS = (5, 13)  # 违约后核销的月数
-RESTRUCTURE_SHARE = 0.18  # 未核销的违约贷款重组的比例
+RESTRUCTURE_SHARE = 0.18  # 违约贷款重组的比例（教学假设）
 RESTRUCTURE_AFTER_MONTHS = (3, 6)  # 违约后重组的月数
+RESTRUCTURE_TERM_MONTHS = (12, 25)  # 重组后按新计划（等额本金）还清的月数（教学假设）
+RESTRUCTURE_OBSERVATION_MONTHS = 12  # 重组观察期：is_restructured 只在重组后 12 个月内为真（2023 年分类办法：观察期不少于 1 年）
 REDEFAULT_SHARE = 0.4  # 重组后再次违约的比例
 REDEFAULT_AFTER_MONTHS = (3, 10)  # 重组后再次违约的月数
-RATE_REFERENCE_LPR = 3.45  # 产品利率区间按 LPR 3.45% 时报价，随 LPR 平移（%）
-RATE_SCORE_SLOPE = -1.2  # 加点在区间里的位置：sigmoid(-1.2 × 审批评分 - 0.3)
-RATE_SCORE_SHIFT = 0.3
-RATE_SPREAD_USED = 0.9  # 最多用到区间宽度的 90%
-RATE_NOISE_SD = 0.15  # 利率的随机部分（百分点）
+WRITE_OFF_SHARE = 0.7  # 没有重组（或重组后再次违约）的违约贷款核销的比例，其余清收结清（处置抵押物、保证人代偿）（教学假设）
+WRITE_OFF_AFTER_MONTHS = (8, 19)  # 违约后核销的月数：逾期约半年到一年半（教学假设；核销要先追索、取证，见 COMPLIANCE §7）
+COLLECTION_AFTER_MONTHS = (5, 16)  # 违约后清收结清的月数（教学假设）
+RECOVERY_SHARE = 0.35  # 核销后继续追偿（账销案存）并追回一部分的比例（教学假设）
+RECOVERY_FRACTION = (0.05, 0.4)  # 追回金额 / 核销金额（教学假设）
+RECOVERY_AFTER_MONTHS = (3, 25)  # 核销后追回的月数；2025 年末以后才追回的不计（教学假设）
+RATE_REFERENCE_LPR = 3.45  # 产品利率区间按 LPR 3.45% 时报价，随 LPR 平移（%）；合同利率不超出平移后的区间
+# 合同利率 = 放款当月 1 年期 LPR + 客群加点 + 担保方式加点 + 风险加点 + 随机部分，取到 0.05 个百分点。
+# 加点都是教学假设（没有公开的分客群加点统计），设计成按 rf.economics.PRICING_EXAMPLE 测算时
+# 有的客群过得了 12% 的门槛（个体工商户线上信用贷、新型农业经营主体），有的过不了（农户、小微企业抵押贷）。
+RATE_SPREAD_BY_GROUP = {  # 客群加点（百分点，保证类、平均风险）
+    "farmer_household": 2.9, "individual_business": 3.9, "rural_micro": 2.0, "coop": 2.2, "new_agri_org": 2.6,
+}
+RATE_SPREAD_BY_GUARANTEE = {"mortgage": -0.4, "pledge": -0.3, "guarantee": 0.0, "credit": 0.35}  # 担保方式加点（抵押 < 保证 < 信用）
+RATE_RISK_SLOPE = 0.45  # 风险加点：审批评分每低一单位（约一个标准差）多加这么多个百分点
+RATE_RISK_RANGE = (-0.6, 1.2)  # 风险加点的范围（百分点）
+RATE_NOISE_SD = 0.12  # 利率的随机部分（百分点，客户经理议价）
 RATE_STEPS_PER_POINT = 20  # 合同利率取到 0.05 个百分点
 CREDIT_LINE_TO_LOAN = (1.0, 1.5)  # 非循环贷款的授信额度 / 贷款金额
 LARGE_LINE_SHARE = 0.04  # 小微企业里有大额授信（含其他业务）的比例
 LARGE_LINE_MULTIPLE = (3, 8)  # 大额授信的倍数
 INCLUSIVE_MAX_CREDIT_LINE = 1000  # 普惠型小微：单户授信 1000 万元（含）以下
 INCLUSIVE_MAX_ENTERPRISE_SIZE = 1  # 普惠型小微：企业规模为小型（含）以下
-AGRI_RELATED_GROUPS = ("farmer_household", "coop", "new_agri_org")  # 涉农贷款：这些客群的贷款都算
-AGRI_RELATED_SUBS = ("agri_inputs",)  # 涉农贷款：涉农生产加工之外，这些细分行业也算
+# 普惠型小微（金融监管总局口径，COMPLIANCE §11）：小微企业、个体工商户的经营性贷款；农户经营性贷款默认不计
+# （只在扩大口径下计入，[S] 推论）；合作社按“其他组织”处理、不计入（教学假设，原文未核实）
+INCLUSIVE_MICRO_ENTERPRISE_GROUPS = ("new_agri_org", "rural_micro")
+# 涉农贷款按人民银行涉农贷款专项统计制度（银发〔2007〕246号）的取数规则（COMPLIANCE §10，[S]）：发给农户的贷款、
+# 注册地在农村区域的企业及各类组织的贷款，都按借款主体全额计入；城市区域的企业（示范县里县城城区的个体工商户
+# 也按此处理，教学假设）只计农林牧渔业贷款和支农贷款（用途口径）：
+AGRI_PURPOSE_SUBS = ("agri_inputs",)  # 支农贷款：涉农生产加工之外，这些细分行业的贷款按用途也算涉农
+# 县城所在镇（青禾镇）里经营地在城市区域（城区社区、不在行政村）的主体比例，按客群（教学假设）；其他乡镇都是农村区域
+URBAN_AREA_SHARE_IN_SEAT = {"new_agri_org": 0.0, "coop": 0.0, "rural_micro": 0.5, "individual_business": 0.6,
+                            "farmer_household": 0.0}
+# 普惠型涉农贷款（定义未核实，教学假设）：涉农贷款中，农户经营性贷款单户授信 500 万元（含）以下、
+# 企业及各类组织单户授信 1000 万元（含）以下的部分
+INCLUSIVE_AGRI_MAX_LINE_HOUSEHOLD = 500
+INCLUSIVE_AGRI_MAX_LINE_ORGANISATION = 1000
 LOAN_PURPOSE_AGRI = {"working_capital": 0.35, "farm_inputs": 0.40, "equipment": 0.12, "expansion": 0.10, "other": 0.03}  # 涉农生产主体的贷款用途
 LOAN_PURPOSE_OTHER = {"working_capital": 0.60, "farm_inputs": 0.02, "equipment": 0.15, "expansion": 0.18, "other": 0.05}
 NEW_CUSTOMER_WALLET_BETA = (3, 4)  # 靠贷款进来的新客户经我行结算的份额 ~ Beta
@@ -440,7 +478,28 @@ OTHER_BANK_DEBT_SHARE_IF_MAIN = (0.0, 0.4)  # 他行负债 / 总负债：我行�
 OTHER_BANK_DEBT_SHARE = (0.3, 0.9)  # 他行负债 / 总负债：其他
 
 # ---------------------------------------------------------------- 阶段 10：我行账户流水
-PERSONAL_FLOW_GAMMA = (2.0, 0.15)  # 与经营无关的月流入（万元，农户加倍）~ Gamma(形状, 尺度)
+PERSONAL_FLOW_GAMMA = (2.0, 0.06)  # 与经营无关的月流入（万元，农户加倍）~ Gamma(形状, 尺度)；有流入的月份的金额（教学假设）
+PERSONAL_FLOW_MONTH_SHARE = 0.85  # 某月有与经营无关的流入（工资、转账）的概率（教学假设）
+PERSONAL_FLOW_MONTH_SHARE_FARMER = 0.5  # 同上：农户（务工收入、补贴不是每月到账；教学假设）
+# 种养户的收款比销售更集中：卖粮、出栏的月份一次收款，淡季没有经营收款（教学假设）。
+# 收款的月度分布 = 季节性 ** 次方（再归一，全年合计不变）；归一后低于 QUIET_LEVEL 的月份没有经营收款
+FARM_RECEIPT_SEASON_POWER = 2.0
+FARM_RECEIPT_QUIET_LEVEL = 0.35
+# 睡眠账户（久未动户）：不借款的客户里有一部分在某月以后不再有流入（教学假设；我行是主办行的很少睡眠）
+DORMANT_SHARE_MAIN = 0.04
+DORMANT_SHARE_SECONDARY = 0.30
+DORMANT_LEAD_MONTHS = 24  # 开始睡眠的月份在 2021-01 至观察期末前 DORMANT_MIN_MONTHS 个月之间均匀
+DORMANT_MIN_MONTHS = 6
+DORMANT_BALANCE_SHARE = 0.3  # 睡眠后余额只剩原沉淀存款的这个比例（不再变动）
+# 违约前的流水征兆（教学假设，方向对照常识：违约前几个月流入下降、余额下降、流出多于流入）：
+FLOW_WARNING_MONTHS = (4, 13)  # 征兆从违约前 4–12 个月开始，逐月加深
+FLOW_WARNING_SILENT_SHARE = 0.1  # 违约前我行流水没有征兆的违约户占比
+FLOW_WARNING_DIVERSION = (0.3, 0.8)  # 到违约时经我行的收款减少的比例（转去他行、现金、还别的债）
+FLOW_WARNING_DRAWDOWN = (0.05, 0.35)  # 到违约时沉淀存款被取走的比例
+FLOW_WARNING_OUTFLOW_EXCESS = 0.15  # 到违约时流出比平时多出的比例（流出 > 流入）
+FLOW_WARNING_CURE_LEVEL = 0.35  # 短期困境（会恢复）期间的征兆强度（0–1）
+FLOW_SHARE_DRIFT_SD = 0.25  # 经我行结算份额的年化对数趋势（客户把结算挪进、挪出我行）的标准差（教学假设）
+SAVINGS_DRIFT_SD = 0.5  # 沉淀存款的年化对数趋势的标准差（攒钱、建房、买农机取款；教学假设）
 FLOW_NOISE_SD = 0.15  # 经营流入的月度对数波动
 PERSONAL_FLOW_NOISE_SD = 0.3  # 个人流入的月度对数波动
 OUTFLOW_LOG_MEAN_SD = (-0.04, 0.1)  # 流出 / 流入 的对数均值、标准差
@@ -449,6 +508,8 @@ TICKET_B2B = 0.4  # 同上：对企业销售的行业
 TICKET_OTHER = 0.08  # 同上：其他
 SAVINGS_TO_ASSETS = 0.05  # 沉淀存款最多约为总资产的 5% × Beta
 SAVINGS_BETA = (2, 5)
+SAVINGS_QUALITY = 0.8  # 沉淀存款 × exp(0.8 × 经营质量)：经营差的存款沉淀薄（教学假设）
+SAVINGS_QUALITY_LOG_RANGE = (-1.5, 1.5)
 BALANCE_TO_INFLOW = 0.25  # 日均余额中随流入变化的部分 = 0.25 × 月流入
 BALANCE_NOISE_SD = 0.2
 INFLOW_COUNT_FACTOR = 0.5  # 流入笔数 ~ Poisson(0.5 × 流入 / 每笔金额 + 2)
@@ -513,7 +574,7 @@ STATED_DEBT_RATIO = (0.8, 1.2)  # 申请时自报负债 / 他行负债
 APPLICATION_AGE_RANGE = (18, 90)  # 申请时的经营者年龄范围
 MAX_YEARS_IN_BUSINESS = 60
 MAX_REPORTED_COUNT = 50  # 查询次数、诉讼、他行贷款笔数的上限
-TRUTH_BAD_MONTHS = 9  # 申请后 9 个月内滚成违约的，12 个月内必然 90 天以上逾期（truth_bad_12m）
+TRUTH_BAD_MONTHS = 9  # 申请后第 1–9 个月滚成违约的，12 个月内必然 90 天以上逾期（truth_bad_12m；= BAD_WINDOW_MONTHS − 3）
 
 # ---------------------------------------------------------------- 阶段 15：担保关系
 GUARANTOR_RELATION = {  # 担保圈以外的保证人（同村随机一位）与借款人的关系
@@ -736,6 +797,10 @@ WEALTH_LOGIT = -2.4  # 理财：sigmoid(-2.4 + 0.6 × 经营质量 + 0.4 × ln(�
 WEALTH_QUALITY = 0.6
 WEALTH_ASSETS = 0.4
 DEBIT_CARD_SHARE = 0.9
+# 靠贷款进来的新客户（放款前不在我行开户）里，只用还款账户走款、钱放在他行、不持有我行存款产品的比例，按客群
+# （教学假设：农户、个体户多是“为贷款而来”，企业、合作社往往要求在贷款行开结算户）
+LOAN_LED_NO_DEPOSIT_SHARE = {"new_agri_org": 0.35, "coop": 0.25, "rural_micro": 0.30, "individual_business": 0.55,
+                             "farmer_household": 0.60}
 CREDIT_CARD_LOGIT = -2.0  # 信用卡：sigmoid(-2 + 0.3 × 经营质量)
 CREDIT_CARD_QUALITY = 0.3
 ACQUIRING_MIN_QR_SHARE = 0.3  # 扫码收款占比超过 30% 的（或面向消费者的）才开通收单
@@ -776,3 +841,22 @@ RESPONSE_AGE_SLOPE = 0.03  # 每长一岁（相对 45 岁）低这么多
 RESPONSE_AGE_CENTRE = 45
 RESPONSE_NON_CUSTOMER = 0.8  # 还不是我行客户的
 RESPONSE_UNMET_DEMAND = 0.6  # 有贷款需求却没有申请的
+
+# ---------------------------------------------------------------- 阶段 23：逐笔建模之外的贷款（按月汇总）
+# 示范县只逐笔模拟经营性贷款；全行各项贷款还包括个人住房、个人消费、公司（中型及以上企业）贷款和票据贴现。
+# 下面的规模、增速、不良率、涉农占比都是教学假设（没有找到县域农商行分类贷款结构的全国性公开统计），
+# 取值让全行各项贷款在 40–60 亿元、经营性贷款约占三到四成，像一家县域农商行。
+# 各类：2023-01 月末余额（万元，每个经营主体摊多少；随主体数线性放大）、年增速（2023、2024、2025）、
+# 每月到期/提前还款的比例（新发放 = 余额变动 + 到期还款）、不良率（2023-01 → 2025-12 线性变化）、涉农占比
+BANK_BOOK = {
+    "personal_housing": dict(base_per_entity=3.6, growth=(-0.02, -0.04, -0.03), runoff=0.010,
+                             npl=(0.006, 0.010), agri_share=0.45),
+    "personal_consumer": dict(base_per_entity=1.2, growth=(0.04, 0.02, 0.01), runoff=0.040,
+                              npl=(0.018, 0.026), agri_share=0.55),
+    "corporate": dict(base_per_entity=6.4, growth=(0.07, 0.06, 0.05), runoff=0.050,
+                      npl=(0.022, 0.026), agri_share=0.35),
+    "discounted_bills": dict(base_per_entity=1.0, growth=(0.10, -0.05, 0.05), runoff=0.160,
+                             npl=(0.0, 0.0), agri_share=0.10),
+}
+BANK_BOOK_NOISE_SD = 0.01  # 月末余额相对趋势的随机波动（对数），票据贴现另乘季末冲量
+BILLS_QUARTER_END_BOOST = 0.08  # 季末月份票据贴现余额冲高的幅度

@@ -112,6 +112,8 @@ def loan_book(
     """
     check_frame(loans, [loan_id], name="loans")
     check_frame(loan_monthly, [loan_id, month, balance], name="loan_monthly")
+    if entities is not None:
+        check_frame(entities, [entity_id], name="entities")
     include_closed = check_bool(include_closed, "include_closed")
     key_columns(loans, loan_id, param="loan_id", frame="loans", unique=True)
     key_columns(loan_monthly, loan_id, param="loan_id", frame="loan_monthly")
@@ -164,16 +166,34 @@ def _period_end(df: pd.DataFrame, given: Any, month: str, param: str, frame: str
     )
 
 
+_OTHER_LOAN_COLUMNS = ("balance", "npl_balance", "agri_related_balance")
+
+
+def _other_loans_at(other_loans: pd.DataFrame, when: pd.Timestamp, month: str) -> dict[str, float]:
+    """台账之外的汇总贷款在某个月末的余额、不良与涉农部分之和。"""
+    check_frame(other_loans, [month, *_OTHER_LOAN_COLUMNS], name="other_loans", numeric=list(_OTHER_LOAN_COLUMNS))
+    months = month_index(other_loans, month, param="month", frame="other_loans")
+    rows = months == when.year * 12 + when.month - 1
+    if not rows.any():
+        raise RuralfinValueError(f"other_loans 的 {month} 列里没有 {when:%Y-%m} 的数据：期初、期末两个月份都要有"
+                                 f"（现有 {months.min() // 12}-{months.min() % 12 + 1:02d} 至 "
+                                 f"{months.max() // 12}-{months.max() % 12 + 1:02d}）")
+    return {c: float(numeric_column(other_loans, c, param=c, frame="other_loans", min_value=0)[rows].sum())
+            for c in _OTHER_LOAN_COLUMNS}
+
+
 def regulatory_indicators(
     book_start: pd.DataFrame,
     book_end: pd.DataFrame,
     *,
     new_loans: pd.DataFrame | None = None,
+    other_loans: pd.DataFrame | None = None,
     entity_id: str = "entity_id",
     balance: str = "balance",
     borrower_credit_line: str | None = "borrower_credit_line",
     is_inclusive_micro: str = "is_inclusive_micro",
     is_agri_related: str = "is_agri_related",
+    is_inclusive_agri: str | None = None,
     limit_threshold: float = 1000.0,
     threshold_inclusive: bool = True,
     inclusive_agri_limit: float | None = 1000.0,
@@ -217,6 +237,12 @@ def regulatory_indicators(
     new_loans : DataFrame, optional
         全部贷款合同（含已结清的），用于计算新发放贷款平均利率；不给时只能从期末台账里找
         期间内发放且仍在册的贷款（会漏掉期内已结清的短期贷款）。
+    other_loans : DataFrame, optional
+        台账之外、只按月汇总的其他贷款（个人住房、消费、公司贷款、票据贴现……），如示范县的
+        ``bank_book_monthly``：要有 ``month``、``balance``、``npl_balance``、``agri_related_balance``
+        列，两个时点的月份都要有。给出时，“各项贷款”（增速与不良率的基准）和涉农贷款都是
+        台账 + 这些汇总，普惠型小微只来自台账（汇总里的贷款不是普惠型小微）。不给时，各项贷款
+        就是两张台账本身——台账只含经营性贷款时，这个基准是偏的。
     entity_id, balance, borrower_credit_line, is_inclusive_micro, is_agri_related : str
         借款人编号、余额、单户授信总额、普惠型小微标志、涉农标志各列（标志列为是/否：
         True/False 或 0/1）。``borrower_credit_line=None`` 时只看 ``is_inclusive_micro`` 标志。
@@ -228,6 +254,9 @@ def regulatory_indicators(
         上限是否包含等于（≤）。
     inclusive_agri_limit : float or None, default 1000.0
         普惠型涉农贷款的单户授信上限（**教学假设，定义未核实**）；``None`` 不计算。
+    is_inclusive_agri : str, optional
+        普惠型涉农标志列（如示范县 ``loans.is_inclusive_agri``，按借款人类型分档的教学假设）；
+        给出时普惠型涉农贷款按这一列计算，``inclusive_agri_limit`` 不再使用。
     days_past_due : str, default "days_past_due"
         逾期天数列，或布尔的不良标志列。
     npl_dpd : int, default 90
@@ -272,6 +301,19 @@ def regulatory_indicators(
 
     期内没有新发放的普惠型小微贷款，所以本期平均利率为空；基准 5.33% 是上一年新发放的
     两笔按金额加权：(5.0 × 100 + 6.0 × 50) / 150。
+
+    台账只含经营性贷款时，把全行其他贷款的月度汇总一并给出，各项贷款的基准才对：
+
+    >>> other = pd.DataFrame({"month": pd.to_datetime(["2024-12-31", "2025-12-31"]),
+    ...     "balance": [1000.0, 1100.0], "npl_balance": [10.0, 11.0], "agri_related_balance": [400.0, 400.0]})
+    >>> t = regulatory_indicators(start, end, other_loans=other, start_date="2024-12-31", end_date="2025-12-31")
+    >>> t.set_index("indicator").loc[["all_loans_growth", "inclusive_micro_growth", "all_loans_npl_ratio"],
+    ...                              ["value", "benchmark", "met"]].round(2)
+                            value  benchmark   met
+    indicator
+    all_loans_growth         5.00        NaN  None
+    inclusive_micro_growth  26.67       5.00  True
+    all_loans_npl_ratio      3.86        NaN  None
     """
     check_frame(book_start, [entity_id, balance], name="book_start", numeric=[balance])
     check_frame(book_end, [entity_id, balance], name="book_end", numeric=[balance])
@@ -322,11 +364,19 @@ def regulatory_indicators(
             "im_borrowers": df.loc[im & has, entity_id].nunique(),
             "npl_all": bal[bad].sum(), "npl_im": bal[bad & im].sum(),
         }
-        if agri_thr is not None:
+        if is_inclusive_agri is not None:
+            s["iagri"] = bal[flag(df, is_inclusive_agri, "is_inclusive_agri", frame)].sum()
+        elif agri_thr is not None:
             s["iagri"] = bal[ag & under(df, frame, agri_thr)].sum()
         return s
 
     s0, s1 = summary(book_start, "book_start"), summary(book_end, "book_end")
+    if other_loans is not None:
+        for s, when in ((s0, t0), (s1, t1)):
+            extra = _other_loans_at(other_loans, when, month)
+            s["all"] += extra["balance"]
+            s["npl_all"] += extra["npl_balance"]
+            s["agri"] += extra["agri_related_balance"]
 
     def growth(key):
         return float(ratio(s1[key] - s0[key], s0[key]) * 100.0)
@@ -405,12 +455,13 @@ def regulatory_indicators(
         ("agri_growth", g_agri, g_all, "%", text("requirement.agri_growth"), pd.NA,
          direction(g_agri, g_all), "U", "", text("note.agri_growth", flag=is_agri_related, period=period)),
     ]
-    if agri_thr is not None:
+    if "iagri" in s1:
         g_ia = growth("iagri")
         rows.append((
             "inclusive_agri_growth", g_ia, g_all, "%", text("requirement.inclusive_agri_growth"), at_least(g_ia, g_all),
             direction(g_ia, g_all), "U", text("source.nfra_2024"),
-            text("note.inclusive_agri_growth", flag=is_agri_related, cmp=cmp, limit=agri_thr),
+            text("note.inclusive_agri_flag", flag=is_inclusive_agri) if is_inclusive_agri is not None
+            else text("note.inclusive_agri_growth", flag=is_agri_related, cmp=cmp, limit=agri_thr),
         ))
     out = pd.DataFrame(rows, columns=["indicator", "value", "benchmark", "unit", "requirement", "met",
                                       "direction", "verified", "source", "note"])

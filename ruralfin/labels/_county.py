@@ -90,6 +90,16 @@ _T = {
     ("managers", "manager_name"): ("客户经理姓名", "合成姓名（带“演示·”前缀）", None, "person_name"),
     ("managers", "manager_age"): ("客户经理年龄", "客户经理的年龄", None, None),
     ("managers", "tenure_years"): ("从业年限", "在我行从事客户经理工作的年数", None, None),
+    # bank_book_monthly
+    ("bank_book_monthly", "book"): ("贷款类别", "逐笔建模之外的贷款类别", {
+        "personal_housing": "个人住房贷款", "personal_consumer": "个人消费贷款",
+        "corporate": "公司贷款（中型及以上企业）", "discounted_bills": "票据贴现"}, None),
+    ("bank_book_monthly", "balance"): ("贷款余额", "该类贷款月末余额合计", None, None),
+    ("bank_book_monthly", "npl_balance"): ("不良贷款余额", "该类贷款月末不良（次级、可疑、损失）余额", None, None),
+    ("bank_book_monthly", "agri_related_balance"): (
+        "涉农贷款余额", "其中按人民银行涉农贷款口径计入涉农的部分：发放给农户的住房、消费贷款，注册地在农村区域的企业的"
+        "全部贷款，城市企业的农林牧渔和支农贷款（教学假设的比例）", None, None),
+    ("bank_book_monthly", "new_loan_amount"): ("当月新发放", "该类贷款当月新发放（贴现）的金额", None, None),
     ("manager_monthly", "target_loan_balance"): ("贷款余额目标", "当月末应达到的管户贷款余额目标（按年度增长目标逐月分解）", None, None),
     ("manager_monthly", "loan_balance"): ("管户贷款余额", "月末管户贷款余额合计", None, None),
     ("manager_monthly", "overdue_balance"): ("逾期贷款余额", "月末有逾期的管户贷款余额", None, None),
@@ -245,11 +255,21 @@ _T = {
     ("loans", "term_months"): ("期限", "合同期限", None, None),
     ("loans", "contract_rate"): ("合同利率", "合同约定的年化利率（LPR 加点）", None, None),
     ("loans", "borrower_credit_line"): ("单户授信总额", "借款人在我行的授信总额；1000 万元及以下为普惠型小微口径的门槛", None, None),
-    ("loans", "is_inclusive_micro"): ("普惠型小微", "示范县口径：借款人为小微企业（含合作社、新型农业经营主体中的小微）或个体工商户，且单户授信总额 ≤ 1000 万元", _YN, None),
-    ("loans", "is_agri_related"): ("涉农贷款", "示范县简化口径：农户、合作社、新型农业经营主体，以及涉农生产加工和农资经营主体的贷款", _YN, None),
+    ("loans", "is_inclusive_micro"): ("普惠型小微", "金融监管总局口径：借款人为小微企业（农村小微企业、新型经济组织中的小微企业）"
+                                      "或个体工商户的经营性贷款，且单户授信总额 ≤ 1000 万元；农户经营性贷款不计入（只在扩大口径下计入），"
+                                      "合作社按其他组织处理、不计入（示范县的假设，原文未核实）", _YN, None),
+    ("loans", "is_agri_related"): ("涉农贷款", "人民银行涉农贷款专项统计口径（银发〔2007〕246号）：借款主体是农户或注册地在农村区域的"
+                                   "企业及各类组织的，全部贷款计入；经营地在县城城区的，只计涉农生产加工和农资经营（支农）的贷款", _YN, None),
+    ("entities", "in_urban_area"): ("经营地在城区", "经营地（注册地）在县城的城市区域（城区社区），不在乡镇或行政村；"
+                                  "决定它算不算“农户”“农村企业”，从而贷款是否全额计入涉农。village 为登记的联系村", _YN, None),
+    ("loans", "is_inclusive_agri"): ("普惠型涉农", "示范县的教学假设（正式定义未核实）：涉农贷款中，农户和个体经营者单户授信 ≤ 500 万元、"
+                                     "企业及各类组织单户授信 ≤ 1000 万元的部分", _YN, None),
     ("loans", "is_renewal"): ("续贷", "是否为到期续贷（无还本续贷）发放的贷款", _YN, None),
     ("loans", "is_first_loan"): ("首贷", "是否为借款人在我行的第一笔贷款", _YN, None),
     ("loans", "closed_date"): ("结清/核销月份", "结清或核销处置的月末日期；核销处置的贷款从该月起不再出现在月度表；仍在账为空", None, None),
+    ("loans", "is_written_off"): ("已核销", "违约后是否已在 2025 年末以前核销（呆账核销；核销后仍继续追偿，即“账销案存”）", _YN, None),
+    ("loans", "written_off_amount"): ("核销金额", "核销时的贷款本金余额；未核销为空", None, None),
+    ("loans", "recovered_after_write_off"): ("核销后追回", "核销后到 2025-12-31 为止追回的金额（账销案存、权在力催）；未核销为空，核销了但没追回为 0", None, None),
     ("loan_monthly", "months_on_book"): ("账龄", "放款后的月数（放款当月为 0）", None, None),
     ("loan_monthly", "balance"): ("贷款余额", "月末贷款本金余额", None, None),
     ("loan_monthly", "days_past_due"): ("逾期天数", "月末逾期天数，0 表示未逾期", None, None),

@@ -167,6 +167,7 @@ TEXTS = {
     "economics.note.inclusive_micro_npl_ratio": "期末普惠型小微不良率；容忍度以风险总体可控为前提；{npl_rule}",
     "economics.note.inclusive_micro_new_loan_rate": "本期 {period} 新发放，基准为上一个等长期间；{rate_note}",
     "economics.note.agri_growth": "涉农：{flag} 为真；{period}",
+    "economics.note.inclusive_agri_flag": "要求已核实（2024 年目标），但普惠型涉农贷款的定义未核实：本表按标志列 {flag} 计算，口径是教学假设",
     "economics.note.inclusive_agri_growth": ("要求已核实（2024 年目标），但普惠型涉农贷款的定义未核实：本表按“{flag} 为真且单户授信 "
                                              "{cmp} {limit:g}”计算，仅为教学假设"),
     "economics.unit.households": "户",

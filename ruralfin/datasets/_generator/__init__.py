@@ -26,6 +26,7 @@
 20. 外部数据、外部事件、数字特征（``external``）
 21. 产品持有（``records``）
 22. 客户经理月度业绩（``bank``）与主体的真相（``population``）
+23. 逐笔建模之外的贷款的月度汇总（``bank_book``）
 
 每个阶段使用由同一个 ``SeedSequence`` 派生出的独立子随机数发生器，因此结果只由 ``random_state`` 与
 ``n_entities`` 决定；改动一个阶段里的抽样不影响其他阶段。
@@ -39,6 +40,7 @@ import pandas as pd
 from ...schema import TABLE_NAMES
 from .applications import make_application_chain, make_applications, make_credit_file
 from .bank import make_bank, make_manager_monthly
+from .bank_book import make_bank_book
 from .categories import make_customer_tables, make_operating_tables, make_receipt_mix
 from .common import release_memory
 from .distress import make_timeline
@@ -49,15 +51,16 @@ from .records import make_account_flows, make_holdings, make_tax_records, make_u
 from .sales import make_industry_calendar, make_sales
 from .supply_chain import make_supply_chain
 
-__all__ = ["make_county_tables"]
+__all__ = ["make_county_tables", "N_STEPS"]
 
+N_STEPS = 24  # 阶段个数：progress 被调用的次数（进度条的总步数）
 N_STAGES = 32  # 派生的子随机数发生器个数（比阶段数多，留给以后的阶段；改它会改变随包数据）
 
 
 def make_county_tables(n_entities: int, random_state: int | None, progress=None) -> dict[str, pd.DataFrame]:
     """生成全部表（内部函数；参数已在 :func:`ruralfin.datasets.make_county` 检查过）。
 
-    ``progress`` 若给出，每完成一个阶段以阶段名调用一次（共 23 次）。
+    ``progress`` 若给出，每完成一个阶段以阶段名调用一次（共 ``N_STEPS`` 次）。
     """
     seeds = np.random.SeedSequence(random_state).spawn(N_STAGES)
     rngs = [np.random.Generator(np.random.PCG64(seed)) for seed in seeds]
@@ -85,20 +88,22 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
     chain = make_application_chain(rngs[6], population, timeline)
     step("applications")
     # 放款后，靠贷款进来的新客户成为我行客户：之后的阶段都用更新后的客户关系
+    banked_before = relationship.banks_with_us  # 放款前的客户关系（产品持有要区分靠贷款进来的新客户）
     loans, relationship = make_loans(rngs[7], population, timeline, relationship, chain)
     step("loans")
     tables["loan_monthly"], performance = make_loan_monthly(rngs[8], population, loans)
     step("loan_monthly")
     credit = make_credit_file(rngs[9], population, chain)
     step("applications_features")
-    tables["account_flows"], flows = make_account_flows(rngs[10], population, relationship, sales, receipts, credit)
+    tables["account_flows"], flows = make_account_flows(rngs[10], population, relationship, sales, receipts, credit,
+                                                        timeline)
     step("account_flows")
     tables["utilities"], authorised = make_utilities(rngs[11], population, sales)
     step("utilities")
     tables["tax_records"], taxed = make_tax_records(rngs[12], population, sales)
     step("tax_records")
     application_tables, household = make_applications(rngs[13], population, relationship, timeline, sales, chain, loans,
-                                                      performance, credit, flows)
+                                                      performance, credit, flows, calendar)
     tables.update(application_tables)
     step("applications")
     tables.update(make_loan_tables(rngs[14], population, timeline, calendar, staffing, loans, performance, credit))
@@ -117,9 +122,12 @@ def make_county_tables(n_entities: int, random_state: int | None, progress=None)
     step("supply_chain")
     tables.update(make_external_tables(rngs[20], population, timeline, credit, household, authorised, taxed))
     step("external")
-    tables["holdings"] = make_holdings(rngs[21], population, relationship, sales, receipts, flows, loans, tables)
+    tables["holdings"] = make_holdings(rngs[21], population, relationship, sales, receipts, flows, loans, tables,
+                                       banked_before)
     step("holdings")
     tables["manager_monthly"] = make_manager_monthly(rngs[22], staffing, records.customer_since_month, tables)
     tables["truth_entities"] = make_truth_entities(population, relationship, sales)
     step("truth")
+    tables["bank_book_monthly"] = make_bank_book(rngs[23], n_entities)
+    step("bank_book")
     return {name: tables[name] for name in TABLE_NAMES}

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import numpy as np
 
-from ...schema import LOAN_PURPOSES, VILLAGES, get_table
+from ...schema import CUSTOMER_GROUPS, GUARANTEE_METHODS, LOAN_PURPOSES, VILLAGES, get_table
 from .. import _story as story
 from .._frames import build
 from .common import (
     FLOAT32, GROUP_CODE, GUARANTEE_CODE, INDUSTRY_CODE, LAST_MONTH, MONTH_STARTS, NEVER, PRE_HISTORY_MONTHS,
     REPAYMENT_CODE, SUB_PARENT_CODE, by_key, category_code, choice_rows, expand_segments, group_codes, lpr, month_end,
-    product_field, sigmoid, sub_codes,
+    product_field, sub_codes,
 )
 from .state import (
     ApplicationChain, CreditFile, IndustryCalendar, LoanPerformance, Loans, Population, Relationship, Staffing, Timeline,
 )
 
-__all__ = ["make_loans", "make_loan_monthly", "make_loan_tables", "make_guarantees"]
+__all__ = ["make_loans", "make_loan_monthly", "make_loan_tables", "make_guarantees", "prob_bad_12m"]
 
 
 def _product_codes(column, codes):
@@ -47,16 +47,28 @@ def make_loans(rng, population: Population, timeline: Timeline, relationship: Re
     cure_duration = timeline.cure_durations[entity, which]
     first_dpd = rng.integers(*story.FIRST_DPD_DAYS, n_loans)
     redefault_dpd = rng.integers(*story.FIRST_DPD_DAYS, n_loans)
-    written_off = defaults_in_term & (rng.random(n_loans) < story.WRITE_OFF_SHARE)
-    write_off_month = np.where(written_off, trouble_month + rng.integers(*story.WRITE_OFF_AFTER_MONTHS, n_loans), NEVER)
-    restructured = defaults_in_term & ~written_off & (rng.random(n_loans) < story.RESTRUCTURE_SHARE)
+    # 违约的处置：一部分重组（按新计划还清，或再次违约）；没重组的与再次违约的，核销或清收结清
+    restructured = defaults_in_term & (rng.random(n_loans) < story.RESTRUCTURE_SHARE)
     restructure_month = np.where(restructured, trouble_month + rng.integers(*story.RESTRUCTURE_AFTER_MONTHS, n_loans), NEVER)
     redefaults = restructured & (rng.random(n_loans) < story.REDEFAULT_SHARE)
     redefault_month = np.where(redefaults, restructure_month + rng.integers(*story.REDEFAULT_AFTER_MONTHS, n_loans), NEVER)
+    restructure_end = np.where(restructured, restructure_month + rng.integers(*story.RESTRUCTURE_TERM_MONTHS, n_loans), NEVER)
+    unresolved = defaults_in_term & (~restructured | redefaults)
+    resolution_start = np.where(redefaults, redefault_month, trouble_month)
+    written_off = unresolved & (rng.random(n_loans) < story.WRITE_OFF_SHARE)
+    write_off_month = np.where(written_off, resolution_start + rng.integers(*story.WRITE_OFF_AFTER_MONTHS, n_loans), NEVER)
+    collected_month = np.where(unresolved & ~written_off,
+                               resolution_start + rng.integers(*story.COLLECTION_AFTER_MONTHS, n_loans), NEVER)
+    recovered = written_off & (rng.random(n_loans) < story.RECOVERY_SHARE)
+    recovery_month = write_off_month + rng.integers(*story.RECOVERY_AFTER_MONTHS, n_loans)
+    recovery_share = np.where(recovered & (recovery_month <= LAST_MONTH), rng.uniform(*story.RECOVERY_FRACTION, n_loans), 0.0)
     cure_end = np.where(cures_in_term, trouble_month + cure_duration, NEVER)
     performing_end = np.where(cures_in_term, np.maximum(maturity, cure_end), maturity)
-    last_month = np.where(defaults_in_term, np.where(written_off, write_off_month - 1, LAST_MONTH), performing_end)
-    closed_month = np.where(defaults_in_term, np.where(written_off, write_off_month, NEVER), performing_end)
+    # 核销的最后一个在账月是核销前一个月（核销当月起不在月度表）；清收结清、重组还清的在结清当月余额为 0
+    default_end = np.select([written_off, collected_month < NEVER], [write_off_month - 1, collected_month],
+                            np.where(restructured, restructure_end, NEVER))
+    last_month = np.where(defaults_in_term, default_end, performing_end)
+    closed_month = np.where(defaults_in_term, np.where(written_off, write_off_month, default_end), performing_end)
     # 只保留 2023 年以后仍在账的贷款
     on_book = last_month >= 0
     kept = np.flatnonzero(on_book)
@@ -65,26 +77,24 @@ def make_loans(rng, population: Population, timeline: Timeline, relationship: Re
     # 金额、利率、方式
     repayment = _product_codes("repayment_method", REPAYMENT_CODE)[product - 1]
     guarantee = _product_codes("guarantee_method", GUARANTEE_CODE)[product - 1]
-    rate_min = _product_numbers("rate_min")[product - 1]
-    rate_max = _product_numbers("rate_max")[product - 1]
-    rate = np.clip(lpr(start) + (rate_min - story.RATE_REFERENCE_LPR)
-                   + (rate_max - rate_min) * sigmoid(story.RATE_SCORE_SLOPE * granted.bank_score - story.RATE_SCORE_SHIFT)
-                   * story.RATE_SPREAD_USED + rng.normal(0, story.RATE_NOISE_SD, n_loans), rate_min, rate_max)
-    rate = np.round(rate * story.RATE_STEPS_PER_POINT) / story.RATE_STEPS_PER_POINT
+    group = population.group[entity]
+    rate = _contract_rate(rng, start, group, guarantee, granted.bank_score, product)
     amount = granted.approved_amount
     credit_line = np.where(repayment == REPAYMENT_CODE["revolving"], amount,
                            np.round(amount * rng.uniform(*story.CREDIT_LINE_TO_LOAN, n_loans)))
-    group = population.group[entity]
     micro = group == GROUP_CODE["rural_micro"]
     credit_line = np.where(micro & (rng.random(n_loans) < story.LARGE_LINE_SHARE),
                            np.round(credit_line * rng.uniform(*story.LARGE_LINE_MULTIPLE, n_loans)), credit_line)
-    is_inclusive = ((np.isin(group, group_codes(story.ORGANISATION_GROUPS))
+    is_inclusive = ((np.isin(group, group_codes(story.INCLUSIVE_MICRO_ENTERPRISE_GROUPS))
                      & (population.enterprise_size[entity] <= story.INCLUSIVE_MAX_ENTERPRISE_SIZE)
                      | (group == GROUP_CODE["individual_business"])) & (credit_line <= story.INCLUSIVE_MAX_CREDIT_LINE))
     sub = population.sub_industry[entity]
     agri_production = SUB_PARENT_CODE[sub] == INDUSTRY_CODE["agri_production"]
-    is_agri = (np.isin(group, group_codes(story.AGRI_RELATED_GROUPS)) | agri_production
-               | np.isin(sub, sub_codes(story.AGRI_RELATED_SUBS)))
+    # 涉农：农村区域的借款主体（农户、农村企业及各类组织）全额计入；城市区域的只计农林牧渔和支农用途
+    is_agri = ~population.in_urban_area[entity] | agri_production | np.isin(sub, sub_codes(story.AGRI_PURPOSE_SUBS))
+    household = ~population.is_organisation[entity]
+    is_inclusive_agri = is_agri & (credit_line <= np.where(household, story.INCLUSIVE_AGRI_MAX_LINE_HOUSEHOLD,
+                                                           story.INCLUSIVE_AGRI_MAX_LINE_ORGANISATION))
     purpose = choice_rows(rng, np.where(agri_production[:, None], [by_key(story.LOAN_PURPOSE_AGRI, LOAN_PURPOSES)],
                                         [by_key(story.LOAN_PURPOSE_OTHER, LOAN_PURPOSES)]))
     application_index = np.flatnonzero(chain.approved)
@@ -96,9 +106,10 @@ def make_loans(rng, population: Population, timeline: Timeline, relationship: Re
         is_renewal=granted.is_renewal, is_first=granted.is_first, defaults_in_term=defaults_in_term,
         cures_in_term=cures_in_term, trouble_month=trouble_month, cure_end_month=cure_end, first_dpd_days=first_dpd,
         redefault_dpd_days=redefault_dpd, restructured=restructured, restructure_month=restructure_month,
-        redefault_month=redefault_month, last_month=last_month, closed_month=closed_month, on_book=on_book, kept=kept,
+        redefault_month=redefault_month, restructure_end_month=restructure_end, written_off=written_off,
+        recovery_share=recovery_share, last_month=last_month, closed_month=closed_month, on_book=on_book, kept=kept,
         loan_id=loan_id, repayment=repayment, guarantee=guarantee, rate=rate, credit_line=credit_line,
-        is_inclusive=is_inclusive, is_agri=is_agri, purpose=purpose,
+        is_inclusive=is_inclusive, is_agri=is_agri, is_inclusive_agri=is_inclusive_agri, purpose=purpose,
     )
     # 没在我行开户、靠贷款进来的新客户：首笔贷款当月起成为我行客户
     n_entities = population.n_entities
@@ -113,6 +124,21 @@ def make_loans(rng, population: Population, timeline: Timeline, relationship: Re
     relationship = Relationship(banks_with_us=relationship.banks_with_us | got_loan, share_of_wallet=share_of_wallet,
                                 customer_since_month=customer_since)
     return loans, relationship
+
+
+def _contract_rate(rng, start, group, guarantee, bank_score, product):
+    """合同利率 = 放款当月 1 年期 LPR + 客群加点 + 担保方式加点 + 风险加点 + 随机部分（见 ``RATE_SPREAD_BY_GROUP``）。
+
+    取到 0.05 个百分点，不超出产品利率区间（区间按 LPR 3.45% 报价，随 LPR 平移）。
+    """
+    base = lpr(start)
+    group_spread = by_key(story.RATE_SPREAD_BY_GROUP, CUSTOMER_GROUPS)[group]
+    guarantee_spread = by_key(story.RATE_SPREAD_BY_GUARANTEE, GUARANTEE_METHODS)[guarantee]
+    risk_spread = np.clip(-story.RATE_RISK_SLOPE * bank_score, *story.RATE_RISK_RANGE)
+    rate = base + group_spread + guarantee_spread + risk_spread + rng.normal(0, story.RATE_NOISE_SD, len(start))
+    shift = base - story.RATE_REFERENCE_LPR
+    rate = np.clip(rate, _product_numbers("rate_min")[product - 1] + shift, _product_numbers("rate_max")[product - 1] + shift)
+    return np.round(rate * story.RATE_STEPS_PER_POINT) / story.RATE_STEPS_PER_POINT
 
 
 def make_loan_monthly(rng, population: Population, loans: Loans):
@@ -137,6 +163,9 @@ def make_loan_monthly(rng, population: Population, loans: Loans):
                    loans.redefault_dpd_days[row_loan] + story.DPD_PER_MONTH * (month - redefault), dpd)
     in_cure = loans.cures_in_term[row_loan] & (month >= trouble) & (month < loans.cure_end_month[row_loan])
     dpd = np.where(in_cure, loans.first_dpd_days[row_loan] + story.DPD_PER_MONTH * (month - trouble), dpd)
+    # 清收结清、重组还清的当月不再逾期（余额为 0）
+    settled = defaulting & ~loans.written_off[row_loan] & (month == loans.closed_month[row_loan])
+    dpd = np.where(settled, 0, dpd)
     prob_late = story.LATE_PAYMENT_BASE + story.LATE_PAYMENT_PD_SLOPE * population.prob_default[loans.entity][row_loan]
     late = ((dpd == 0) & (months_on_book >= 1) & (month < loans.maturity_month[row_loan])
             & (rng.random(len(row_loan)) < prob_late))
@@ -145,7 +174,7 @@ def make_loan_monthly(rng, population: Population, loans: Loans):
     frozen = defaulting & (month >= trouble)
     trouble_age = trouble - start[row_loan]
     months_paid = np.where(frozen, trouble_age - 1, np.where(in_cure, trouble_age - 1, months_on_book))
-    del trouble, defaulting, restructure, in_default, in_cure, prob_late, late, frozen, trouble_age
+    del trouble, in_default, in_cure, prob_late, late, frozen, trouble_age
     term = loans.term[row_loan]
     amount = loans.amount[row_loan].astype(float)
     monthly_rate = loans.rate[row_loan] / 1200.0
@@ -165,12 +194,23 @@ def make_loan_monthly(rng, population: Population, loans: Loans):
 
     balance = balance_after(months_paid)
     balance = np.where(months_on_book == 0, amount, balance)
+    # 重组后按新计划等额还本（再次违约后余额停住），清收结清、重组还清的当月余额为 0
+    plan_end = loans.restructure_end_month[row_loan]
+    repaying = defaulting & (month >= restructure)
+    paid_share = np.clip((np.minimum(month, redefault) - restructure) / np.maximum(plan_end - restructure, 1), 0, 1)
+    balance = np.where(repaying, balance * (1 - paid_share), balance)
+    balance = np.where(settled, 0.0, balance)
+    previous_balance = np.r_[0.0, balance[:-1]]
     previous = balance_after(months_on_book - 1)
     current = balance_after(months_on_book)
     scheduled = np.where((months_on_book >= 1) & (months_on_book <= term),
                          previous * monthly_rate + np.maximum(previous - current, 0), 0.0)
+    restructured_plan = repaying & (month > restructure) & (month < redefault) & ~settled
+    scheduled = np.where(restructured_plan, previous_balance * monthly_rate + np.maximum(previous_balance - balance, 0),
+                         scheduled)
     missed = np.where(dpd > 0, scheduled, 0.0)
     paid = np.where(dpd > 0, 0.0, scheduled)
+    paid = np.where(settled & ~restructured_plan, previous_balance, paid)  # 清收结清：一次收回余额
     # 逾期后恢复正常的当月补缴欠款：同一笔贷款内，上一个正常月份以来的累计欠款
     cum_missed = np.cumsum(missed)
     loan_first_row = np.r_[0, np.cumsum(n_rows)[:-1]][row_loan]
@@ -184,7 +224,9 @@ def make_loan_monthly(rng, population: Population, loans: Loans):
                        missed_before - np.where(is_current[previous_current] & (previous_current < position),
                                                 cum_missed[previous_current], missed_before[previous_current]), 0.0)
     paid = paid + np.where(is_current, np.maximum(arrears, 0), 0.0)
-    restructured = loans.restructured[row_loan] & (month >= loans.restructure_month[row_loan])
+    restructured = (loans.restructured[row_loan] & (month >= restructure)
+                    & (month < restructure + story.RESTRUCTURE_OBSERVATION_MONTHS))
+    del defaulting, restructure, redefault, plan_end, repaying, paid_share, previous_balance, restructured_plan, settled
     del months_paid, term, amount, monthly_rate, method, utilisation, previous, current, missed, cum_missed
     del loan_first_row, missed_before, is_current, position, last_current, previous_current, arrears
     table = build("loan_monthly", {
@@ -201,7 +243,11 @@ def make_loan_monthly(rng, population: Population, loans: Loans):
     np.logical_or.at(bad_12m, row_loan[npl & (months_on_book <= story.BAD_WINDOW_MONTHS)], True)
     first_npl = np.full(loans.n_loans, NEVER)
     np.minimum.at(first_npl, row_loan[npl], month[npl])
-    return table, LoanPerformance(bad_12m=bad_12m, first_npl_month=first_npl)
+    last_balance = np.zeros(loans.n_loans)
+    ends = np.cumsum(n_rows) - 1
+    has_rows = n_rows > 0
+    last_balance[has_rows] = table["balance"].to_numpy()[ends[has_rows]]
+    return table, LoanPerformance(bad_12m=bad_12m, first_npl_month=first_npl, last_balance=last_balance)
 
 
 def make_loan_tables(rng, population: Population, timeline: Timeline, calendar: IndustryCalendar, staffing: Staffing,
@@ -217,6 +263,7 @@ def make_loan_tables(rng, population: Population, timeline: Timeline, calendar: 
     maturity = ((origination_month + loans.term[kept].astype("timedelta64[M]")).astype("datetime64[D]")
                 + (origination.astype("datetime64[D]") - origination_month.astype("datetime64[D]")))
     closed = loans.closed_month[kept]
+    written_off = loans.written_off[kept] & (closed <= LAST_MONTH)
     closed_date = np.where(closed <= LAST_MONTH, month_end(np.clip(closed, -PRE_HISTORY_MONTHS, LAST_MONTH)),
                            np.datetime64("NaT"))
     tables = {}
@@ -229,13 +276,14 @@ def make_loan_tables(rng, population: Population, timeline: Timeline, calendar: 
         "term_months": loans.term[kept], "loan_amount": loans.amount[kept], "contract_rate": loans.rate[kept],
         "repayment_method": loans.repayment[kept], "guarantee_method": loans.guarantee[kept],
         "borrower_credit_line": loans.credit_line[kept], "is_inclusive_micro": loans.is_inclusive[kept],
-        "is_agri_related": loans.is_agri[kept],
+        "is_agri_related": loans.is_agri[kept], "is_inclusive_agri": loans.is_inclusive_agri[kept],
         "is_renewal": loans.is_renewal[kept], "is_first_loan": loans.is_first[kept], "purpose": loans.purpose[kept],
-        "closed_date": closed_date,
+        "closed_date": closed_date, "is_written_off": written_off,
+        "written_off_amount": np.where(written_off, np.round(performance.last_balance[kept], 4), np.nan),
+        "recovered_after_write_off": np.where(
+            written_off, np.round(performance.last_balance[kept] * loans.recovery_share[kept], 4), np.nan),
     })
-    shock_months = _shock_months_ahead(calendar.shock_profile, population.sub_industry[entity], start)
-    prob_default = 1 - np.exp(-timeline.monthly_hazard[entity] * population.prob_roll[entity]
-                              * (12 + story.SHOCK_HAZARD_UPLIFT * timeline.capped_sensitivity[entity] * shock_months))
+    prob_default = prob_bad_12m(population, timeline, calendar.shock_profile, entity, start)
     first_npl = performance.first_npl_month[kept]
     tables["truth_loans"] = build("truth_loans", {
         "loan_id": loans.loan_id[kept], "truth_prob_default": np.round(np.clip(prob_default, 0, 1), 5),
@@ -246,12 +294,23 @@ def make_loan_tables(rng, population: Population, timeline: Timeline, calendar: 
     return tables
 
 
-def _shock_months_ahead(shock_profile, sub, start):
-    """放款后 12 个月里，该细分行业处在冲击期的月数。"""
+#: 违约事件后要几个月逾期天数才超过 90 天（第一个月至少 1 天，之后每月加 30 天）
+NPL_LAG_MONTHS = -(-(story.NPL_DAYS + 1 - story.FIRST_DPD_DAYS[0]) // story.DPD_PER_MONTH)
+
+
+def prob_bad_12m(population: Population, timeline: Timeline, shock_profile, entity, start):
+    """真实的 bad_12m 概率：放款（申请）后第 1 至第 12 − 3 个月里出现违约事件（之后 3 个月内必然超过 90 天）。
+
+    与阶段 2 抽违约事件用的是同一个月度风险（含行业冲击期的提升），所以在已观察满 12 个月的申请上，
+    真实违约概率的均值与实际的 bad_12m 比例只差抽样误差（担保圈传染、恢复后的间隔期略有出入）。
+    """
+    window = story.BAD_WINDOW_MONTHS - NPL_LAG_MONTHS
     cumulative = np.c_[np.zeros(shock_profile.shape[0]), np.cumsum(shock_profile, axis=1)]
-    low = np.clip(start + PRE_HISTORY_MONTHS, 0, cumulative.shape[1] - 1)
-    high = np.clip(start + PRE_HISTORY_MONTHS + 12, 0, cumulative.shape[1] - 1)
-    return cumulative[sub, high] - cumulative[sub, low]
+    low = np.clip(start + PRE_HISTORY_MONTHS + 1, 0, cumulative.shape[1] - 1)
+    high = np.clip(start + PRE_HISTORY_MONTHS + 1 + window, 0, cumulative.shape[1] - 1)
+    shock_months = cumulative[population.sub_industry[entity], high] - cumulative[population.sub_industry[entity], low]
+    exposure = window + story.SHOCK_HAZARD_UPLIFT * timeline.capped_sensitivity[entity] * shock_months
+    return 1 - np.exp(-timeline.monthly_hazard[entity] * population.prob_roll[entity] * exposure)
 
 
 def make_guarantees(rng, population: Population, timeline: Timeline, loans: Loans):

@@ -69,7 +69,8 @@ def make_population(rng, n_entities: int, geography: Geography) -> tuple[Populat
     education_z = (education - education.mean()) / (education.std() + 1e-9)
     quality = (story.QUALITY_TOWNSHIP_WEIGHT * township_effect + story.QUALITY_EDUCATION_WEIGHT * education_z
                + story.QUALITY_NOISE_WEIGHT * rng.normal(0, 1, n_entities))
-    integrity = np.clip(rng.beta(*story.INTEGRITY_BETA, n_entities) + story.INTEGRITY_QUALITY_SLOPE * quality,
+    integrity = np.clip(rng.beta(*story.INTEGRITY_BETA, n_entities) + story.INTEGRITY_QUALITY_SLOPE * quality
+                        + story.CREDIT_VILLAGE_INTEGRITY * geography.is_credit_village[village],
                         *story.INTEGRITY_RANGE)
     sensitivity = rng.gamma(*story.SHOCK_SENSITIVITY_GAMMA, n_entities)
     sub_scale = np.array([story.SUB_REVENUE_SCALE.get(name, 1.0) for name in SUB_INDUSTRIES])
@@ -131,6 +132,9 @@ def make_population(rng, n_entities: int, geography: Geography) -> tuple[Populat
         liabilities=liabilities, enterprise_size=enterprise_size, risk_z=risk_z, prob_default=prob_default,
         prob_distress=prob_distress, prob_roll=prob_roll, main_bank=main_bank, credit_demand=credit_demand,
         is_applicant=is_applicant, is_misreporter=is_misreporter, misreport_ratio=misreport_ratio,
+        # 最后才抽：前面各项的随机数不受影响
+        in_urban_area=(township == 0) & (rng.random(n_entities)
+                                         < by_key(story.URBAN_AREA_SHARE_IN_SEAT, CUSTOMER_GROUPS)[group]),
     )
     relationship = Relationship(banks_with_us=banks_with_us, share_of_wallet=share_of_wallet,
                                 customer_since_month=customer_since)
@@ -173,6 +177,7 @@ def make_entity_tables(rng, population: Population, relationship: Relationship, 
         "customer_group": group, "industry": population.industry, "sub_industry": population.sub_industry,
         "enterprise_size": population.enterprise_size,
         "village_id": population.village, "village": population.village, "township": population.township,
+        "in_urban_area": population.in_urban_area,
         "operator_name": operator_names, "operator_id_number": id_numbers, "credit_code": credit_codes,
         "operator_phone": phones,
         "operator_gender": population.is_female.astype(int), "operator_age": population.age,

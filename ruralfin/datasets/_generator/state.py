@@ -61,6 +61,7 @@ class Population:
     is_applicant: np.ndarray  # 会向我行申请贷款
     is_misreporter: np.ndarray  # 虚报收入者
     misreport_ratio: np.ndarray  # 自报收入 / 真实收入
+    in_urban_area: np.ndarray  # 经营地（注册地）在县城的城市区域，不在乡镇或行政村：不是“农户”“农村企业”
 
     @property
     def n_entities(self) -> int:
@@ -196,6 +197,9 @@ class Loans:
     restructured: np.ndarray
     restructure_month: np.ndarray
     redefault_month: np.ndarray
+    restructure_end_month: np.ndarray  # 重组后按新计划还清的月序（NEVER = 未重组或再次违约）
+    written_off: np.ndarray  # 违约后核销（其余违约贷款清收结清或重组）
+    recovery_share: np.ndarray  # 核销后到 2025 年末追回的金额 / 核销金额（账销案存）
     last_month: np.ndarray  # 最后一个在账月
     closed_month: np.ndarray  # 结清或核销的月序（NEVER = 2025 年末仍未结清的违约贷款）
     on_book: np.ndarray  # 2023 年以后仍在账（进 loans 表）
@@ -207,6 +211,7 @@ class Loans:
     credit_line: np.ndarray  # 授信额度（万元）
     is_inclusive: np.ndarray  # 普惠型小微
     is_agri: np.ndarray  # 涉农
+    is_inclusive_agri: np.ndarray  # 普惠型涉农（教学假设的口径）
     purpose: np.ndarray  # 用途编号
 
     @property
@@ -220,6 +225,7 @@ class LoanPerformance:
 
     bad_12m: np.ndarray  # 放款后 12 个月内 90 天以上逾期
     first_npl_month: np.ndarray  # 第一次 90 天以上逾期的月序（NEVER = 没有）
+    last_balance: np.ndarray  # 最后一个在账月的余额（核销贷款即核销金额）
 
 
 @dataclass
