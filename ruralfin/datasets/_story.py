@@ -66,7 +66,7 @@ SEASON = {
     "aquaculture": [0.7, 0.8, 0.6, 0.6, 0.7, 0.8, 0.9, 1.1, 1.6, 1.7, 1.4, 1.0],
     "agri_processing": [1.2, 0.8, 0.7, 0.7, 0.8, 1.0, 0.9, 0.9, 1.2, 1.4, 1.3, 1.2],
     "grocery": [1.3, 1.2, 0.9, 0.9, 0.95, 0.95, 0.95, 0.95, 1.0, 1.1, 0.9, 1.0],
-    "agri_inputs": [0.5, 0.9, 2.0, 1.8, 1.0, 0.9, 0.7, 0.6, 1.4, 1.2, 0.6, 0.4],
+    "agri_inputs": [0.5, 0.9, 2.0, 1.8, 0.9, 0.8, 0.6, 0.6, 1.6, 1.5, 0.5, 0.4],  # 春耕（3–4 月）与秋种（9–10 月）两个备货高峰
     "building_materials": [0.5, 0.4, 1.1, 1.3, 1.3, 1.2, 0.9, 0.9, 1.2, 1.3, 1.1, 0.8],
     "ecommerce_shop": [1.1, 0.8, 0.8, 0.9, 0.9, 1.0, 0.9, 0.9, 1.0, 1.1, 1.6, 1.2],
     "food_processing": [1.3, 1.1, 0.8, 0.8, 0.9, 0.9, 0.9, 1.0, 1.3, 1.1, 0.9, 1.1],
@@ -240,6 +240,9 @@ MISREPORT_STEEPNESS = 18  # 虚报概率随诚信度变化的陡度（logit 斜�
 MISREPORT_MIN_RATIO = 1.25  # 虚报者自报收入至少是真实收入的倍数
 MISREPORT_EXCESS_GAMMA = (2.0, 0.25)  # 虚报倍数超出最低倍数的部分 ~ Gamma(形状, 尺度)
 HONEST_REPORT_LOG_MEAN_SD = (-0.01, 0.05)  # 如实申报者：自报 / 真实 的对数均值、标准差
+# 少报：虚报者里有一部分把收入报低（为少缴税做低账面，报给银行的也是账面数；教学假设）。按客群的比例：
+UNDER_REPORT_SHARE = {"new_agri_org": 0.1, "coop": 0.1, "rural_micro": 0.35, "individual_business": 0.35, "farmer_household": 0.1}
+UNDER_REPORT_RATIO = (0.45, 0.8)  # 少报者：自报 / 真实收入 ~ 均匀分布；纳税申报也按这个比例
 CUSTOMER_TENURE_MONTHS = 120  # 老客户的开户时间最早在 2023-01 之前这么多个月
 CUSTOMER_TENURE_BETA = (1.2, 1.0)  # 开户时间往前推的比例 ~ Beta
 RECENT_JOINER_SHARE = 0.18  # 一部分客户的开户时间再往后推
@@ -327,7 +330,7 @@ HEAD_OFFICE_NAME = "示范县农商银行营业部"  # 县城（0 号乡镇）�
 BRANCH_NAME = "示范县农商银行{township}支行"  # 其他乡镇的网点
 HEAD_OFFICE_OPENED_YEAR = 1952  # 营业部的开业年份
 BRANCH_OPENED_YEARS = (1956, 2016)  # 乡镇支行的开业年份
-CUSTOMERS_PER_MANAGER = 230  # 每位客户经理大约管户数（按开户与申请的主体估算）
+CUSTOMERS_PER_MANAGER = 400  # 每位客户经理大约管户数（按开户与申请的主体估算；教学假设：县域农商行的经营性贷款客户经理一般管几百户）
 MIN_MANAGERS_PER_BRANCH = 2  # 每个网点至少的客户经理人数
 BRANCH_OTHER_STAFF = (4, 11)  # 网点除客户经理外的员工人数
 MANAGER_AGE_MEAN_SD = (36, 8)  # 客户经理年龄的均值、标准差（岁）
@@ -387,14 +390,16 @@ GAP_BEFORE_RETRY = (6, 13)  # 被拒后再申请前间隔的月数
 # ---------------------------------------------------------------- 阶段 7：放款、利率与违约处置
 FIRST_DPD_DAYS = (1, 29)  # 出现逾期的第一个月的逾期天数
 DPD_PER_MONTH = 30  # 之后每月逾期天数增加 30 天
-RESTRUCTURE_SHARE = 0.18  # 违约贷款重组的比例（教学假设）
+RESTRUCTURE_SHARE = 0.25  # 违约贷款重组的比例（教学假设）
 RESTRUCTURE_AFTER_MONTHS = (3, 6)  # 违约后重组的月数
 RESTRUCTURE_TERM_MONTHS = (12, 25)  # 重组后按新计划（等额本金）还清的月数（教学假设）
 RESTRUCTURE_OBSERVATION_MONTHS = 12  # 重组观察期：is_restructured 只在重组后 12 个月内为真（2023 年分类办法：观察期不少于 1 年）
+CURE_VISIBLE_SHARE = 0.5  # 短期困境里拖欠我行贷款（月末逾期 1–90 天）的比例，其余按时还款（教学假设）
+CURE_RESTRUCTURE_SHARE = 0.6  # 短期困境（逾期后恢复）的贷款调整还款计划、按重组管理的比例（教学假设）
 REDEFAULT_SHARE = 0.4  # 重组后再次违约的比例
 REDEFAULT_AFTER_MONTHS = (3, 10)  # 重组后再次违约的月数
 WRITE_OFF_SHARE = 0.7  # 没有重组（或重组后再次违约）的违约贷款核销的比例，其余清收结清（处置抵押物、保证人代偿）（教学假设）
-WRITE_OFF_AFTER_MONTHS = (8, 19)  # 违约后核销的月数：逾期约半年到一年半（教学假设；核销要先追索、取证，见 COMPLIANCE §7）
+WRITE_OFF_AFTER_MONTHS = (7, 17)  # 违约后核销的月数：逾期约半年到一年半（教学假设；核销要先追索、取证，见 COMPLIANCE §7）
 COLLECTION_AFTER_MONTHS = (5, 16)  # 违约后清收结清的月数（教学假设）
 RECOVERY_SHARE = 0.35  # 核销后继续追偿（账销案存）并追回一部分的比例（教学假设）
 RECOVERY_FRACTION = (0.05, 0.4)  # 追回金额 / 核销金额（教学假设）
@@ -404,7 +409,7 @@ RATE_REFERENCE_LPR = 3.45  # 产品利率区间按 LPR 3.45% 时报价，随 LPR
 # 加点都是教学假设（没有公开的分客群加点统计），设计成按 rf.economics.PRICING_EXAMPLE 测算时
 # 有的客群过得了 12% 的门槛（个体工商户线上信用贷、新型农业经营主体），有的过不了（农户、小微企业抵押贷）。
 RATE_SPREAD_BY_GROUP = {  # 客群加点（百分点，保证类、平均风险）
-    "farmer_household": 2.9, "individual_business": 3.9, "rural_micro": 2.0, "coop": 2.2, "new_agri_org": 2.6,
+    "farmer_household": 2.9, "individual_business": 3.9, "rural_micro": 2.5, "coop": 2.2, "new_agri_org": 3.0,
 }
 RATE_SPREAD_BY_GUARANTEE = {"mortgage": -0.4, "pledge": -0.3, "guarantee": 0.0, "credit": 0.35}  # 担保方式加点（抵押 < 保证 < 信用）
 RATE_RISK_SLOPE = 0.45  # 风险加点：审批评分每低一单位（约一个标准差）多加这么多个百分点
@@ -435,8 +440,8 @@ LOAN_PURPOSE_OTHER = {"working_capital": 0.60, "farm_inputs": 0.02, "equipment":
 NEW_CUSTOMER_WALLET_BETA = (3, 4)  # 靠贷款进来的新客户经我行结算的份额 ~ Beta
 
 # ---------------------------------------------------------------- 阶段 8：贷款月度表现
-LATE_PAYMENT_BASE = 0.004  # 每月偶尔晚还几天的概率：基准
-LATE_PAYMENT_PD_SLOPE = 0.05  # 每单位年违约概率增加的晚还概率
+LATE_PAYMENT_BASE = 0.001  # 每月月末偶尔晚还几天的概率：基准（教学假设；多数晚还在月末前补上，不进月末快照）
+LATE_PAYMENT_PD_SLOPE = 0.01  # 每单位年违约概率增加的晚还概率
 LATE_PAYMENT_DAYS = (1, 26)  # 晚还的天数
 REVOLVING_USE_BETA = (5, 2)  # 循环贷款的平均用款比例 ~ Beta
 REVOLVING_USE_RANGE = (0.2, 1.0)
@@ -647,9 +652,11 @@ RECEIVABLE_DAYS_GAMMA = (2, 4)
 PAYABLE_DAYS_CREDIT_PURCHASE = 45  # 应付天数 = 45（赊购的）+ Gamma
 PAYABLE_DAYS_GAMMA = (2, 5)
 MAX_TRADE_DAYS = 365
-REPUTATION_INTEGRITY = 1.2  # 村里口碑潜变量 = 1.2 × 诚信度（标准化）+ 0.5 × 经营质量 + 噪声
-REPUTATION_QUALITY = 0.5
-REPUTATION_NOISE_SD = 0.8
+# 村里口碑潜变量 = 0.8 × 诚信度（标准化）+ 0.4 × 经营质量 + 噪声：口碑有信息量但很嘈杂（口碑“差”的约四成虚报、
+# “很好”的约一成虚报；教学假设，见 tests/datasets/test_county_realism_signals.py）
+REPUTATION_INTEGRITY = 0.8
+REPUTATION_QUALITY = 0.4
+REPUTATION_NOISE_SD = 1.5
 REPUTATION_CUT_QUANTILES = [0.06, 0.30, 0.80]  # 差 | 一般 | 好 | 很好 的分位数切点
 VISIT_RATE_CREDIT_VILLAGE = 0.85  # 我行客户被走访过的比例：信用村
 VISIT_RATE_OTHER = 0.55  # 同上：其他村

@@ -124,6 +124,9 @@ def make_population(rng, n_entities: int, geography: Geography) -> tuple[Populat
     customer_since = np.where(banks_with_us, np.minimum(LAST_MONTH, joined.astype(int)), NEVER)
     customer_since = np.where(banks_with_us & (rng.random(n_entities) < story.NEW_CUSTOMER_SHARE),
                               rng.integers(0, OBSERVED_MONTHS, n_entities), customer_since)
+    # 少报：一部分虚报者把收入报低（抽样放在本阶段最后，不改变前面的抽样）
+    under = is_misreporter & (rng.random(n_entities) < by_key(story.UNDER_REPORT_SHARE, CUSTOMER_GROUPS)[group])
+    misreport_ratio = np.where(under, np.round(rng.uniform(*story.UNDER_REPORT_RATIO, n_entities), 3), misreport_ratio)
     population = Population(
         group=group, industry=industry, sub_industry=sub, village=village, township=township, age=age,
         is_female=is_female, is_organisation=is_organisation, education=education, quality=quality,

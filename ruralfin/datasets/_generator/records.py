@@ -8,63 +8,127 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ...schema import SUB_INDUSTRIES, get_table
+from ...schema import CUSTOMER_GROUPS, SUB_INDUSTRIES, get_table
 from .. import _story as story
 from .._frames import build
 from .common import (
     FLOAT32, GROUP_CODE, INDUSTRY_CODE, INT16_MAX, LAST_MONTH, MONTH_ENDS, MONTH_STARTS, OBSERVED_MONTHS, OUR_PRODUCT_ID,
-    PRE_HISTORY_MONTHS, SUB_CODE, SUB_PARENT_CODE, YUAN_PER_WANYUAN, by_key, category_code, group_codes, month_end,
+    NEVER, PRE_HISTORY_MONTHS, SUB_CODE, SUB_PARENT_CODE, YUAN_PER_WANYUAN, by_key, category_code, group_codes, month_end,
     normal32, product_field, sigmoid,
 )
-from .state import CreditFile, FlowFeatures, Loans, Population, ReceiptMix, Relationship, Sales
+from .state import CreditFile, FlowFeatures, Loans, Population, ReceiptMix, Relationship, Sales, Timeline
 
 __all__ = ["make_account_flows", "make_utilities", "make_tax_records", "make_holdings"]
 
 
 def make_account_flows(rng, population: Population, relationship: Relationship, sales: Sales, receipts: ReceiptMix,
-                       credit: CreditFile):
+                       credit: CreditFile, timeline: Timeline):
     """我行客户开户以后每月的流入、流出、笔数、日均余额，以及每笔申请前 6 个月的流水特征。
 
-    流入 = 真实销售 × 非现金比例 × 经我行结算的份额 × 随机波动 + 与经营无关的个人流入。
+    流入 = 真实销售 × 非现金比例 × 经我行结算的份额 × 随机波动 + 与经营无关的个人流入（不是每月都有）。
+    种养户的经营收款集中在收获、出栏的月份（季节性比销售更尖），淡季可能整月没有收款；一部分不借款的
+    客户的账户长期睡眠（某月以后不再有流入）。违约前几个月（多数违约户有征兆）经我行的收款逐月减少、
+    沉淀存款被取走、流出多于流入；经营质量差的主体平时的存款沉淀也薄。
     返回 (account_flows 表, 流水特征)。
     """
     customers = np.flatnonzero(relationship.banks_with_us)
     flow_start = np.maximum(relationship.customer_since_month[customers], 0)
     n_customers = len(customers)
     shape = (n_customers, OBSERVED_MONTHS)
-    personal = (rng.gamma(*story.PERSONAL_FLOW_GAMMA, n_customers)
-                * (1 + (population.group[customers] == GROUP_CODE["farmer_household"])))
-    inflow = (sales.monthly[customers] * (1 - receipts.cash[customers])[:, None]
-              * relationship.share_of_wallet[customers][:, None]).astype(FLOAT32)
+    group, sub = population.group[customers], population.sub_industry[customers]
+    is_farmer = group == GROUP_CODE["farmer_household"]
+    personal = rng.gamma(*story.PERSONAL_FLOW_GAMMA, n_customers) * (1 + is_farmer)
+    inflow = (sales.monthly[customers]
+              * ((1 - receipts.cash[customers]) * relationship.share_of_wallet[customers])[:, None]).astype(FLOAT32)
+    # 种养户：收款集中在旺季（季节性取 FARM_RECEIPT_SEASON_POWER 次方后重新归一，全年合计不变），淡季月份没有收款
+    season = np.array([story.SEASON[name] for name in SUB_INDUSTRIES], dtype=float)
+    season = season / season.mean(axis=1, keepdims=True)
+    sharp = season ** story.FARM_RECEIPT_SEASON_POWER
+    sharp = sharp / sharp.mean(axis=1, keepdims=True)
+    sharp = np.where(sharp < story.FARM_RECEIPT_QUIET_LEVEL, 0.0, sharp)
+    sharp = sharp / sharp.mean(axis=1, keepdims=True)
+    farm_factor = (sharp / season).astype(FLOAT32)  # 收款 / 销售 的月度倍数
+    farm = SUB_PARENT_CODE[sub] == INDUSTRY_CODE["agri_production"]
+    month_of_year = np.arange(OBSERVED_MONTHS) % 12
+    inflow[farm] *= farm_factor[sub[farm]][:, month_of_year]
     inflow *= np.exp(normal32(rng, shape, story.FLOW_NOISE_SD))
-    inflow += personal.astype(FLOAT32)[:, None] * np.exp(normal32(rng, shape, story.PERSONAL_FLOW_NOISE_SD))
+    personal_month = rng.random(shape, dtype=FLOAT32) < np.where(is_farmer, story.PERSONAL_FLOW_MONTH_SHARE_FARMER,
+                                                                 story.PERSONAL_FLOW_MONTH_SHARE)[:, None]
+    inflow += personal.astype(FLOAT32)[:, None] * np.exp(normal32(rng, shape, story.PERSONAL_FLOW_NOISE_SD)) * personal_month
+    del personal_month
+    # 违约前的征兆：经我行的收款减少、存款被取走、流出多于流入（FLOW_WARNING_* 见 _story.py）
+    stress = _pre_default_stress(rng, customers, timeline)
+    diversion = rng.uniform(*story.FLOW_WARNING_DIVERSION, n_customers).astype(FLOAT32)
+    inflow *= 1 - diversion[:, None] * stress
+    # 与风险无关的趋势：客户把结算逐渐挪进或挪出我行、存款逐年攒下或取走（行为特征因此不是“一看就准”）
+    years = ((np.arange(OBSERVED_MONTHS) - OBSERVED_MONTHS / 2) / 12.0).astype(FLOAT32)
+    inflow *= np.exp(normal32(rng, (n_customers, 1), story.FLOW_SHARE_DRIFT_SD) * years[None, :])
+    # 睡眠账户：不借款、我行不是主办行的客户有一部分在某月以后不再有任何流入
+    dormant = ((~population.is_applicant[customers])
+               & (rng.random(n_customers) < np.where(population.main_bank[customers] == 0, story.DORMANT_SHARE_MAIN,
+                                                     story.DORMANT_SHARE_SECONDARY)))
+    dormant_from = np.where(dormant, rng.integers(-story.DORMANT_LEAD_MONTHS, OBSERVED_MONTHS - story.DORMANT_MIN_MONTHS,
+                                                  n_customers), NEVER)
+    asleep = np.arange(OBSERVED_MONTHS)[None, :] >= dormant_from[:, None]
+    inflow[asleep] = 0.0
     log_mean, log_sd = story.OUTFLOW_LOG_MEAN_SD
-    outflow = inflow * np.exp(normal32(rng, shape, log_sd, log_mean))
+    outflow = inflow * np.exp(normal32(rng, shape, log_sd, log_mean)) * (1 + FLOAT32(story.FLOW_WARNING_OUTFLOW_EXCESS) * stress)
     ticket = np.where(receipts.is_retail[customers], story.TICKET_RETAIL,
                       np.where(receipts.is_b2b[customers], story.TICKET_B2B, story.TICKET_OTHER))  # 万元/笔
-    savings = (population.assets[customers] * story.SAVINGS_TO_ASSETS * rng.beta(*story.SAVINGS_BETA, n_customers)).astype(FLOAT32)
+    buffer = np.exp(np.clip(story.SAVINGS_QUALITY * population.quality[customers], *story.SAVINGS_QUALITY_LOG_RANGE))
+    savings = (population.assets[customers] * story.SAVINGS_TO_ASSETS * buffer
+               * rng.beta(*story.SAVINGS_BETA, n_customers)).astype(FLOAT32)
+    drawdown = rng.uniform(*story.FLOW_WARNING_DRAWDOWN, n_customers).astype(FLOAT32)
+    savings_path = (savings[:, None] * (1 - drawdown[:, None] * stress)
+                    * np.exp(normal32(rng, (n_customers, 1), story.SAVINGS_DRIFT_SD) * years[None, :]))
+    savings_path[asleep] = (savings[:, None] * FLOAT32(story.DORMANT_BALANCE_SHARE) * np.ones_like(savings_path))[asleep]
     balance = (FLOAT32(story.BALANCE_TO_INFLOW) * inflow * np.exp(normal32(rng, shape, story.BALANCE_NOISE_SD))
-               + savings[:, None])
+               + savings_path)
+    del savings_path, stress
     row_customer, row_month = np.nonzero(np.arange(OBSERVED_MONTHS)[None, :] >= flow_start[:, None])
     row_inflow = inflow[row_customer, row_month]
     row_outflow = outflow[row_customer, row_month]
-    del outflow
-    inflow_count = np.minimum(rng.poisson(np.minimum(
+    row_asleep = asleep[row_customer, row_month]
+    del outflow, asleep
+    has_inflow = row_inflow > 0
+    inflow_count = np.where(has_inflow, np.minimum(rng.poisson(np.minimum(
         row_inflow / ticket[row_customer] * story.INFLOW_COUNT_FACTOR + story.MIN_INFLOW_COUNT, story.MAX_EXPECTED_COUNT)),
-        INT16_MAX)
-    outflow_count = np.minimum(rng.poisson(np.minimum(
+        INT16_MAX), 0)
+    outflow_count = np.where(row_outflow > 0, np.minimum(rng.poisson(np.minimum(
         row_outflow / (ticket[row_customer] * story.OUTFLOW_TICKET_MULTIPLE) + story.MIN_OUTFLOW_COUNT,
-        story.MAX_EXPECTED_COUNT)), INT16_MAX)
+        story.MAX_EXPECTED_COUNT)), INT16_MAX), 0)
+    inflow_count = np.where(has_inflow, np.maximum(inflow_count, 1), 0)
+    outflow_count = np.where((row_outflow > 0) & ~row_asleep, np.maximum(outflow_count, 1), 0)
     table = build("account_flows", {
         "entity_id": (customers + 1).astype(np.int32)[row_customer], "month": month_end(row_month),
-        "inflow_amount": np.round(row_inflow, 4), "outflow_amount": np.round(row_outflow, 4),
+        "inflow_amount": np.round(row_inflow, 4), "outflow_amount": np.round(np.where(row_asleep, 0.0, row_outflow), 4),
         "inflow_count": inflow_count, "outflow_count": outflow_count,
         "avg_balance": np.round(balance[row_customer, row_month], 4),
     })
-    del row_customer, row_month, row_inflow, row_outflow, inflow_count, outflow_count
+    del row_customer, row_month, row_inflow, row_outflow, inflow_count, outflow_count, row_asleep
     deposit_avg, flow_trend = _flow_features(credit, customers, flow_start, inflow, balance, population.n_entities)
     return table, FlowFeatures(customers=customers, flow_start=flow_start, deposit_avg_6m=deposit_avg,
                                flow_trend_6m=flow_trend)
+
+
+def _pre_default_stress(rng, customers, timeline: Timeline):
+    """(客户, 月)：违约前征兆的强度，0 = 正常，1 = 违约当月及以后；征兆从违约前 FLOW_WARNING_MONTHS 个月起线性加深。
+
+    一部分违约事先在我行流水里没有征兆（FLOW_WARNING_SILENT_SHARE）。短期困境（会恢复的）期间有较浅的征兆。
+    """
+    n_customers = len(customers)
+    default_month = timeline.default_month[customers]
+    lead = rng.integers(*story.FLOW_WARNING_MONTHS, n_customers)
+    silent = rng.random(n_customers) < story.FLOW_WARNING_SILENT_SHARE
+    months = np.arange(OBSERVED_MONTHS)[None, :]
+    since = months - default_month[:, None]
+    ramp = np.clip((since + lead[:, None] + 1) / (lead[:, None] + 1), 0.0, 1.0)
+    stress = np.where(timeline.defaults[customers][:, None] & ~silent[:, None], ramp, 0.0)
+    for k in range(story.MAX_CURES):
+        since_cure = months - timeline.cure_months[customers, k][:, None]
+        dip = (since_cure >= -story.CURE_DIP_LEAD_MONTHS) & (since_cure < timeline.cure_durations[customers, k][:, None])
+        stress = np.maximum(stress, np.where(dip, story.FLOW_WARNING_CURE_LEVEL, 0.0))
+    return stress.astype(FLOAT32)
 
 
 def _flow_features(credit: CreditFile, customers, flow_start, inflow, balance, n_entities):
@@ -147,6 +211,8 @@ def make_tax_records(rng, population: Population, sales: Sales):
     n_quarters = OBSERVED_MONTHS // 3
     quarterly = sales.monthly[payers].reshape(n_payers, n_quarters, 3).sum(axis=2, dtype=np.float64)
     declared_share = rng.uniform(*story.TAX_DECLARED_SHARE, n_payers)
+    under = population.is_misreporter[payers] & (population.misreport_ratio[payers] < 1)  # 少报者按账面数申报
+    declared_share = np.where(under, population.misreport_ratio[payers], declared_share)
     declared = quarterly * declared_share[:, None] * np.exp(rng.normal(0, story.TAX_DECLARATION_NOISE_SD, (n_payers, n_quarters)))
     quota = (sales.yearly[payers] / 4.0 * rng.uniform(*story.QUOTA_TO_REVENUE, n_payers)[:, None])
     quota = np.repeat(quota, 4, axis=1)
@@ -161,10 +227,12 @@ def make_tax_records(rng, population: Population, sales: Sales):
 
 
 def make_holdings(rng, population: Population, relationship: Relationship, sales: Sales, receipts: ReceiptMix,
-                  flows: FlowFeatures, loans: Loans, tables: dict):
+                  flows: FlowFeatures, loans: Loans, tables: dict, banked_before: np.ndarray):
     """我行客户持有的产品（存款、理财、卡、收单、结算、保险、电商、分期）与 2025 年末仍在账的贷款。
 
     ``tables`` 是已经生成的 account_flows、entities、loan_monthly、loans 表（余额、开户日期从那里取）。
+    ``banked_before`` 是放款前的“在我行开户”：靠贷款进来的新客户有一部分只用还款账户走款、钱放在他行，
+    不持有我行的存款产品（``LOAN_LED_NO_DEPOSIT_SHARE``）。
     """
     n_entities = population.n_entities
     customers = flows.customers
@@ -178,12 +246,15 @@ def make_holdings(rng, population: Population, relationship: Relationship, sales
         holder_rows.append(index)
         product_rows.append(np.full(len(index), OUR_PRODUCT_ID[kind]))
 
-    hold(np.ones(n_customers, bool), "deposit_current")
-    hold(rng.random(n_customers) < sigmoid(story.TIME_DEPOSIT_LOGIT + story.TIME_DEPOSIT_QUALITY * quality
-                                           + story.TIME_DEPOSIT_ASSETS * log_assets), "deposit_time")
-    hold(rng.random(n_customers) < sigmoid(story.WEALTH_LOGIT + story.WEALTH_QUALITY * quality
-                                           + story.WEALTH_ASSETS * log_assets), "wealth")
-    hold(rng.random(n_customers) < story.DEBIT_CARD_SHARE, "debit_card")
+    loan_led = ~banked_before[customers]
+    no_deposit = loan_led & (rng.random(n_customers) < by_key(story.LOAN_LED_NO_DEPOSIT_SHARE, CUSTOMER_GROUPS)[
+        population.group[customers]])
+    hold(~no_deposit, "deposit_current")
+    hold(~no_deposit & (rng.random(n_customers) < sigmoid(story.TIME_DEPOSIT_LOGIT + story.TIME_DEPOSIT_QUALITY * quality
+                                                          + story.TIME_DEPOSIT_ASSETS * log_assets)), "deposit_time")
+    hold(~no_deposit & (rng.random(n_customers) < sigmoid(story.WEALTH_LOGIT + story.WEALTH_QUALITY * quality
+                                                          + story.WEALTH_ASSETS * log_assets)), "wealth")
+    hold(~no_deposit & (rng.random(n_customers) < story.DEBIT_CARD_SHARE), "debit_card")
     hold(rng.random(n_customers) < sigmoid(story.CREDIT_CARD_LOGIT + story.CREDIT_CARD_QUALITY * quality), "credit_card")
     hold((receipts.is_retail[customers] | (receipts.qr_mobile[customers] > story.ACQUIRING_MIN_QR_SHARE))
          & (rng.random(n_customers) < story.ACQUIRING_TAKE_UP), "mobile_payment")
