@@ -390,17 +390,17 @@ GAP_BEFORE_RETRY = (6, 13)  # 被拒后再申请前间隔的月数
 # ---------------------------------------------------------------- 阶段 7：放款、利率与违约处置
 FIRST_DPD_DAYS = (1, 29)  # 出现逾期的第一个月的逾期天数
 DPD_PER_MONTH = 30  # 之后每月逾期天数增加 30 天
-RESTRUCTURE_SHARE = 0.25  # 违约贷款重组的比例（教学假设）
+RESTRUCTURE_SHARE = 0.35  # 违约贷款重组的比例（教学假设）
 RESTRUCTURE_AFTER_MONTHS = (3, 6)  # 违约后重组的月数
 RESTRUCTURE_TERM_MONTHS = (12, 25)  # 重组后按新计划（等额本金）还清的月数（教学假设）
 RESTRUCTURE_OBSERVATION_MONTHS = 12  # 重组观察期：is_restructured 只在重组后 12 个月内为真（2023 年分类办法：观察期不少于 1 年）
-CURE_VISIBLE_SHARE = 0.5  # 短期困境里拖欠我行贷款（月末逾期 1–90 天）的比例，其余按时还款（教学假设）
-CURE_RESTRUCTURE_SHARE = 0.6  # 短期困境（逾期后恢复）的贷款调整还款计划、按重组管理的比例（教学假设）
+CURE_VISIBLE_SHARE = 0.45  # 短期困境里拖欠我行贷款（月末逾期 1–90 天）的比例，其余按时还款（教学假设）
+CURE_RESTRUCTURE_SHARE = 0.8  # 短期困境（逾期后恢复）的贷款调整还款计划、按重组管理的比例（教学假设）
 REDEFAULT_SHARE = 0.4  # 重组后再次违约的比例
 REDEFAULT_AFTER_MONTHS = (3, 10)  # 重组后再次违约的月数
 WRITE_OFF_SHARE = 0.7  # 没有重组（或重组后再次违约）的违约贷款核销的比例，其余清收结清（处置抵押物、保证人代偿）（教学假设）
-WRITE_OFF_AFTER_MONTHS = (7, 17)  # 违约后核销的月数：逾期约半年到一年半（教学假设；核销要先追索、取证，见 COMPLIANCE §7）
-COLLECTION_AFTER_MONTHS = (5, 16)  # 违约后清收结清的月数（教学假设）
+WRITE_OFF_AFTER_MONTHS = (8, 18)  # 违约后核销的月数：逾期约半年到一年半（教学假设；核销要先追索、取证，见 COMPLIANCE §7）
+COLLECTION_AFTER_MONTHS = (5, 15)  # 违约后清收结清的月数（教学假设）
 RECOVERY_SHARE = 0.35  # 核销后继续追偿（账销案存）并追回一部分的比例（教学假设）
 RECOVERY_FRACTION = (0.05, 0.4)  # 追回金额 / 核销金额（教学假设）
 RECOVERY_AFTER_MONTHS = (3, 25)  # 核销后追回的月数；2025 年末以后才追回的不计（教学假设）
@@ -440,8 +440,8 @@ LOAN_PURPOSE_OTHER = {"working_capital": 0.60, "farm_inputs": 0.02, "equipment":
 NEW_CUSTOMER_WALLET_BETA = (3, 4)  # 靠贷款进来的新客户经我行结算的份额 ~ Beta
 
 # ---------------------------------------------------------------- 阶段 8：贷款月度表现
-LATE_PAYMENT_BASE = 0.001  # 每月月末偶尔晚还几天的概率：基准（教学假设；多数晚还在月末前补上，不进月末快照）
-LATE_PAYMENT_PD_SLOPE = 0.01  # 每单位年违约概率增加的晚还概率
+LATE_PAYMENT_BASE = 0.0005  # 每月月末偶尔晚还几天的概率：基准（教学假设；多数晚还在月末前补上，不进月末快照）
+LATE_PAYMENT_PD_SLOPE = 0.005  # 每单位年违约概率增加的晚还概率
 LATE_PAYMENT_DAYS = (1, 26)  # 晚还的天数
 REVOLVING_USE_BETA = (5, 2)  # 循环贷款的平均用款比例 ~ Beta
 REVOLVING_USE_RANGE = (0.2, 1.0)
@@ -529,12 +529,12 @@ FLOW_TREND_MONTHS = 3  # 流入趋势 = 近 3 个月 / 此前 3 个月 - 1
 # ---------------------------------------------------------------- 阶段 11：水电
 UTILITY_AUTH_APPLICANT = 0.9  # 授权查询水电数据的比例：申请人
 UTILITY_AUTH_OTHER = 0.65  # 同上：其他主体
-ELECTRICITY_BIAS_SD = 0.22  # 主体自身用电强度的对数偏差（相对行业系数）
-WATER_BIAS_SD = 0.3  # 主体自身用水强度的对数偏差
+ELECTRICITY_BIAS_SD = 0.15  # 主体自身用电强度的对数偏差（相对行业系数；教学假设：如实申报者的电表估计多数在 ±25% 内）
+WATER_BIAS_SD = 0.2  # 主体自身用水强度的对数偏差（教学假设）
 ELECTRICITY_NOISE_SD = 0.08  # 月度用电的对数波动
 WATER_NOISE_SD = 0.12  # 月度用水的对数波动
-HOUSEHOLD_KWH = (40, 150)  # 每月的生活用电（千瓦时）
-HOUSEHOLD_WATER_TONS = (2, 8)  # 每月的生活用水（吨）
+HOUSEHOLD_KWH = (5, 30)  # 每月经营户号上的非经营用电（千瓦时；查询的是经营用电户号，住家另有户号。教学假设）
+HOUSEHOLD_WATER_TONS = (0.3, 1.5)  # 每月经营户号上的非经营用水（吨；教学假设）
 ELECTRICITY_MISSING_SHARE = 0.02  # 用电记录缺失的比例
 WATER_MISSING_SHARE = 0.04  # 用水记录缺失的比例
 
@@ -634,7 +634,7 @@ TAX_TO_REVENUE_OTHER = 0.008  # 同上：其他
 
 # ---------------------------------------------------------------- 阶段 18：结算方式、软信息、客户消费行为
 STATED_SHARE_RESPONSE = 0.75  # 我行客户里回答“经我行结算的份额”的比例
-STATED_SHARE_NOISE_SD = 0.1  # 回答的误差
+STATED_SHARE_NOISE_SD = 0.12  # 回答的相对误差（对数标准差；教学假设：客户大致知道多少钱走我行）
 STATED_SHARE_STEPS = 20  # 回答取到 5%
 PURCHASE_MODE_AGRI = {"spot": 0.45, "credit_purchase": 0.25, "contract": 0.15, "coop_supply": 0.15}  # 采购方式：涉农生产
 PURCHASE_MODE_B2B = {"spot": 0.3, "credit_purchase": 0.35, "contract": 0.35, "coop_supply": 0.0}  # 同上：对企业销售的行业

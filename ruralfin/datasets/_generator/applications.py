@@ -11,9 +11,10 @@ from .common import (
     GROUP_CODE, LAST_MONTH, MONTH_STARTS, OBSERVED_MONTHS, OBSERVED_YEARS, PRE_HISTORY_MONTHS, by_key, category_code,
     choice_rows, group_codes, product_field, sigmoid,
 )
+from .loans import prob_bad_12m
 from .state import (
-    ApplicationChain, CreditFile, FlowFeatures, Household, LoanPerformance, Loans, Population, Relationship, Sales,
-    Timeline,
+    ApplicationChain, CreditFile, FlowFeatures, Household, IndustryCalendar, LoanPerformance, Loans, Population,
+    Relationship, Sales, Timeline,
 )
 
 __all__ = ["make_application_chain", "make_credit_file", "make_applications"]
@@ -141,7 +142,7 @@ def make_credit_file(rng, population: Population, chain: ApplicationChain) -> Cr
 
 def make_applications(rng, population: Population, relationship: Relationship, timeline: Timeline, sales: Sales,
                       chain: ApplicationChain, loans: Loans, performance: LoanPerformance, credit: CreditFile,
-                      flows: FlowFeatures) -> tuple[dict, Household]:
+                      flows: FlowFeatures, calendar: IndustryCalendar) -> tuple[dict, Household]:
     """申请表与申请的真相；顺带抽取经营者的家庭与数字足迹（后面的软信息、外部数据也用）。
 
     强特征（走访评价、征信最长逾期）、中等（查询次数、流水趋势、日均存款、他行负债）、弱特征（经营年限、
@@ -214,9 +215,9 @@ def make_applications(rng, population: Population, relationship: Relationship, t
         "bad_12m": bad_12m,
     })
     default_month = timeline.default_month[entity]
-    truth_bad = (timeline.defaults[entity] & (default_month >= month)
+    truth_bad = (timeline.defaults[entity] & (default_month > month)
                  & (default_month <= month + story.TRUTH_BAD_MONTHS))
-    prob_default_12m = 1 - np.exp(-12 * timeline.monthly_hazard[entity] * population.prob_roll[entity])
+    prob_default_12m = prob_bad_12m(population, timeline, calendar.shock_profile, entity, month)
     tables["truth_applications"] = build("truth_applications", {
         "application_id": credit.application_id[window], "truth_prob_default": np.round(prob_default_12m, 5),
         "truth_bad_12m": truth_bad,

@@ -42,7 +42,8 @@ def make_loans(rng, population: Population, timeline: Timeline, relationship: Re
     cures_in_window = np.where((cures > start[:, None]) & (cures < maturity[:, None]), cures, NEVER)
     which = cures_in_window.argmin(axis=1)
     first_cure = cures_in_window[np.arange(n_loans), which]
-    cures_in_term = ~defaults_in_term & (first_cure < NEVER)
+    # 短期困境只有一部分拖欠到我行贷款（其余靠亲友周转按时还款），见 CURE_VISIBLE_SHARE
+    cures_in_term = ~defaults_in_term & (first_cure < NEVER) & (rng.random(n_loans) < story.CURE_VISIBLE_SHARE)
     trouble_month = np.where(defaults_in_term, default_month, np.where(cures_in_term, first_cure, NEVER))
     cure_duration = timeline.cure_durations[entity, which]
     first_dpd = rng.integers(*story.FIRST_DPD_DAYS, n_loans)
@@ -63,12 +64,18 @@ def make_loans(rng, population: Population, timeline: Timeline, relationship: Re
     recovery_month = write_off_month + rng.integers(*story.RECOVERY_AFTER_MONTHS, n_loans)
     recovery_share = np.where(recovered & (recovery_month <= LAST_MONTH), rng.uniform(*story.RECOVERY_FRACTION, n_loans), 0.0)
     cure_end = np.where(cures_in_term, trouble_month + cure_duration, NEVER)
+    # 短期困境后调整还款计划（因财务困难调整合同，也是重组）：恢复当月起进入重组观察期
+    cure_restructured = cures_in_term & (rng.random(n_loans) < story.CURE_RESTRUCTURE_SHARE)
+    # 调整还款计划的，剩余本金按新计划还到观察期结束（展期），其余短期困境的在恢复后按原计划还
     performing_end = np.where(cures_in_term, np.maximum(maturity, cure_end), maturity)
-    # 核销的最后一个在账月是核销前一个月（核销当月起不在月度表）；清收结清、重组还清的在结清当月余额为 0
-    default_end = np.select([written_off, collected_month < NEVER], [write_off_month - 1, collected_month],
+    performing_end = np.where(cure_restructured,
+                              np.maximum(performing_end, cure_end + story.RESTRUCTURE_OBSERVATION_MONTHS), performing_end)
+    # 核销、清收结清的最后一个在账月是处置前一个月（处置当月起不在月度表）；重组还清的在还清当月余额为 0
+    default_end = np.select([written_off, collected_month < NEVER], [write_off_month - 1, collected_month - 1],
                             np.where(restructured, restructure_end, NEVER))
     last_month = np.where(defaults_in_term, default_end, performing_end)
-    closed_month = np.where(defaults_in_term, np.where(written_off, write_off_month, default_end), performing_end)
+    closed_month = np.where(defaults_in_term, np.select([written_off, collected_month < NEVER],
+                                                        [write_off_month, collected_month], default_end), performing_end)
     # 只保留 2023 年以后仍在账的贷款
     on_book = last_month >= 0
     kept = np.flatnonzero(on_book)
@@ -105,7 +112,8 @@ def make_loans(rng, population: Population, timeline: Timeline, relationship: Re
         origination_month=start, term=term, maturity_month=maturity, product=product, amount=amount,
         is_renewal=granted.is_renewal, is_first=granted.is_first, defaults_in_term=defaults_in_term,
         cures_in_term=cures_in_term, trouble_month=trouble_month, cure_end_month=cure_end, first_dpd_days=first_dpd,
-        redefault_dpd_days=redefault_dpd, restructured=restructured, restructure_month=restructure_month,
+        redefault_dpd_days=redefault_dpd, restructured=restructured | cure_restructured,
+        restructure_month=np.where(cure_restructured, cure_end, restructure_month),
         redefault_month=redefault_month, restructure_end_month=restructure_end, written_off=written_off,
         recovery_share=recovery_share, last_month=last_month, closed_month=closed_month, on_book=on_book, kept=kept,
         loan_id=loan_id, repayment=repayment, guarantee=guarantee, rate=rate, credit_line=credit_line,
@@ -155,7 +163,7 @@ def make_loan_monthly(rng, population: Population, loans: Loans):
     months_on_book = month - start[row_loan]
     trouble = loans.trouble_month[row_loan]
     defaulting = loans.defaults_in_term[row_loan]
-    restructure, redefault = loans.restructure_month[row_loan], loans.redefault_month[row_loan]
+    restructure, redefault = loans.restructure_month[row_loan], loans.redefault_month[row_loan]  # 违约贷款的重组
     in_default = defaulting & (month >= trouble) & ~((month >= restructure) & (month < redefault))
     dpd = np.zeros(len(row_loan), dtype=np.int64)
     dpd = np.where(in_default & (month < restructure), loans.first_dpd_days[row_loan] + story.DPD_PER_MONTH * (month - trouble), dpd)
@@ -163,8 +171,8 @@ def make_loan_monthly(rng, population: Population, loans: Loans):
                    loans.redefault_dpd_days[row_loan] + story.DPD_PER_MONTH * (month - redefault), dpd)
     in_cure = loans.cures_in_term[row_loan] & (month >= trouble) & (month < loans.cure_end_month[row_loan])
     dpd = np.where(in_cure, loans.first_dpd_days[row_loan] + story.DPD_PER_MONTH * (month - trouble), dpd)
-    # 清收结清、重组还清的当月不再逾期（余额为 0）
-    settled = defaulting & ~loans.written_off[row_loan] & (month == loans.closed_month[row_loan])
+    # 重组还清的当月不再逾期（余额为 0）
+    settled = defaulting & (month == loans.restructure_end_month[row_loan]) & (month < redefault)
     dpd = np.where(settled, 0, dpd)
     prob_late = story.LATE_PAYMENT_BASE + story.LATE_PAYMENT_PD_SLOPE * population.prob_default[loans.entity][row_loan]
     late = ((dpd == 0) & (months_on_book >= 1) & (month < loans.maturity_month[row_loan])
@@ -174,6 +182,13 @@ def make_loan_monthly(rng, population: Population, loans: Loans):
     frozen = defaulting & (month >= trouble)
     trouble_age = trouble - start[row_loan]
     months_paid = np.where(frozen, trouble_age - 1, np.where(in_cure, trouble_age - 1, months_on_book))
+    # 短期困境后调整还款计划的：剩余的还款计划拉长到新的结清月
+    rescheduled = loans.restructured[row_loan] & ~defaulting & (month >= restructure)
+    new_end = loans.last_month[row_loan]
+    term_left = loans.term[row_loan] - (trouble_age - 1)
+    months_paid = np.where(rescheduled, trouble_age - 1 + (month - restructure + 1) * term_left
+                           / np.maximum(new_end - restructure + 1, 1), months_paid)
+    del new_end, term_left
     del trouble, in_default, in_cure, prob_late, late, frozen, trouble_age
     term = loans.term[row_loan]
     amount = loans.amount[row_loan].astype(float)
@@ -205,12 +220,11 @@ def make_loan_monthly(rng, population: Population, loans: Loans):
     current = balance_after(months_on_book)
     scheduled = np.where((months_on_book >= 1) & (months_on_book <= term),
                          previous * monthly_rate + np.maximum(previous - current, 0), 0.0)
-    restructured_plan = repaying & (month > restructure) & (month < redefault) & ~settled
+    restructured_plan = (repaying & (month > restructure) & (month < redefault)) | (rescheduled & (months_on_book >= 1))
     scheduled = np.where(restructured_plan, previous_balance * monthly_rate + np.maximum(previous_balance - balance, 0),
                          scheduled)
     missed = np.where(dpd > 0, scheduled, 0.0)
     paid = np.where(dpd > 0, 0.0, scheduled)
-    paid = np.where(settled & ~restructured_plan, previous_balance, paid)  # 清收结清：一次收回余额
     # 逾期后恢复正常的当月补缴欠款：同一笔贷款内，上一个正常月份以来的累计欠款
     cum_missed = np.cumsum(missed)
     loan_first_row = np.r_[0, np.cumsum(n_rows)[:-1]][row_loan]
@@ -227,6 +241,7 @@ def make_loan_monthly(rng, population: Population, loans: Loans):
     restructured = (loans.restructured[row_loan] & (month >= restructure)
                     & (month < restructure + story.RESTRUCTURE_OBSERVATION_MONTHS))
     del defaulting, restructure, redefault, plan_end, repaying, paid_share, previous_balance, restructured_plan, settled
+    del rescheduled
     del months_paid, term, amount, monthly_rate, method, utilisation, previous, current, missed, cum_missed
     del loan_first_row, missed_before, is_current, position, last_current, previous_current, arrears
     table = build("loan_monthly", {
