@@ -36,10 +36,10 @@ INDUSTRY_SUB = {
     "other_services": {"transport_logistics": 0.35, "repair_services": 0.35, "personal_services": 0.30},
 }
 # 年营业收入（万元）的中位数与对数标准差，按客群
-# 农村新型经济组织（家庭农场为主）：中位数 40 万元、对数标准差 0.75 时约 58% 的年经营收入在 10–50 万元，对应公开数字
+# 农村新型经济组织（家庭农场为主）：中位数 28 万元、对数标准差 0.75 时约七成的年经营收入在 10–50 万元，对应公开数字
 # “家庭农场过半年经营收入 10–50 万元”（人民日报 2023-12-21，农业农村部数据）；其余客群为教学假设。
 # 农户（三农个体户）年经营收入中位数 12 万元：教学假设（种养为主的经营户，不含外出务工收入）。
-REVENUE_MEDIAN = {"new_agri_org": 40.0, "coop": 150.0, "rural_micro": 320.0, "individual_business": 32.0, "farmer_household": 12.0}
+REVENUE_MEDIAN = {"new_agri_org": 28.0, "coop": 150.0, "rural_micro": 320.0, "individual_business": 32.0, "farmer_household": 12.0}
 REVENUE_SIGMA = {"new_agri_org": 0.75, "coop": 0.9, "rural_micro": 0.85, "individual_business": 0.75, "farmer_household": 0.65}
 EMPLOYEES_MEAN = {"new_agri_org": 6.0, "coop": 8.0, "rural_micro": 18.0, "individual_business": 2.2, "farmer_household": 1.6}
 AGE_MEAN = {"new_agri_org": 45.0, "coop": 51.0, "rural_micro": 46.0, "individual_business": 41.0, "farmer_household": 53.0}
@@ -375,7 +375,12 @@ BANK_SCORE_RISK_SLOPE = -0.6  # 我行审批评分（看得到的信息）= -0.6
 BANK_SCORE_NOISE_SD = 0.8  # 审批评分里与真实风险无关的部分
 RENEWAL_CUTOFF = -1.4  # 续贷的审批评分门槛
 NEW_LOAN_CUTOFF = -0.75  # 新贷款的审批评分门槛（约四分之三通过）
-REQUEST_TO_REVENUE = (0.15, 0.55)  # 首次申请金额 / 自报年营业收入
+REQUEST_TO_REVENUE = {  # 首次申请金额 / 自报年营业收入 ~ 均匀分布，按客群（教学假设）；设计成各客群笔均落在公开数字附近：
+    # 农户几万到 30 万元、笔均约 10 万元（信用户授信 10–30 万元、邮储小额贷款笔均 10 万余元 [V]，FACTS-ADDENDUM §A.1），
+    # 个体工商户、小微企业向泰隆笔均约 50 万元 [S] 靠拢（小微企业营业收入高，比例低）
+    "farmer_household": (0.3, 0.9), "individual_business": (0.5, 1.4), "rural_micro": (0.08, 0.3),
+    "coop": (0.1, 0.4), "new_agri_org": (0.3, 0.9),
+}
 RENEWAL_REQUEST_GROWTH = (0.95, 1.3)  # 续贷申请金额 / 上一笔金额
 SMALL_REQUEST = 10  # 10 万元以下的申请金额按 0.5 万元取整，以上按 1 万元
 MIN_REQUEST = 1  # 申请、批准金额至少 1 万元

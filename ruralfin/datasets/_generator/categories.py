@@ -167,7 +167,7 @@ def _settlement(rng, population: Population, relationship: Relationship, receipt
     sub = population.sub_industry
     stated_share = np.where(
         relationship.banks_with_us & (rng.random(n_entities) < story.STATED_SHARE_RESPONSE),
-        np.clip(np.round((relationship.share_of_wallet + rng.normal(0, story.STATED_SHARE_NOISE_SD, n_entities))
+        np.clip(np.round((relationship.share_of_wallet * np.exp(rng.normal(0, story.STATED_SHARE_NOISE_SD, n_entities)))
                          * story.STATED_SHARE_STEPS) / story.STATED_SHARE_STEPS, 0, 1), np.nan)
     agri = _is_agri_production(sub)
     is_b2b = receipts.is_b2b
