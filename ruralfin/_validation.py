@@ -1,7 +1,8 @@
 """全库唯一的输入检查层：各模块在公开函数开头调用，统一中文报错。
 
 什么都在这里检查一次，不在各模块里各写一份：表（:func:`check_frame`）、标量参数
-（:func:`check_int`、:func:`check_number`、:func:`check_choice`、:func:`check_rate_pct`）、
+（:func:`check_int`、:func:`check_number`、:func:`check_choice`、:func:`check_rate_pct`、:func:`check_bool`，
+其他对象参数如 Axes、映射、路径、名字列表用 :func:`check_instance`）、
 列（:func:`numeric_column`、:func:`bool_column`、:func:`month_index`、:func:`key_columns`、
 :func:`same_key_type`、:func:`column_names`）、时点（:func:`as_of_timestamp`、:func:`as_of_index`）、
 标签与分数（:func:`check_binary_target`、:func:`score_vector`）。
@@ -44,6 +45,7 @@ __all__ = [
     "value_or_column",
     "fmt_list",
     "mostly_numeric",
+    "check_instance",
 ]
 
 
@@ -85,6 +87,7 @@ def check_frame(
     """
     if not isinstance(df, pd.DataFrame):
         raise RuralfinTypeError(f"{name} 应为 pandas DataFrame，实际是 {type(df).__name__}")
+    _check_labels([*required, *numeric], name)
     missing = [c for c in required if c not in df.columns]
     if missing:
         raise RuralfinValueError(
@@ -102,6 +105,16 @@ def check_frame(
     if not allow_empty and len(df) == 0:
         raise RuralfinValueError(f"{name} 是空表（0 行），无法计算")
     return df
+
+
+def _check_labels(columns: Sequence[Any], name: str) -> None:
+    """要找的列名本身得是列名（字符串等可哈希的值）：指定列的参数误传了列表时在这里报错。"""
+    from collections.abc import Hashable
+
+    bad = [c for c in columns if not isinstance(c, Hashable)]
+    if bad:
+        raise RuralfinTypeError(f"{name} 的列名应为字符串，实际给了 {type(bad[0]).__name__}：{_short_repr(bad[0])}"
+                                "（请检查指定列的参数）")
 
 
 def check_int(value: Any, name: str, *, min_value: int | None = None, max_value: int | None = None) -> int:
@@ -829,3 +842,100 @@ def mostly_numeric(s: pd.Series, *, min_share: float = MOSTLY_NUMERIC_SHARE,
         return None
     values = np.where(parsed, values, np.nan)
     return values, ~missing & ~parsed
+
+
+# ---------------------------------------------------------------- 其他对象参数
+#: :func:`check_instance` 报错时对类型的称呼（按类型名；没有列出的用类型名本身）
+_TYPE_NOUNS = {
+    "str": "文字（字符串）",
+    "int": "整数",
+    "float": "数字",
+    "Real": "数字",
+    "bool": "True 或 False",
+    "list": "列表",
+    "tuple": "元组",
+    "dict": "字典",
+    "Mapping": "字典（映射）",
+    "Sequence": "序列",
+    "PathLike": "路径（pathlib.Path）",
+    "Path": "路径（pathlib.Path）",
+    "Callable": "函数",
+    "DataFrame": "pandas DataFrame",
+    "Series": "pandas Series",
+    "Axes": "matplotlib 的 Axes（如 fig, ax = plt.subplots() 得到的 ax）",
+    "NotebookNode": "notebook 对象（如 nbformat.read(路径, as_version=4) 读出的）",
+}
+
+def _is_collection(value: Any) -> bool:
+    """:func:`check_instance` 的 ``items`` 所说的“一组”：列表、元组、pandas 的 Index/Series、一维数组。"""
+    import numpy as np
+
+    return isinstance(value, (list, tuple, pd.Index, pd.Series)) or (isinstance(value, np.ndarray) and value.ndim == 1)
+
+
+def _type_noun(t: type) -> str:
+    return _TYPE_NOUNS.get(t.__name__, t.__name__)
+
+
+def _short_repr(value: Any, limit: int = 60) -> str:
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - 报错信息本身不能再出错
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def check_instance(value: Any, types: "type | tuple[type, ...]", name: str, *, allow_none: bool = False,
+                   items: "type | tuple[type, ...] | None" = None) -> Any:
+    """确认对象参数的类型（Axes、映射、路径、函数、名字列表……），返回原对象（不复制、不转换）。
+
+    - ``types``：允许的类型（一个或元组；可以是 ``()``，只许 ``items`` 说的一组）。
+    - ``allow_none=True``：``None`` 也可以（可省略的参数）。
+    - ``items``：也可以是一组（列表、元组、Index、Series、一维数组）这种类型的元素，如列名列表 ``items=str``。
+
+    ``bool`` 不算整数或数字（除非 ``types`` 里有 ``bool``）。
+
+    >>> check_instance({"a": 1}, dict, "rename")
+    {'a': 1}
+    >>> check_instance(None, dict, "rename", allow_none=True) is None
+    True
+    >>> check_instance("abc", dict, "rename")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinTypeError: 参数 rename 应为字典，实际是 str：'abc'
+    >>> check_instance(["a", "b"], str, "features", items=str)
+    ['a', 'b']
+    >>> check_instance(["a", 3], (), "features", items=str)
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinTypeError: 参数 features 的第 2 个元素应为文字（字符串），实际是 int：3
+    >>> check_instance(12345, (), "features", items=str, allow_none=True)
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinTypeError: 参数 features 应为文字（字符串）的列表（可省略），实际是 int：12345
+    """
+    types = types if isinstance(types, tuple) else (types,)
+    if value is None and allow_none:
+        return None
+    if items is not None and _is_collection(value):
+        item_types = items if isinstance(items, tuple) else (items,)
+        for i, v in enumerate(value):
+            if not _is_instance(v, item_types):
+                raise RuralfinTypeError(f"参数 {name} 的第 {i + 1} 个元素应为{'或'.join(_type_noun(t) for t in item_types)}，"
+                                        f"实际是 {type(v).__name__}：{_short_repr(v)}")
+        return value
+    if types and _is_instance(value, types):
+        return value
+    nouns = [_type_noun(t) for t in types]
+    if items is not None:
+        item_types = items if isinstance(items, tuple) else (items,)
+        nouns.append("或".join(_type_noun(t) for t in item_types) + "的列表")
+    expected = "或".join(dict.fromkeys(nouns)) + ("（可省略）" if allow_none else "")
+    expected = " " + expected if expected[:1].isascii() else expected
+    raise RuralfinTypeError(f"参数 {name} 应为{expected}，实际是 {type(value).__name__}：{_short_repr(value)}")
+
+
+def _is_instance(value: Any, types: tuple) -> bool:
+    if isinstance(value, bool) and bool not in types:
+        return False
+    return isinstance(value, types)

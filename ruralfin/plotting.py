@@ -233,11 +233,14 @@ def set_theme(*, context: str = "notebook", font_scale: float = 1.25, style: str
     import matplotlib as mpl
     import matplotlib.style
 
-    from ._validation import check_choice, check_number
+    from collections.abc import Mapping
+
+    from ._validation import check_choice, check_instance, check_number
     from .labels import text
 
     check_choice(context, list(_CONTEXTS), "context")
     scale = check_number(font_scale, "font_scale", min_value=0.5, max_value=4)
+    check_instance(rc, Mapping, "rc", allow_none=True)
     # findfont 在找不到字体时会对每段文字打一条 WARNING，这里只保留错误级别
     logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
 
@@ -286,9 +289,29 @@ def set_theme(*, context: str = "notebook", font_scale: float = 1.25, style: str
 
 
 def get_ax(ax=None, *, figsize: tuple[float, float] | None = None):
-    """``ax`` 为 None 时新建一张图并返回它的 Axes；否则原样返回。"""
+    """``ax`` 为 None 时新建一张图并返回它的 Axes；否则确认它是 matplotlib 的 Axes，原样返回。
+
+    各主题的画图函数都经这里取 ``ax``：``ax="abc"`` 这样的误传在这里得到中文报错，
+    而不是画到一半的 ``AttributeError``。
+
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> get_ax(ax) is ax
+    True
+    >>> get_ax(None).figure is not fig
+    True
+    >>> get_ax("abc")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinTypeError: 参数 ax 应为 matplotlib 的 Axes（如 fig, ax = plt.subplots() 得到的 ax）（可省略），实际是 str：'abc'
+    >>> plt.close("all")
+    """
+    from matplotlib.axes import Axes
+
+    from ._validation import check_instance
+
     if ax is not None:
-        return ax
+        return check_instance(ax, Axes, "ax", allow_none=True)
     import matplotlib.pyplot as plt
 
     _, ax = plt.subplots(figsize=figsize)
