@@ -53,6 +53,11 @@ def course_map(*, root: str | Path | None = None) -> pd.DataFrame:
     >>> list(m.columns)
     ['lesson', 'part', 'title', 'outline', 'file', 'ready']
     """
+    import os
+
+    from ._validation import check_instance
+
+    check_instance(root, (str, os.PathLike), "root", allow_none=True)
     root = Path(root) if root is not None else Path(__file__).resolve().parents[1]
     df = pd.DataFrame(_MAP, columns=["lesson", "file", "title", "outline", "part"])
     df["ready"] = [(root / "notebooks" / f).exists() for f in df["file"]]

@@ -203,6 +203,9 @@ def format_report(checks: list[Check]) -> str:
     ------------------------
     全部通过：这台电脑可以使用 ruralfin 库了（要上课还需要课程文件夹）。
     """
+    from ._validation import check_instance
+
+    check_instance(checks, (), "checks", items=Check)
     library_only = any(c.status == "skip" and c.check == "课程文件" for c in checks)
     lines = ["ruralfin 课前环境检查", "=" * 24]
     if library_only:

@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._validation import check_choice, check_int, check_number
+from ._validation import check_choice, check_instance, check_int, check_number
 from .errors import RuralfinTypeError, RuralfinValueError
 
 __all__ = [
@@ -468,7 +468,15 @@ def generate_id_numbers(
         )
         bd = days.astype("datetime64[D]")
     else:
-        bd = np.asarray(birth_dates, dtype="datetime64[D]")
+        check_instance(birth_dates, (), "birth_dates", items=object)
+        try:
+            bd = np.asarray(birth_dates, dtype="datetime64[D]")
+        except (TypeError, ValueError):
+            raise RuralfinValueError("参数 birth_dates 应为出生日期的列表（如 ['1980-05-01']），有无法识别为日期的值") from None
+        if bd.shape != (n,):
+            raise RuralfinValueError(f"参数 birth_dates 应有 n={n} 个日期，实际是 {bd.size} 个")
+        if np.isnat(bd).any():
+            raise RuralfinValueError(f"参数 birth_dates 有 {int(np.isnat(bd).sum())} 个缺失的日期")
     ymd = np.char.replace(np.datetime_as_string(bd, unit="D"), "-", "") if n else np.array([], dtype="U8")
     m[:, 6:14] = np.array(ymd, dtype="S8").view(np.uint8).reshape(n, 8) if n else m[:, 6:14]
     seq = rng.integers(0, 500, size=n) * 2 + 1  # 奇数

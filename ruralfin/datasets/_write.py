@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._validation import check_choice, check_frame, fmt_list
+from .._validation import check_choice, check_frame, check_instance, fmt_list
 from ..errors import RuralfinTypeError, RuralfinValueError, RuralfinWarning
 from .. import schema as _schema
 
@@ -202,6 +202,7 @@ def write_csv(df: pd.DataFrame, path: str | os.PathLike, *, overwrite: bool = Fa
     """
     if not isinstance(df, pd.DataFrame):
         raise RuralfinTypeError(f"write_csv 需要 pandas DataFrame，实际是 {type(df).__name__}")
+    check_instance(table, str, "table", allow_none=True)
     p = _check_target(path, overwrite)
     data = _defuse(_masked(df, display=display, mask=mask, table=table))
     # 行尾用 CRLF（RFC 4180，Windows 上的 Excel 也用它）：这样含回车或换行的格子一定加引号，不会把一行拆成两行
@@ -268,6 +269,7 @@ def export_excel(frames: pd.DataFrame | dict, path: str | os.PathLike, *, overwr
     >>> pd.read_excel(p).columns.tolist()
     ['贷款金额（万元）']
     """
+    check_instance(table, str, "table", allow_none=True)
     if isinstance(frames, pd.DataFrame):
         frames = {(table or "Sheet1"): frames}
     if not isinstance(frames, dict) or not frames:

@@ -9,11 +9,13 @@
 
 from __future__ import annotations
 
+from numbers import Real
+
 import numpy as np
 import pandas as pd
 
 from .. import labels
-from .._validation import check_frame
+from .._validation import check_frame, check_instance, check_number
 from ..errors import RuralfinValueError
 from ._params import parameter_value, ratio
 
@@ -209,8 +211,11 @@ def plot_yield_comparison(
         raise RuralfinValueError("data 中没有有贷款的客户（yield_pattern 全是 no_loan），无从比较")
     x = d["loan_net_yield"].to_numpy(dtype=float)
     y = d["comprehensive_yield"].to_numpy(dtype=float)
+    check_instance(clip, (), "clip", allow_none=True, items=Real)
     if clip is not None:
-        lo, hi = (float(clip[0]), float(clip[1]))
+        if len(clip) != 2:
+            raise RuralfinValueError(f"参数 clip 应为 (下限, 上限) 两个数，实际是 {clip!r}")
+        lo, hi = check_number(clip[0], "clip[0]"), check_number(clip[1], "clip[1]")
         if not lo < hi:
             raise RuralfinValueError(f"参数 clip 应为 (下限, 上限) 且下限小于上限，实际是 {clip!r}")
         x, y = np.clip(x, lo, hi), np.clip(y, lo, hi)

@@ -34,6 +34,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._validation import check_instance
 from ..errors import RuralfinTypeError, RuralfinValueError
 
 __all__ = ["Field", "get", "label", "value_label", "text", "texts", "to_display", "fields", "is_registered",
@@ -173,6 +174,7 @@ def _only_table_specific(name: str) -> Field | None:
 def is_registered(name: str, *, table: str | None = None) -> bool:
     """``name`` 是否已登记（先查表专属说明，再查通用说明，最后查各表一致的专属说明）。"""
     reg = _load()
+    check_instance(table, str, "table", allow_none=True)
     if not isinstance(name, str):
         return False
     return (table, name) in reg or (None, name) in reg or _only_table_specific(name) is not None
@@ -189,6 +191,7 @@ def get(name: str, *, table: str | None = None) -> Field:
     ruralfin.errors.RuralfinValueError: 标签登记处没有列 'prob_defualt'；是不是：prob_default...
     """
     reg = _load()
+    check_instance(table, str, "table", allow_none=True)
     if not isinstance(name, str):
         raise RuralfinTypeError(f"列名应为字符串，实际是 {type(name).__name__}：{name!r}")
     if table is not None and (table, name) in reg:
@@ -337,6 +340,7 @@ def pii_kind(name: Any, *, table: str | None = None) -> str | None:
     >>> pii_kind("loan_amount") is None, pii_kind("手机号个数") is None, pii_kind("device_tier") is None
     (True, True, True)
     """
+    check_instance(table, str, "table", allow_none=True)
     return _name_kind(name, table)[0]
 
 
@@ -407,6 +411,7 @@ def pii_columns(df: pd.DataFrame | pd.Series, *, table: str | None = None) -> li
         df = df.to_frame()
     if not isinstance(df, pd.DataFrame):
         raise RuralfinTypeError(f"pii_columns 需要 DataFrame 或 Series，实际是 {type(df).__name__}")
+    check_instance(table, str, "table", allow_none=True)
     found = [df.columns[j] for j in _column_kinds(df, table)]
     for axis, what in ((df.index, "行索引"), (df.columns, "列标签")):
         for level, kind in enumerate(_axis_kinds(axis, table)):
@@ -458,6 +463,8 @@ def to_display(
     >>> list(df.columns)  # 原表不变
     ['outcome', 'loan_amount']
     """
+    check_instance(table, str, "table", allow_none=True)
+    check_instance(rename, Mapping, "rename", allow_none=True)
     if isinstance(df, pd.Series):
         shown = to_display(df.to_frame(), table=table, mask=mask, units=units, values=values, rename=rename,
                            names=names).iloc[:, 0]

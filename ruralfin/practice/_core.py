@@ -410,8 +410,10 @@ class ChoiceQuestion(Question):
     """
 
     def __init__(self, name: str, expected: Any, *, options: Mapping[str, str], **kw):
+        from .._validation import check_instance
+
         super().__init__(name, expected, **kw)
-        self.options = dict(options)
+        self.options = dict(check_instance(options, Mapping, "options"))
 
     def _normalise(self, answer: Any) -> str | None:
         if not isinstance(answer, str):

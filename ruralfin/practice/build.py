@@ -111,6 +111,11 @@ def solution_regions(solution_nb) -> dict[str, str]:
     """
     import textwrap
 
+    from nbformat import NotebookNode
+
+    from .._validation import check_instance
+
+    check_instance(solution_nb, NotebookNode, "solution_nb")
     regions: dict[str, str] = {}
     for cell in solution_nb.cells:
         if cell.cell_type != "code" or "solution-only" in cell.get("metadata", {}).get("tags", []):

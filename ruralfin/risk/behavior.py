@@ -36,6 +36,7 @@ from .. import labels
 from .._validation import (
     as_of_index,
     check_frame,
+    check_instance,
     check_int,
     check_number,
     fmt_list,
@@ -654,6 +655,8 @@ class BehaviorSegmenter(ClusterMixin, RuralfinEstimator):
         n_init = check_int(self.n_init, "n_init", min_value=1, max_value=100)
         if self.features is not None and isinstance(self.features, str):
             raise RuralfinTypeError(f"参数 features 应为列名列表，实际是字符串 {self.features!r}")
+        check_instance(self.features, (), "features", allow_none=True, items=str)
+        check_instance(self.log_features, str, "log_features", allow_none=True, items=str)
         df = self._validate_X(X, fitting=True)
         if self.features is None:
             features = list(SEGMENT_FEATURES) if isinstance(X, pd.DataFrame) else list(df.columns)

@@ -49,7 +49,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import TransformerMixin
 
-from .._validation import (check_binary_target, check_choice, check_frame, check_int, check_number, fmt_list,
+from .._validation import (check_binary_target, check_choice, check_frame, check_instance, check_int, check_number, fmt_list,
                            mostly_numeric, numeric_column, score_vector)
 from ..errors import NotFittedError, RuralfinTypeError, RuralfinValueError, RuralfinWarning
 from ..labels import text
@@ -407,13 +407,14 @@ class WoEBinner(TransformerMixin, RuralfinEstimator):
             raise RuralfinTypeError(
                 f"参数 special_values 应为列表或 {{列名: 列表}}，实际是 {type(self.special_values).__name__}"
             )
+        check_instance(self.categorical, str, "categorical", allow_none=True, items=str)
         columns = [str(c) for c in df.columns]
         if self.features is None:
             features = columns
         else:
             if isinstance(self.features, str):
                 raise RuralfinTypeError(f"参数 features 应为列名列表，实际是字符串 {self.features!r}；单个列请写成 [{self.features!r}]")
-            features = list(self.features)
+            features = list(check_instance(self.features, (), "features", items=str))
             unknown = [f for f in features if f not in columns]
             if unknown:
                 raise RuralfinValueError(f"features 里这些列在 X 中没有：{fmt_list(unknown)}（X 的列：{fmt_list(columns)}）")
@@ -895,11 +896,13 @@ def csi(expected: pd.DataFrame, actual: pd.DataFrame, *, binner: Any = None, fea
         if not isinstance(binner, WoEBinner):
             raise RuralfinTypeError(f"binner 应为 WoEBinner，实际是 {type(binner).__name__}")
         binner._check_fitted()
+        check_instance(features, (), "features", allow_none=True, items=str)
         feats = list(binner.features_) if features is None else list(features)
         unknown = [f for f in feats if f not in binner.bins_]
         if unknown:
             raise RuralfinValueError(f"分箱器里没有这些特征：{fmt_list(unknown)}（已分箱：{fmt_list(binner.features_)}）")
     else:
+        check_instance(features, (), "features", allow_none=True, items=str)
         feats = [c for c in expected.columns if c in actual.columns] if features is None else list(features)
     check_frame(expected, feats, name="expected")
     check_frame(actual, feats, name="actual")

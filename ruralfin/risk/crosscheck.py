@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .. import labels
-from .._validation import (as_of_timestamp, bool_column, check_choice, check_frame, check_int, check_number,
+from .._validation import (as_of_timestamp, bool_column, check_choice, check_frame, check_instance, check_int, check_number,
                            fmt_list, key_columns, month_end, month_index, numeric_column, same_key_type)
 from ..errors import RuralfinTypeError, RuralfinValueError
 
@@ -352,6 +352,7 @@ def tax_revenue(
     months = check_int(months, "months", min_value=3, max_value=120)
     min_quarters = check_int(min_quarters, "min_quarters", min_value=1, max_value=max(months // 3, 1))
     check_choice(basis, ["declared", "tax_paid"], "basis")
+    check_instance(exclude_methods, str, "exclude_methods", items=object)
     if isinstance(exclude_methods, str):
         exclude_methods = [exclude_methods]
     as_of = as_of_timestamp(as_of)
@@ -444,6 +445,7 @@ def combine_revenue(
     """
     check_frame(entities, [entity_id, reported_revenue], name="entities", numeric=[reported_revenue])
     check_choice(method, ["median", "geomean"], "method")
+    check_instance(sources, (), "sources", allow_none=True, items=str)
     key_columns(entities, entity_id, param="entity_id", frame="entities", unique=True)
     numeric_column(entities, reported_revenue, param="reported_revenue", frame="entities", min_value=0)
     out = entities[[entity_id, reported_revenue]].reset_index(drop=True).rename(columns={reported_revenue: "reported_revenue"})
@@ -515,6 +517,7 @@ def _prepare_flags(table, tolerance, direction, sources, reported_revenue, verif
     check_choice(direction, _DIRECTIONS, "direction")
     min_sources = check_int(min_sources, "min_sources", min_value=1, max_value=len(_SOURCES) + 10)
     check_frame(table, [reported_revenue, verified_revenue], name="table", numeric=[reported_revenue, verified_revenue])
+    check_instance(sources, str, "sources", allow_none=True, items=str)
     if sources is None:
         sources = [c for c in _DEFAULT_SOURCES if c in table.columns]
     else:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from .. import labels
-from .._validation import bool_column, check_choice, check_frame, check_number, column_names
+from .._validation import bool_column, check_choice, check_frame, check_instance, check_number, column_names
 from ..errors import RuralfinValueError
 from .customers import PRODUCT_FAMILIES
 
@@ -63,7 +63,7 @@ def product_bundles(
     keys = column_names(customers, by, param="by", frame="customers")
     if not keys:
         raise RuralfinValueError("参数 by 不能为空：请给出分组列，如 'customer_group'")
-    fams = list(families)
+    fams = list(check_instance(families, (), "families", items=str))
     for f in fams:
         check_choice(f, list(PRODUCT_FAMILIES), "families")
     thr = check_number(gap_threshold, "gap_threshold", min_value=0, max_value=1)

@@ -17,6 +17,7 @@ from .._validation import (
     as_of_timestamp,
     check_bool,
     check_frame,
+    check_instance,
     check_int,
     fmt_list,
     key_columns,
@@ -141,6 +142,7 @@ def customer_summary(
         schema_columns(df, name, numeric)
 
     table_keyed_by_entity(holdings, "holdings", ["product_type"], ["balance", "avg_balance_12m", "fee_income_12m"])
+    check_instance(keep, (), "keep", items=str)
     if (loans is None) != (loan_monthly is None):
         raise RuralfinValueError("参数 loans 与 loan_monthly 要同时给出（贷款利率与逾期需要两张表）")
     lm_month = flow_month = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import numpy as np
@@ -12,6 +12,7 @@ import pandas as pd
 from .._validation import (
     bool_column,
     check_frame,
+    check_instance,
     check_int,
     check_number,
     fmt_list,
@@ -115,7 +116,7 @@ def supply_chain_prospects(
     same_key_type(("good_customers", good_ids, entity), ("supply_chain", supply_chain, entity))
     good = set(good_ids[entity].tolist())
     w = dict(SUPPLY_CHAIN_WEIGHTS)
-    if weights is not None:
+    if check_instance(weights, Mapping, "weights", allow_none=True) is not None:
         bad = sorted(set(weights) - set(w))
         if bad:
             raise RuralfinValueError(f"参数 weights 不认识的键：{fmt_list(bad)}；可用：links、share、years")

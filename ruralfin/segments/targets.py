@@ -15,6 +15,7 @@ from .._validation import (
     check_bool,
     check_choice,
     check_frame,
+    check_instance,
     check_int,
     check_number,
     column_name,
@@ -75,6 +76,7 @@ def target_list(
     1     2          1      青禾镇            60.0
     """
     check_frame(prospects, name="prospects", allow_empty=True)
+    check_instance(columns, (), "columns", allow_none=True, items=str)
     if "entity_id" in prospects.columns:
         key_columns(prospects, "entity_id", param="prospects", frame="prospects")  # 没有编号的主体没法上门走访
     mask = np.ones(len(prospects), dtype=bool)
@@ -152,5 +154,6 @@ def export_target_list(
     from ..datasets import export_excel
 
     check_frame(targets, name="targets", allow_empty=True)
+    check_instance(sheet_name, str, "sheet_name", allow_none=True)
     sheet = labels.text("segments.target_sheet") if sheet_name is None else sheet_name
     return export_excel({sheet: targets}, path, overwrite=overwrite, mask=mask, table=table)
