@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._validation import (bool_column, check_frame, check_int, check_number, fmt_list, numeric_column,
+from .._validation import (bool_column, check_frame, check_instance, check_int, check_number, fmt_list, numeric_column,
                            score_vector, value_or_column)
 from ..errors import RuralfinTypeError, RuralfinValueError, RuralfinWarning
 from .preapproval import Rule, check_rules
@@ -82,6 +82,9 @@ class DecisionMatrix:
             acts = (("decline",) * 3, ("refer", "refer", "decline"), ("approve", "approve", "refer"))
         else:
             acts = tuple(tuple(row) for row in self.actions)
+            check_instance(self.actions, (), "actions", items=(list, tuple))
+            for i, row in enumerate(self.actions):
+                check_instance(row, (), f"actions[{i}]", items=str)
             if len(acts) != len(sc) + 1 or any(len(row) != len(dc) + 1 for row in acts):
                 raise RuralfinValueError(
                     f"actions 应为 {len(sc) + 1} 行（评分段）× {len(dc) + 1} 列（偿债比段），"
@@ -183,6 +186,7 @@ def top_adverse_factors(
     check_frame(points, [], name="points", allow_empty=True)
     n = check_int(n, "n", min_value=1, max_value=100)
     if isinstance(exclude, str):
+    check_instance(exclude, str, "exclude", items=str)
         exclude = [exclude]
     cols = [c for c in points.columns if c not in set(exclude)]
     points = points[cols]
