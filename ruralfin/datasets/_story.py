@@ -255,7 +255,7 @@ MAX_CURES = 4  # 每个主体最多记录的“会恢复的困境”次数
 SHOCK_SENSITIVITY_CAP = 2.5  # 困境风险里冲击敏感度的上限
 SHOCK_HAZARD_UPLIFT = 1.5  # 行业冲击期内困境风险的提升：1 + 1.5 × 敏感度
 REFRACTORY_MONTHS = 3  # 恢复后约这么多个月的风险内不再有新事件
-CURE_MONTHS = (1, 4)  # 短期困境持续的月数（1–3）
+CURE_MONTHS = {1: 0.7, 2: 0.2, 3: 0.1}  # 短期困境持续的月数（1–3）及其概率：多数一个月就补上（教学假设）
 CIRCLE_JOIN_SHARE = 0.2  # 申请人（合作社除外）加入同村担保圈的比例
 CIRCLE_SIZE = 4  # 担保圈按村每 4 户一圈
 MIN_CIRCLE_SIZE = 3  # 不足 3 户的圈不成立
@@ -396,7 +396,7 @@ GAP_BEFORE_RETRY = (6, 13)  # 被拒后再申请前间隔的月数
 FIRST_DPD_DAYS = (1, 29)  # 出现逾期的第一个月的逾期天数
 DPD_PER_MONTH = 30  # 之后每月逾期天数增加 30 天
 RESTRUCTURE_SHARE = 0.35  # 违约贷款重组的比例（教学假设）
-RESTRUCTURE_AFTER_MONTHS = (3, 6)  # 违约后重组的月数
+RESTRUCTURE_AFTER_MONTHS = (4, 7)  # 违约后重组的月数（逾期超过 90 天、成为不良之后）
 RESTRUCTURE_TERM_MONTHS = (12, 25)  # 重组后按新计划（等额本金）还清的月数（教学假设）
 RESTRUCTURE_OBSERVATION_MONTHS = 12  # 重组观察期：is_restructured 只在重组后 12 个月内为真（2023 年分类办法：观察期不少于 1 年）
 CURE_VISIBLE_SHARE = 0.45  # 短期困境里拖欠我行贷款（月末逾期 1–90 天）的比例，其余按时还款（教学假设）
@@ -414,11 +414,11 @@ RATE_REFERENCE_LPR = 3.45  # 产品利率区间按 LPR 3.45% 时报价，随 LPR
 # 加点都是教学假设（没有公开的分客群加点统计），设计成按 rf.economics.PRICING_EXAMPLE 测算时
 # 有的客群过得了 12% 的门槛（个体工商户线上信用贷、新型农业经营主体），有的过不了（农户、小微企业抵押贷）。
 RATE_SPREAD_BY_GROUP = {  # 客群加点（百分点，保证类、平均风险）
-    "farmer_household": 2.9, "individual_business": 3.9, "rural_micro": 2.5, "coop": 2.2, "new_agri_org": 3.0,
+    "farmer_household": 2.9, "individual_business": 3.9, "rural_micro": 3.0, "coop": 2.2, "new_agri_org": 3.3,
 }
 RATE_SPREAD_BY_GUARANTEE = {"mortgage": -0.4, "pledge": -0.3, "guarantee": 0.0, "credit": 0.35}  # 担保方式加点（抵押 < 保证 < 信用）
-RATE_RISK_SLOPE = 0.45  # 风险加点：审批评分每低一单位（约一个标准差）多加这么多个百分点
-RATE_RISK_RANGE = (-0.6, 1.2)  # 风险加点的范围（百分点）
+RATE_RISK_SLOPE = 0.6  # 风险加点：审批评分每低一单位（约一个标准差）多加这么多个百分点
+RATE_RISK_RANGE = (-0.8, 1.6)  # 风险加点的范围（百分点）
 RATE_NOISE_SD = 0.12  # 利率的随机部分（百分点，客户经理议价）
 RATE_STEPS_PER_POINT = 20  # 合同利率取到 0.05 个百分点
 CREDIT_LINE_TO_LOAN = (1.0, 1.5)  # 非循环贷款的授信额度 / 贷款金额
@@ -445,8 +445,8 @@ LOAN_PURPOSE_OTHER = {"working_capital": 0.60, "farm_inputs": 0.02, "equipment":
 NEW_CUSTOMER_WALLET_BETA = (3, 4)  # 靠贷款进来的新客户经我行结算的份额 ~ Beta
 
 # ---------------------------------------------------------------- 阶段 8：贷款月度表现
-LATE_PAYMENT_BASE = 0.0005  # 每月月末偶尔晚还几天的概率：基准（教学假设；多数晚还在月末前补上，不进月末快照）
-LATE_PAYMENT_PD_SLOPE = 0.005  # 每单位年违约概率增加的晚还概率
+LATE_PAYMENT_BASE = 0.001  # 每月月末偶尔晚还几天的概率：基准（教学假设；多数晚还在月末前补上，不进月末快照）
+LATE_PAYMENT_PD_SLOPE = 0.01  # 每单位年违约概率增加的晚还概率
 LATE_PAYMENT_DAYS = (1, 26)  # 晚还的天数
 REVOLVING_USE_BETA = (5, 2)  # 循环贷款的平均用款比例 ~ Beta
 REVOLVING_USE_RANGE = (0.2, 1.0)
@@ -857,15 +857,15 @@ RESPONSE_UNMET_DEMAND = 0.6  # 有贷款需求却没有申请的
 # ---------------------------------------------------------------- 阶段 23：逐笔建模之外的贷款（按月汇总）
 # 示范县只逐笔模拟经营性贷款；全行各项贷款还包括个人住房、个人消费、公司（中型及以上企业）贷款和票据贴现。
 # 下面的规模、增速、不良率、涉农占比都是教学假设（没有找到县域农商行分类贷款结构的全国性公开统计），
-# 取值让全行各项贷款在 40–60 亿元、经营性贷款约占三到四成，像一家县域农商行。
+# 取值让全行各项贷款在 30–40 亿元、逐笔建模的经营性贷款约占三成，像一家县域农商行。
 # 各类：2023-01 月末余额（万元，每个经营主体摊多少；随主体数线性放大）、年增速（2023、2024、2025）、
 # 每月到期/提前还款的比例（新发放 = 余额变动 + 到期还款）、不良率（2023-01 → 2025-12 线性变化）、涉农占比
 BANK_BOOK = {
-    "personal_housing": dict(base_per_entity=3.6, growth=(-0.02, -0.04, -0.03), runoff=0.010,
+    "personal_housing": dict(base_per_entity=2.6, growth=(-0.02, -0.04, -0.03), runoff=0.010,
                              npl=(0.006, 0.010), agri_share=0.45),
     "personal_consumer": dict(base_per_entity=1.2, growth=(0.04, 0.02, 0.01), runoff=0.040,
                               npl=(0.018, 0.026), agri_share=0.55),
-    "corporate": dict(base_per_entity=6.4, growth=(0.07, 0.06, 0.05), runoff=0.050,
+    "corporate": dict(base_per_entity=4.4, growth=(0.07, 0.06, 0.05), runoff=0.050,
                       npl=(0.022, 0.026), agri_share=0.35),
     "discounted_bills": dict(base_per_entity=1.0, growth=(0.10, -0.05, 0.05), runoff=0.160,
                              npl=(0.0, 0.0), agri_share=0.10),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ...schema import CHANNELS, LOAN_PURPOSES
+from ...schema import CHANNELS, CUSTOMER_GROUPS, LOAN_PURPOSES
 from .. import _story as story
 from .._frames import build
 from .common import (
@@ -52,7 +52,9 @@ def make_application_chain(rng, population: Population, timeline: Timeline) -> A
         counter += count
         term = _loan_term(rng, product)
         reported_revenue = population.base_revenue[entity] * population.misreport_ratio[entity]
-        requested = np.where(np.isnan(previous_amount), reported_revenue * rng.uniform(*story.REQUEST_TO_REVENUE, count),
+        request_low, request_high = (np.array([story.REQUEST_TO_REVENUE[g][i] for g in CUSTOMER_GROUPS])[population.group[entity]]
+                                     for i in (0, 1))
+        requested = np.where(np.isnan(previous_amount), reported_revenue * rng.uniform(request_low, request_high),
                              previous_amount * rng.uniform(*story.RENEWAL_REQUEST_GROWTH, count))
         requested = np.clip(np.where(requested < story.SMALL_REQUEST, np.round(requested * 2) / 2, np.round(requested)),
                             story.MIN_REQUEST, max_amount[product - 1])

@@ -47,7 +47,9 @@ def make_timeline(rng, population: Population, calendar: IndustryCalendar) -> Ti
             pointer[cured] = np.minimum(pointer[cured] + 1, story.MAX_DISTRESS_EVENTS - 1)
             next_threshold[cured] = cumulative[cured] + thresholds[cured, pointer[cured]] + story.REFRACTORY_MONTHS * hazard[cured]
     defaults = default_month < NEVER
-    cure_durations = rng.integers(*story.CURE_MONTHS, (n_entities, story.MAX_CURES))
+    durations, probs = np.array(list(story.CURE_MONTHS)), np.array(list(story.CURE_MONTHS.values()))
+    cure_durations = durations[np.searchsorted(np.cumsum(probs) / probs.sum(),
+                                               rng.random((n_entities, story.MAX_CURES)), side="right")]
     del thresholds, roll_draws, pointer, next_threshold, cumulative, done
     circle_id, circle_next, default_month = _guarantee_circles(rng, population, default_month, defaults)
     defaults = default_month < NEVER
