@@ -81,10 +81,10 @@ class DecisionMatrix:
                 )
             acts = (("decline",) * 3, ("refer", "refer", "decline"), ("approve", "approve", "refer"))
         else:
-            acts = tuple(tuple(row) for row in self.actions)
             check_instance(self.actions, (), "actions", items=(list, tuple))
             for i, row in enumerate(self.actions):
                 check_instance(row, (), f"actions[{i}]", items=str)
+            acts = tuple(tuple(row) for row in self.actions)
             if len(acts) != len(sc) + 1 or any(len(row) != len(dc) + 1 for row in acts):
                 raise RuralfinValueError(
                     f"actions 应为 {len(sc) + 1} 行（评分段）× {len(dc) + 1} 列（偿债比段），"
@@ -185,8 +185,8 @@ def top_adverse_factors(
 
     check_frame(points, [], name="points", allow_empty=True)
     n = check_int(n, "n", min_value=1, max_value=100)
-    if isinstance(exclude, str):
     check_instance(exclude, str, "exclude", items=str)
+    if isinstance(exclude, str):
         exclude = [exclude]
     cols = [c for c in points.columns if c not in set(exclude)]
     points = points[cols]
