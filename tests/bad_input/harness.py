@@ -2,7 +2,8 @@
 
 取合法调用：把函数临时换成一个“记录器”，运行它的 Examples（doctest），记下第一次调用的参数。
 派生变体：表缺列、空表、数值列里放 NaN/inf/负数/文字，标量参数换成 NaN、inf、负数、巨大的数、
-错的类型，列名参数换成不存在的列……每个变体都要么正常返回，要么抛出本库的错误（RuralfinError）；
+错的类型，列名参数换成不存在的列，默认 None 的参数换成不认识的文字、整数和它不接受的类型，
+Axes、规则列表、字典、函数、路径这类对象参数换成 None（它不许 None 时）、123、"abc"……每个变体都要么正常返回，要么抛出本库的错误（RuralfinError）；
 不许抛出 pandas/numpy/sklearn 的原始异常，不许卡住，不许改动输入的表；输入有坏值时，
 输出里不许悄悄多出 NaN/inf。
 """
@@ -14,6 +15,7 @@ import doctest
 import importlib
 import inspect
 import math
+import re
 import signal
 import sys
 import warnings
@@ -159,7 +161,36 @@ def harvest(func: Callable) -> Call | None:
 
 
 # ---------------------------------------------------------------- 变体
-def _bad_scalars(value: Any) -> list[tuple[str, Any, bool]]:
+def _annotation(param: "inspect.Parameter | None") -> str:
+    if param is None or param.annotation is inspect.Parameter.empty:
+        return ""
+    ann = param.annotation
+    return ann if isinstance(ann, str) else getattr(ann, "__name__", str(ann))
+
+
+def _accepts_none(param: "inspect.Parameter | None") -> bool:
+    """参数本来就允许 None（默认值是 None，或类型注解里有 None/Optional）。"""
+    if param is None:
+        return False
+    return param.default is None or bool(re.search(r"\b(None|Optional)\b", _annotation(param)))
+
+
+def _accepts_number(ann: str) -> bool:
+    return bool(re.search(r"\b(int|float|Real|Integral|Number)\b", ann)) and not re.search(r"\bstr\b", ann)
+
+
+def _accepts_sequence(ann: str) -> bool:
+    return not ann or bool(re.search(r"\b(Any|Sequence|Iterable|list|tuple|Collection|ArrayLike)\b", ann))
+
+
+def _is_object(value: Any) -> bool:
+    """表、向量、数、文字、是/否以外的参数（Axes、规则列表、字典、函数、路径、元组……）。"""
+    return not (value is None or isinstance(value, (bool, int, float, np.number, str, pd.DataFrame))
+                or _is_vector(value))
+
+
+def _bad_scalars(value: Any, param: "inspect.Parameter | None" = None) -> list[tuple[str, Any, bool]]:
+    """一个参数的坏值：(标签, 坏值, 是否注入了坏的数值)。``param`` 是它在签名里的参数（知道时）。"""
     if isinstance(value, bool):
         return [("bool→str", "yes", False), ("bool→None", None, False)]
     if isinstance(value, (int, float, np.number)):
@@ -167,6 +198,21 @@ def _bad_scalars(value: Any) -> list[tuple[str, Any, bool]]:
                 ("num→1e12", 1e12, True), ("num→str", "abc", False), ("num→list", [1, 2], False)]
     if isinstance(value, str):
         return [("str→unknown", "__no_such__", False), ("str→int", 123, False)]
+    if value is None:
+        if param is None:
+            return []
+        # 默认 None 的参数（可省略的列名、表、标题、上限……）：不认识的文字、整数，再按它接受的类型给一个错的
+        ann = _annotation(param)
+        out = [("none→unknown", "__no_such__", False), ("none→int", 12345, False)]
+        if _accepts_number(ann):
+            out += [("none→nan", float("nan"), True), ("none→inf", float("inf"), True)]
+        if not _accepts_sequence(ann):
+            out.append(("none→list", [1, 2], False))
+        return out
+    if _is_object(value):
+        # Axes、规则列表、字典、函数、路径……：换成 None（它不许 None 时）、数字、文字
+        out = [] if _accepts_none(param) else [("obj→None", None, False)]
+        return out + [("obj→int", 123, False), ("obj→str", "abc", False)]
     return []
 
 
@@ -217,6 +263,12 @@ def _is_vector(v: Any) -> bool:
 
 
 def variants(call: Call) -> list[Variant]:
+    try:
+        params = inspect.signature(call.func).parameters
+    except (TypeError, ValueError):
+        params = {}
+    names = [n for n, p in params.items() if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+    positional = [params[n] for n in names]
     out: list[Variant] = []
     for i, a in enumerate(call.args):
         if _is_vector(a):
@@ -229,22 +281,17 @@ def variants(call: Call) -> list[Variant]:
                 args = list(copy.deepcopy(call.args))
                 args[i] = make(a)
                 out.append(Variant(f"arg{i}:{tag}", tuple(args), copy.deepcopy(call.kwargs), inv))
-        for tag, bad, inv in _bad_scalars(a):
+        for tag, bad, inv in _bad_scalars(a, positional[i] if i < len(positional) else None):
             args = list(copy.deepcopy(call.args))
             args[i] = bad
             out.append(Variant(f"arg{i}:{tag}", tuple(args), copy.deepcopy(call.kwargs), inv))
     # 没有传的关键字参数也要试：以它的默认值为底，换成坏值
-    try:
-        params = inspect.signature(call.func).parameters
-    except (TypeError, ValueError):
-        params = {}
-    names = list(params)
     passed = set(call.kwargs) | set(names[: len(call.args)])
     for name, p in params.items():
         if name in passed or name == "self" or p.default is inspect.Parameter.empty \
                 or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
             continue
-        for tag, bad, inv in _bad_scalars(p.default):
+        for tag, bad, inv in _bad_scalars(p.default, p):
             kw = copy.deepcopy(call.kwargs)
             kw[name] = bad
             out.append(Variant(f"{name}:{tag}", copy.deepcopy(call.args), kw, inv))
@@ -259,7 +306,7 @@ def variants(call: Call) -> list[Variant]:
                 kw = copy.deepcopy(call.kwargs)
                 kw[k] = make(v)
                 out.append(Variant(f"{k}:{tag}", copy.deepcopy(call.args), kw, inv))
-        for tag, bad, inv in _bad_scalars(v):
+        for tag, bad, inv in _bad_scalars(v, params.get(k)):
             kw = copy.deepcopy(call.kwargs)
             kw[k] = bad
             out.append(Variant(f"{k}:{tag}", copy.deepcopy(call.args), kw, inv))

@@ -47,13 +47,6 @@ NO_EXAMPLE_OK = {
 }
 
 
-#: 参数是 notebook 对象、检查结果列表或可省略的路径：变体生成器（表、向量、数、文字）派生不出坏输入，
-#: 由各自的单元测试覆盖。TODO（issue 11）：给 None 默认值和其他对象参数也派生“错的类型”变体。
-NO_VARIANTS_OK = {
-    "ruralfin.course.course_map", "ruralfin.doctor.format_report", "ruralfin.practice.build.solution_regions",
-}
-
-
 @pytest.fixture(autouse=True)
 def _in_a_scratch_folder(tmp_path, monkeypatch):
     """坏的路径参数（如把数字换成 "abc"）可能让写文件的函数写到当前目录：在临时目录里跑。"""
@@ -74,8 +67,6 @@ def test_bad_input_gets_a_chinese_error_and_nothing_leaks(qualname):
     outcomes = h.audit(call)
     if not outcomes and not inspect.signature(CALLABLES[qualname]).parameters:
         pytest.skip("不带参数：没有可以出错的输入")
-    if not outcomes and qualname in NO_VARIANTS_OK:
-        pytest.skip("参数类型不在变体生成器的范围内，由单元测试覆盖")
     assert outcomes, "没有派生出任何变体"
     bad = [o for o in outcomes if o.kind in ("bare", "hang", "mutation")
            or (o.kind == "silent_nan" and qualname not in PASSTHROUGH)]
@@ -103,6 +94,30 @@ def sloppy_sum(df):
     return float(df["a"].to_numpy().sum())
 
 
+def draw_line(values, ax=None):
+    """默认 None 的 ax 直接拿来画图、不检查类型的函数（给检查本身用）。
+
+    >>> draw_line([1.0, 2.0])
+    2
+    """
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots()
+    ax.plot(values)
+    return len(values)
+
+
+def first_rule(x, rules):
+    """对象参数（规则列表）不检查类型的函数。
+
+    >>> first_rule(1.0, [("min", 0.5)])
+    True
+    """
+    name, threshold = rules[0]
+    return x >= threshold
+
+
 def test_the_harness_can_fail():
     """检查本身能失败：原始异常、改动输入、悄悄多出 NaN，都必须被抓到。"""
     kinds = {o.variant: o.kind for o in h.audit(h.harvest(careless))}
@@ -111,3 +126,8 @@ def test_the_harness_can_fail():
     kinds = {o.variant: o.kind for o in h.audit(h.harvest(sloppy_sum))}
     assert kinds["arg0:nan[a]"] == "silent_nan"
     assert kinds["arg0:drop[a]"] == "bare"
+    # 默认 None 的参数、其他对象参数也换成错的类型：ax="__no_such__"、rules=123 都是原始异常
+    kinds = {o.variant: o.kind for o in h.audit(h.harvest(draw_line))}
+    assert kinds["ax:none→unknown"] == "bare" and kinds["ax:none→int"] == "bare"
+    kinds = {o.variant: o.kind for o in h.audit(h.harvest(first_rule))}
+    assert kinds["arg1:obj→int"] == "bare" and kinds["arg1:obj→None"] == "bare"
