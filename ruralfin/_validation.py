@@ -847,6 +847,7 @@ def mostly_numeric(s: pd.Series, *, min_share: float = MOSTLY_NUMERIC_SHARE,
 # ---------------------------------------------------------------- 其他对象参数
 #: :func:`check_instance` 报错时对类型的称呼（按类型名；没有列出的用类型名本身）
 _TYPE_NOUNS = {
+    "object": "任意值",
     "str": "文字（字符串）",
     "int": "整数",
     "float": "数字",

@@ -65,7 +65,13 @@ def course_map(*, root: str | Path | None = None) -> pd.DataFrame:
 
 
 def render_notebooks_readme(*, root: str | Path | None = None) -> str:
-    """``notebooks/README.md`` 的内容：由课程地图生成（tests 检查文件与之一致）。"""
+    """``notebooks/README.md`` 的内容：由课程地图生成（tests 检查文件与之一致）。
+
+    Examples
+    --------
+    >>> render_notebooks_readme().splitlines()[0]
+    '# 课程地图'
+    """
     m = course_map(root=root)
     lines = [
         "# 课程地图",

@@ -175,6 +175,12 @@ def run_checks() -> list[Check]:
     """运行全部适用的检查，返回 :class:`Check` 列表。
 
     找不到课程文件夹时（仅库模式）课程文件一项的状态为 ``"skip"``，不算未通过。
+
+    Examples
+    --------
+    >>> checks = run_checks()
+    >>> checks[0].check, all(c.status in ("ok", "warn", "fail", "skip") for c in checks)
+    ('Python 版本', True)
     """
     checks = [_check_python(), *_check_packages(), _check_font(), _check_widgets(), _check_data()]
     if _has_course_files():

@@ -99,7 +99,11 @@ def _installed_names() -> set[str]:
 
 
 def bundled_font_files() -> list:
-    """随库附带的中文字体文件（常规体与粗体）。"""
+    """随库附带的中文字体文件（常规体与粗体）。
+
+    >>> [p.name for p in bundled_font_files()]
+    ['RuralfinSansSC-Bold.ttf', 'RuralfinSansSC-Regular.ttf']
+    """
     from importlib import resources
 
     folder = resources.files("ruralfin") / "fonts"
@@ -320,8 +324,21 @@ def get_ax(ax=None, *, figsize: tuple[float, float] | None = None):
 
 def label_axes(ax, *, x: str | None = None, y: str | None = None, title: str | None = None,
                table: str | None = None):
-    """用登记处的中文名（带单位）设置轴标题；``x``/``y`` 是列名，未登记的原样显示。"""
+    """用登记处的中文名（带单位）设置轴标题；``x``/``y`` 是列名，未登记的原样显示。
+
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> ax = label_axes(ax, x="loan_amount", y="no_such_column", title="贷款金额分布")
+    >>> ax.get_xlabel(), ax.get_ylabel(), ax.get_title()
+    ('贷款金额（万元）', 'no_such_column', '贷款金额分布')
+    >>> plt.close("all")
+    """
+    from matplotlib.axes import Axes
+
+    from ._validation import check_instance
     from .labels import label
+
+    check_instance(ax, Axes, "ax")
 
     if x is not None:
         ax.set_xlabel(label(x, table=table))
@@ -333,7 +350,23 @@ def label_axes(ax, *, x: str | None = None, y: str | None = None, title: str | N
 
 
 def annotate_bars(ax, *, fmt: str = "{:,.1f}", fontsize: float | None = None):
-    """在柱状图每根柱子上方（横向柱在右侧）标出数值，便于投影时直接读数。"""
+    """在柱状图每根柱子上方（横向柱在右侧）标出数值，便于投影时直接读数。
+
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> bars = ax.bar(["甲", "乙"], [1.0, 2.5])
+    >>> [t.get_text() for t in annotate_bars(ax).texts]
+    ['1.0', '2.5']
+    >>> plt.close("all")
+    """
+    from matplotlib.axes import Axes
+
+    from ._validation import check_instance, check_number
+
+    check_instance(ax, Axes, "ax")
+    check_instance(fmt, str, "fmt")
+    if fontsize is not None:
+        check_number(fontsize, "fontsize", min_value=1, max_value=200)
     for container in getattr(ax, "containers", []):
         ax.bar_label(container, labels=[fmt.format(v) for v in container.datavalues],
                      padding=2, fontsize=fontsize)

@@ -369,8 +369,24 @@ def write_county(tables: dict, out_dir: str | os.PathLike, *, format: str = "par
     """把一个示范县（表名 -> DataFrame）写进目录：每表一个文件，外加 ``manifest.json``。
 
     目录非空时除非 ``overwrite=True`` 否则报错。CSV 为带 BOM 的 UTF-8。
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, pandas as pd
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "county"
+    >>> d = write_county({"loans": pd.DataFrame({"loan_id": [1, 2]})}, out, format="csv")
+    >>> sorted(p.name for p in d.iterdir())
+    ['loans.csv', 'manifest.json']
     """
+    from collections.abc import Callable, Mapping
+
+    check_instance(tables, Mapping, "tables")
+    for name, df in tables.items():
+        check_instance(df, pd.DataFrame, f"tables[{name!r}]")
+    check_instance(out_dir, (str, os.PathLike), "out_dir")
     check_choice(format, ["parquet", "csv"], "format")
+    check_instance(manifest, Mapping, "manifest", allow_none=True)
+    check_instance(progress, Callable, "progress", allow_none=True)
     d = Path(out_dir)
     if d.exists() and not d.is_dir():
         raise RuralfinValueError(f"{d} 已存在且不是目录")

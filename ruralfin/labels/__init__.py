@@ -115,7 +115,11 @@ _texts: dict[str, str] | None = None
 
 
 def texts() -> Mapping[str, str]:
-    """全部登记的显示文字（键 -> 文字），只读。"""
+    """全部登记的显示文字（键 -> 文字），只读。
+
+    >>> "decisions.approval_rate_axis" in texts()
+    True
+    """
     global _texts
     if _texts is None:
         reg: dict[str, str] = {}
@@ -172,7 +176,11 @@ def _only_table_specific(name: str) -> Field | None:
 
 
 def is_registered(name: str, *, table: str | None = None) -> bool:
-    """``name`` 是否已登记（先查表专属说明，再查通用说明，最后查各表一致的专属说明）。"""
+    """``name`` 是否已登记（先查表专属说明，再查通用说明，最后查各表一致的专属说明）。
+
+    >>> is_registered("loan_amount"), is_registered("no_such_column")
+    (True, False)
+    """
     reg = _load()
     check_instance(table, str, "table", allow_none=True)
     if not isinstance(name, str):
@@ -236,7 +244,12 @@ def value_label(name: str, code: Any, *, table: str | None = None) -> str:
 
 
 def fields(table: str | None = None) -> pd.DataFrame:
-    """列出已登记的说明（``table=None`` 时为全部通用说明）。"""
+    """列出已登记的说明（``table=None`` 时为全部通用说明）。
+
+    >>> fields("loans").columns.tolist()
+    ['column', 'label', 'unit', 'meaning', 'table']
+    """
+    check_instance(table, str, "table", allow_none=True)
     rows = [
         {"column": f.name, "label": f.label, "unit": f.unit, "meaning": f.meaning, "table": f.table}
         for (t, _), f in sorted(_load().items(), key=lambda kv: (kv[0][0] or "", kv[0][1]))

@@ -138,6 +138,18 @@ def find_solution(notebook: str, key: str, root: str | os.PathLike | None = None
 
     练习本里没有（比如是旧版生成的）就直接读答案本 ``solutions/<notebook>.ipynb`` 的答案区。
     找不到课程文件夹（只装了库）时报错，报错信息用中文说明答案在哪里。
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, nbformat
+    >>> root = pathlib.Path(tempfile.mkdtemp())  # 一个只有一课的小课程文件夹
+    >>> for d in ("solutions", "exercises"):
+    ...     (root / d).mkdir()
+    >>> nb = nbformat.v4.new_notebook()
+    >>> nb.cells = [nbformat.v4.new_code_cell("### BEGIN SOLUTION q1\\nx = 1\\n### END SOLUTION\\nex.q1.check(x)")]
+    >>> nbformat.write(nb, root / "solutions" / "11_goals.ipynb")
+    >>> find_solution("11_goals", "q1", root=root)
+    'x = 1'
     """
     import json
 
@@ -167,11 +179,27 @@ def find_solution(notebook: str, key: str, root: str | os.PathLike | None = None
 
 
 def build_exercise(solution_nb):
-    """由一个答案本（nbformat 对象）生成练习本（新对象），不改动输入。"""
+    """由一个答案本（nbformat 对象）生成练习本（新对象），不改动输入。
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook()
+    >>> nb.cells = [nbformat.v4.new_code_cell("### BEGIN SOLUTION q1\\nx = 1\\n### END SOLUTION\\nex.q1.check(x)")]
+    >>> print(build_exercise(nb).cells[0].source)
+    # 请在下面作答：把 ____ 换成你的答案，再运行本单元
+    x = ____
+    ex.q1.check(x)
+    >>> nb.cells[0].source.startswith("### BEGIN SOLUTION")  # 答案本不变
+    True
+    """
     import copy
 
     import nbformat
 
+    from .._validation import check_instance
+
+    check_instance(solution_nb, nbformat.NotebookNode, "solution_nb")
     nb = copy.deepcopy(solution_nb)
     cells = []
     for cell in nb.cells:
@@ -212,6 +240,19 @@ def course_root(start: str | os.PathLike | None = None) -> Path:
     明确传入 ``start`` 时，它本身必须是课程目录，否则报错——
     不会悄悄改用环境变量或本库所在的课程目录。没有传入时依次看：环境变量
     ``RURALFIN_COURSE_DIR``、当前目录及其各级上级、本库所在仓库（可编辑安装时）。
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> for d in ("solutions", "exercises"):
+    ...     (root / d).mkdir()
+    >>> course_root(root) == root.resolve()
+    True
+    >>> course_root(root / "solutions")
+    Traceback (most recent call last):
+    ...
+    ruralfin.errors.RuralfinValueError: ... 不是课程目录（课程目录应同时含有 solutions/ 和 exercises/ 两个文件夹），请检查 root 参数。
     """
     if start is not None:
         if not isinstance(start, (str, os.PathLike)):
@@ -294,6 +335,20 @@ def build_exercises(root: str | os.PathLike | None = None, *, check: bool = Fals
     ``check=True`` 时不写文件，只返回与生成结果不一致（或缺失、多余）的练习本路径；
     学员重置时新建的 ``*-clean<N>.ipynb`` 不算多余。写文件时，与生成结果不同的已有练习本
     （可能有学员的作答）先备份到 ``exercises/backups/``，再换成新生成的。
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, nbformat
+    >>> root = pathlib.Path(tempfile.mkdtemp())  # 一个只有一课的小课程文件夹
+    >>> for d in ("solutions", "exercises"):
+    ...     (root / d).mkdir()
+    >>> nb = nbformat.v4.new_notebook()
+    >>> nb.cells = [nbformat.v4.new_code_cell("### BEGIN SOLUTION q1\\nx = 1\\n### END SOLUTION\\nex.q1.check(x)")]
+    >>> nbformat.write(nb, root / "solutions" / "11_goals.ipynb")
+    >>> [p.name for p in build_exercises(root)]
+    ['11_goals.ipynb']
+    >>> build_exercises(root, check=True)  # 已是最新：没有不一致的
+    []
     """
     import nbformat
 
@@ -358,6 +413,20 @@ def reset_exercise(name: str, *, root: str | os.PathLike | None = None, replace:
     Path
         干净练习本的路径（默认是新建的那份；``replace=True`` 时是原来的文件名）。
         在 notebook 里它显示成可点击的链接和一句说明。
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, nbformat
+    >>> root = pathlib.Path(tempfile.mkdtemp())  # 一个只有一课的小课程文件夹
+    >>> for d in ("solutions", "exercises"):
+    ...     (root / d).mkdir()
+    >>> nb = nbformat.v4.new_notebook()
+    >>> nb.cells = [nbformat.v4.new_code_cell("### BEGIN SOLUTION q1\\nx = 1\\n### END SOLUTION\\nex.q1.check(x)")]
+    >>> nbformat.write(nb, root / "solutions" / "11_goals.ipynb")
+    >>> reset_exercise("11", root=root).name  # 还没有练习本：生成一份
+    '11_goals.ipynb'
+    >>> reset_exercise("11", root=root).name  # 已有（可能有作答）：原来的不动，旁边新建一份
+    '11_goals-clean1.ipynb'
     """
     import nbformat
 

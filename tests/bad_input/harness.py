@@ -353,7 +353,9 @@ def _alarm(signum, frame):  # noqa: ARG001
 def _is_path(v: Any) -> bool:
     import os
 
-    return isinstance(v, (str, os.PathLike)) and ("/" in str(v) or "\\" in str(v)) and "." in str(v)[-8:]
+    if isinstance(v, os.PathLike):  # Path 对象：文件或目录（如 write_county 的输出目录）
+        return True
+    return isinstance(v, str) and ("/" in v or "\\" in v) and "." in v[-8:]
 
 
 def _output_paths(args: tuple, kwargs: dict) -> set:
