@@ -221,3 +221,13 @@ def test_names_false_masks_without_renaming():
     assert shown.columns.tolist() == ["证件号码", "联系方式"] and shown.index.name == "outcome"
     assert shown.iloc[0].tolist() == ["110101********1237", "138****5678"]
     assert shown.index.tolist() == ["correct"]
+
+
+def test_wrong_table_and_rename_types_get_chinese_errors():
+    """table=[...] 曾是 TypeError: unhashable type，rename="abc" 曾是 dict() 的 ValueError（issue 11）。"""
+    df = pd.DataFrame({"loan_amount": [1.0]})
+    with pytest.raises(RuralfinTypeError, match=r"参数 table 应为文字（字符串）（可省略），实际是 list：\[1, 2\]"):
+        labels.label("loan_amount", table=[1, 2])
+    with pytest.raises(RuralfinTypeError, match="参数 rename 应为字典（映射）（可省略），实际是 str：'abc'"):
+        labels.to_display(df, rename="abc")
+    assert labels.to_display(df, rename={"loan_amount": "金额"}).columns.tolist() == ["金额"]

@@ -117,3 +117,20 @@ def test_every_topic_plot_is_reachable_from_plotting():
     assert "plot_vintage" in dir(plotting)
     with pytest.raises(AttributeError, match="画图函数见"):
         plotting.plot_nothing  # noqa: B018
+
+
+def test_a_wrong_ax_is_a_chinese_error_not_an_attribute_error():
+    """ax="abc"（或数字）曾在画到一半时抛 AttributeError: 'str' object has no attribute 'bar'（issue 11）。"""
+    import pandas as pd
+
+    from ruralfin.errors import RuralfinTypeError
+    from ruralfin.risk.metrics import plot_ks
+
+    with pytest.raises(RuralfinTypeError, match=r"参数 ax 应为 matplotlib 的 Axes（如 fig, ax = plt\.subplots\(\) 得到的 ax）.*实际是 str：'abc'"):
+        plot_ks(pd.DataFrame({"is_default": [0, 1, 0, 1], "prob_default": [0.1, 0.8, 0.3, 0.6]}), ax="abc")
+    for helper in (plotting.label_axes, plotting.annotate_bars):
+        with pytest.raises(RuralfinTypeError, match="参数 ax 应为 matplotlib 的 Axes.*实际是 int：123"):
+            helper(123)
+    with pytest.raises(RuralfinTypeError, match="参数 rc 应为字典（映射）（可省略），实际是 str"):
+        plotting.set_theme(rc="abc")
+    plt.close("all")

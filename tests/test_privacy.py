@@ -105,3 +105,16 @@ def test_content_validators():
     assert privacy.guess_pii_kind(pd.Series([True, False])) is None
     assert privacy.guess_pii_kind(pd.Series(pd.Categorical(["110101199001011237"] * 5))) == "id_number"
     assert privacy.guess_pii_kind(pd.Series([], dtype="str")) is None
+
+
+def test_generate_id_numbers_checks_birth_dates():
+    """birth_dates="__no_such__" 曾是 numpy 的英文 ValueError（issue 11）。"""
+    rng = np.random.default_rng(0)
+    with pytest.raises(RuralfinTypeError, match="参数 birth_dates 应为任意值的列表，实际是 str：'__no_such__'"):
+        privacy.generate_id_numbers(rng, 1, birth_dates="__no_such__")
+    with pytest.raises(RuralfinValueError, match="无法识别为日期"):
+        privacy.generate_id_numbers(rng, 1, birth_dates=["明年"])
+    with pytest.raises(RuralfinValueError, match="应有 n=2 个日期，实际是 1 个"):
+        privacy.generate_id_numbers(rng, 2, birth_dates=["1980-05-01"])
+    ids = privacy.generate_id_numbers(rng, 1, birth_dates=["1980-05-01"])
+    assert ids[0][6:14] == "19800501"

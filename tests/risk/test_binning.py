@@ -397,3 +397,13 @@ def test_woe_iv_rejects_missing_and_text_counts():
         woe_iv([np.nan, 3], [5, 5])
     with pytest.raises(RuralfinTypeError, match="n_good 应为一组数字"):
         woe_iv([1, 3], ["暂无", 5])
+
+
+def test_feature_lists_of_the_wrong_type_get_chinese_errors():
+    """features=12345 曾是 TypeError: 'int' object is not iterable（issue 11）。"""
+    X = pd.DataFrame({"age": [30, 40, 50, 60] * 10})
+    y = [0, 1] * 20
+    with pytest.raises(RuralfinTypeError, match="参数 features 应为文字（字符串）的列表，实际是 int：12345"):
+        WoEBinner(features=12345).fit(X, y)
+    with pytest.raises(RuralfinTypeError, match="参数 categorical 的第 1 个元素应为文字（字符串），实际是 int：1"):
+        WoEBinner(categorical=[1]).fit(X, y)
