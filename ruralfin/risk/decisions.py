@@ -18,6 +18,7 @@ import pandas as pd
 
 from .._validation import (bool_column, check_frame, check_instance, check_int, check_number, fmt_list, numeric_column,
                            score_vector, value_or_column)
+from ..economics.pricing import PRICING_EXAMPLE
 from ..errors import RuralfinTypeError, RuralfinValueError, RuralfinWarning
 from .preapproval import Rule, check_rules
 
@@ -414,22 +415,28 @@ def cutoff_table(
     requested_amount: str | float = 10.0,
     cutoffs: Sequence[float] | None = None,
     contract_rate: float = 6.0,
-    ftp_rate: float = 2.0,
-    opex_rate: float = 1.2,
-    lgd: float = 0.5,
+    ftp_rate: float = PRICING_EXAMPLE["ftp_rate"],
+    opex_rate: float = PRICING_EXAMPLE["opex_rate"],
+    lgd: float = PRICING_EXAMPLE["lgd"],
+    risk_weight: float = PRICING_EXAMPLE["risk_weight"],
+    capital_ratio: float = PRICING_EXAMPLE["capital_ratio"],
+    hurdle_rate: float = PRICING_EXAMPLE["hurdle_rate"],
 ) -> pd.DataFrame:
     """切分点取舍表：切分点上移下移时，通过率、预期坏账率、实际坏账率与预期利润怎么变。
 
     评分不低于切分点即通过。单位经济（一年期、教学简化，参数可改）：
 
-    - 好客户一年利润 = 金额 × (利率 − 资金成本 − 运营成本)；
-    - 坏客户损失 = 金额 × (资金成本 + 运营成本 + LGD)，即假设坏客户不付息、损失本金的
-      LGD 部分且照样占用资金和运营成本；
-    - 预期利润 = Σ 金额 × [(1 − PD) × 净利差 − PD × (资金成本 + 运营成本 + LGD)]。
+    - 资本成本率 = 风险权重 × 资本充足率要求 × 股东要求回报率（与定价、RAROC 同一口径）；
+    - 好客户一年利润 = 金额 × (利率 − 资金成本 − 运营成本 − 资本成本)，即扣除资本成本后的
+      “经济利润”，大于 0 才算达到股东要求的回报；
+    - 坏客户损失 = 金额 × (资金成本 + 运营成本 + 资本成本 + LGD)，即假设坏客户不付息、损失
+      本金的 LGD 部分且照样占用资金、资本和运营成本；
+    - 预期利润 = Σ 金额 × [(1 − PD) × 净利差 − PD × 坏客户损失率]。
 
-    默认值是课程统一的教学示意参数（资金成本 2.0%、运营成本 1.2%、LGD 50%，与
-    :func:`ruralfin.economics.break_even_rate` 的默认值相同）与示意利率 6%，
-    仅作教学示例。
+    资金成本、运营成本、LGD、风险权重、资本充足率、股东要求回报的默认值就是课程统一的
+    定价假设 :data:`ruralfin.economics.PRICING_EXAMPLE`（教学示意，不是监管规定），与
+    :func:`ruralfin.economics.raroc` 和 :func:`ruralfin.economics.break_even_rate` 相同；
+    利率默认 6% 只是示意，请传入本行这类贷款的实际平均执行利率。
 
     Parameters
     ----------
@@ -451,6 +458,9 @@ def cutoff_table(
         :mod:`ruralfin.economics` 的定价参数相同。
     lgd : float, default 0.5
         违约损失率，0–1 的小数。
+    risk_weight, capital_ratio, hurdle_rate : float
+        风险权重、资本充足率要求、股东要求回报率，0–1 的小数（默认 75%、10.5%、12%，
+        风险权重未经核实）；三者相乘就是每元贷款的资本成本率。
 
     Returns
     -------
@@ -467,10 +477,11 @@ def cutoff_table(
     >>> tab = cutoff_table(apps, outcome="bad", cutoffs=[550, 650])
     >>> tab[["cutoff", "approval_rate", "expected_bad_rate", "expected_profit", "actual_profit"]].round(3)
        cutoff  approval_rate  expected_bad_rate  expected_profit  actual_profit
-    0   550.0           0.75              0.053           -0.056           0.84
-    1   650.0           0.50              0.030            0.224           0.56
+    0   550.0           0.75              0.053           -0.340          0.556
+    1   650.0           0.50              0.030            0.035          0.371
 
-    PD 为 10% 的那笔预期亏损 0.28 万元，把切分点从 550 提到 650 反而多赚。
+    扣除资本成本后每笔好客户赚 10 × (6% − 2% − 1.2% − 0.945%) ≈ 0.19 万元；PD 为 10% 的那笔
+    预期亏损 10 × (0.9 × 1.855% − 0.1 × 54.145%) ≈ 0.37 万元，把切分点从 550 提到 650 反而多赚。
     """
     cols = [score, prob_default] + ([outcome] if outcome else []) + (
         [requested_amount] if isinstance(requested_amount, str) else [])
@@ -481,6 +492,9 @@ def cutoff_table(
     fc = value_or_column(None, ftp_rate, "ftp_rate", kind="rate_pct", min_value=0.0, max_value=100.0) / 100
     oc = value_or_column(None, opex_rate, "opex_rate", kind="rate_pct", min_value=0.0, max_value=100.0) / 100
     lgd = check_number(lgd, "lgd", min_value=0, max_value=1)
+    capital_cost = (check_number(risk_weight, "risk_weight", min_value=0, max_value=15)
+                    * check_number(capital_ratio, "capital_ratio", min_value=0, max_value=1)
+                    * check_number(hurdle_rate, "hurdle_rate", min_value=0, max_value=1))
     sc = numeric_column(df, score, param="score", frame="df")
     pdv = numeric_column(df, prob_default, param="prob_default", frame="df", min_value=0, max_value=1)
     amt = value_or_column(df, requested_amount, "requested_amount", frame="df", min_value=0)
@@ -494,8 +508,8 @@ def cutoff_table(
         if isinstance(cutoffs, (str, bytes)) or not isinstance(cutoffs, Iterable):
             raise RuralfinTypeError(f"参数 cutoffs 应为切分点列表，实际是 {cutoffs!r}")
         cuts = np.array([check_number(c, "cutoffs") for c in cutoffs])
-    margin = rate - fc - oc
-    loss = fc + oc + lgd
+    margin = rate - fc - oc - capital_cost
+    loss = fc + oc + capital_cost + lgd
     exp_profit_each = amt * ((1 - pdv) * margin - pdv * loss)
     rows = []
     for c in cuts:

@@ -313,7 +313,8 @@ def test_cutoff_table_by_hand():
                          "bad": [1.0, 0.0, np.nan, 0.0], "amount": [10.0, 20.0, 10.0, 10.0]})
     tab = cutoff_table(apps, outcome="bad", requested_amount="amount", cutoffs=[400, 650],
                        contract_rate=6.0, ftp_rate=2.0, opex_rate=1.2, lgd=0.5)
-    margin, loss = 0.028, 0.532
+    # 默认扣资本成本：75% × 10.5% × 12% = 0.945%（与 RAROC、保本利率同一套定价假设）
+    margin, loss = 0.028 - 0.00945, 0.532 + 0.00945
     exp_all = (10 * (0.6 * margin - 0.4 * loss) + 20 * (0.9 * margin - 0.1 * loss)
                + 10 * (0.95 * margin - 0.05 * loss) + 10 * (0.99 * margin - 0.01 * loss))
     assert tab.loc[0, "expected_profit"] == pytest.approx(exp_all)
@@ -323,6 +324,8 @@ def test_cutoff_table_by_hand():
     assert tab.loc[0, "actual_bad_rate"] == pytest.approx(1 / 3)
     assert tab.loc[0, "actual_profit"] == pytest.approx(-10 * loss + 20 * margin + 10 * margin)
     assert tab.loc[1, "n_approved"] == 2 and tab.loc[1, "actual_bad_rate"] == 0.0
+    no_capital = cutoff_table(apps, outcome="bad", requested_amount="amount", cutoffs=[400], hurdle_rate=0.0)
+    assert no_capital.loc[0, "actual_profit"] == pytest.approx(-10 * 0.532 + 30 * 0.028)
     default = cutoff_table(apps)
     assert default["cutoff"].is_monotonic_increasing and default.loc[0, "approval_rate"] == 1.0
     assert "actual_bad_rate" not in default.columns
