@@ -85,9 +85,9 @@ def make_county(n_entities: int = DEFAULT_N, random_state: int | None = DEFAULT_
     >>> from ruralfin.datasets import make_county
     >>> county = make_county(n_entities=500, random_state=1)
     >>> county["entities"].shape
-    (500, 26)
+    (500, 27)
     >>> sorted(county)[:3]
-    ['account_flows', 'applications', 'branches']
+    ['account_flows', 'applications', 'bank_book_monthly']
     >>> make_county(0)
     Traceback (most recent call last):
     ...

@@ -44,14 +44,20 @@ _TYPICAL_WANYUAN = {
     "requested_amount": 8.0, "existing_debt": 2.4, "deposit_avg_6m": 0.72, "approved_amount": 7.5,
     "loan_amount": 7.5, "borrower_credit_line": 9.0, "scheduled_payment": 0.1, "paid_amount": 0.1,
     "guarantee_amount": 9.0, "other_bank_debt": 2.9, "amount": 0.35, "truth_revenue": 18,
+    "written_off_amount": 10.0, "recovered_after_write_off": 2.3,
+}
+#: 同名列在某张表里量级完全不同时按 (表, 列) 另记：全行汇总的余额是几亿元，不是一笔贷款的几万元
+_TYPICAL_WANYUAN_BY_TABLE = {
+    ("bank_book_monthly", "balance"): 40000, ("bank_book_monthly", "npl_balance"): 400,
+    ("bank_book_monthly", "agri_related_balance"): 15000, ("bank_book_monthly", "new_loan_amount"): 3000,
 }
 _DEFAULT_TYPICAL = 10.0
 _UNIT_FACTOR = 100.0
 
 
-def _unit_limits(name: str) -> tuple[float, float]:
+def _unit_limits(name: str, table: str | None = None) -> tuple[float, float]:
     """(换算后中位数的下限, 中位数的上限)，单位万元。"""
-    typ = _TYPICAL_WANYUAN.get(name, _DEFAULT_TYPICAL)
+    typ = _TYPICAL_WANYUAN_BY_TABLE.get((table, name)) or _TYPICAL_WANYUAN.get(name, _DEFAULT_TYPICAL)
     return typ / _UNIT_FACTOR, typ * _UNIT_FACTOR
 
 
@@ -421,7 +427,7 @@ def _convert(raw: pd.Series, c, table: str, problems: list[str], *, col: str | N
                             f"（{info.min:,} 到 {info.max:,}），如 {_examples(s[huge])}")
             num = num.where(~huge)
     if c.unit == "万元":
-        num = _check_unit(num, c, col, problems, unit=unit, yuan_header=yuan_header)
+        num = _check_unit(num, c, col, problems, unit=unit, yuan_header=yuan_header, table=table)
     if c.min is not None:
         low = num < c.min
         if low.any():
@@ -435,9 +441,9 @@ def _convert(raw: pd.Series, c, table: str, problems: list[str], *, col: str | N
 
 
 def _check_unit(num: pd.Series, c, col: str, problems: list[str], *, unit: str | None,
-                yuan_header: bool) -> pd.Series:
+                yuan_header: bool, table: str | None = None) -> pd.Series:
     """万元列：按 amount_unit 换算，或在看起来是元时报问题（从不悄悄换算）。"""
-    low_limit, high_limit = _unit_limits(c.name)
+    low_limit, high_limit = _unit_limits(c.name, table)
     pos = num[num > 0]
     med = float(pos.median()) if len(pos) else np.nan
     how = (f'如确是元，请传入 amount_unit="元"（表里全部万元列）或 amount_unit={{"{c.name}": "元"}}，'

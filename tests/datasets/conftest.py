@@ -1,6 +1,11 @@
+import sys
+from pathlib import Path
+
 import pytest
 
 from ruralfin.datasets import make_county
+
+sys.path.insert(0, str(Path(__file__).parent))  # calibration.py（校准清单）
 
 
 @pytest.fixture(scope="session")

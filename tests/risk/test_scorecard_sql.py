@@ -106,7 +106,7 @@ def test_points_equal_python_for_every_county_applicant(county_card, engine, num
     for dialect in _engine_dialects(engine):
         got = _query(con, card.to_sql("applications", dialect=dialect, keep_columns=["application_id"]))
         assert list(got.columns) == ["application_id", "points"]
-        assert len(got) == len(apps) == 12483
+        assert len(got) == len(apps) > 10_000
         assert got["points"].dtype == np.float64, (dialect, got["points"].dtype)
         want = expected.loc[got["application_id"]].to_numpy()
         np.testing.assert_array_equal(got["points"].to_numpy(), want, err_msg=f"{engine}/{dialect}")
