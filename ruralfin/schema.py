@@ -407,6 +407,7 @@ _T = [
         _bool("is_village_cadre"),
         _int("manager_visit_score", "int8", unit="分", nullable=True, min=1, max=5),
         _date("last_visit_date", nullable=True),
+        _amt("other_income"),
     ), "经营者的家庭、居住、村内口碑、习惯、家庭资产、社会关系和客户经理走访评价（未走访者为空）。"),
     Table("consumer_behavior", "⑦ 客户消费行为", ("entity_id",), (
         ENTITY,

@@ -44,7 +44,7 @@ _TYPICAL_WANYUAN = {
     "requested_amount": 8.0, "existing_debt": 2.4, "deposit_avg_6m": 0.72, "approved_amount": 7.5,
     "loan_amount": 7.5, "borrower_credit_line": 9.0, "scheduled_payment": 0.1, "paid_amount": 0.1,
     "guarantee_amount": 9.0, "other_bank_debt": 2.9, "amount": 0.35, "truth_revenue": 18,
-    "written_off_amount": 10.0, "recovered_after_write_off": 2.3,
+    "written_off_amount": 10.0, "recovered_after_write_off": 2.3, "other_income": 3.0,
 }
 #: 同名列在某张表里量级完全不同时按 (表, 列) 另记：全行汇总的余额是几亿元，不是一笔贷款的几万元
 _TYPICAL_WANYUAN_BY_TABLE = {

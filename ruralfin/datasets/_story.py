@@ -472,7 +472,7 @@ VISIT_SCORE_MEAN = 3.1  # 走访评价（1–5 分）的潜变量均值
 VISIT_SCORE_RISK_SLOPE = 0.95  # 违约倾向（标准化）每高一单位，走访评价低这么多
 VISIT_SCORE_NOISE_SD = 0.6
 VISIT_SCORE_RANGE = (1, 5)
-BUREAU_DELINQUENCY_LOGIT = -1.6  # 征信里有过逾期：logit 截距
+BUREAU_DELINQUENCY_LOGIT = -2.0  # 征信里有过逾期：logit 截距（教学假设）
 BUREAU_DELINQUENCY_RISK_SLOPE = 2.4  # 征信里有过逾期：每单位违约倾向（标准化）
 BUREAU_SEVERITY_SCALE = 0.7  # 最长逾期档位 ~ 指数分布（尺度）+ 0.9 × 违约倾向（正的部分）
 BUREAU_SEVERITY_RISK_SLOPE = 0.9
@@ -688,6 +688,12 @@ SOCIAL_TIES_AGE_SLOPE = 0.02
 SOCIAL_TIES_AGE_CENTRE = 45
 SOCIAL_TIES_NOISE_SD = 0.9
 VILLAGE_CADRE_SHARE = 0.03  # 村干部的比例
+# 家庭经营外的年收入（外出务工、工资、养老金等，万元）：有这类收入的家庭比例按客群，金额 ~ 对数正态
+# （中位数 3 万元、对数标准差 0.6）。农户是“以户为单位”评级授信的，还款能力看全家收入（教学假设的数值）
+OTHER_INCOME_SHARE = {"new_agri_org": 0.3, "coop": 0.3, "rural_micro": 0.2, "individual_business": 0.4,
+                      "farmer_household": 0.7}
+OTHER_INCOME_MEDIAN = 3.0
+OTHER_INCOME_SIGMA = 0.6
 CONSUMER_EXTRA_SUBS = ("agri_inputs", "food_processing", "building_materials")  # 扫码收款占比够高时也有消费者数据的细分行业
 MIN_QR_SHARE_FOR_CONSUMERS = 0.2
 AVERAGE_TICKET_YUAN = {  # 客单价（元）
@@ -743,7 +749,7 @@ RELATIONSHIP_YEARS_RANGE = (1, 40)
 EDUCATION_VERIFIED_SHARE = 0.9  # 大专及以上学历能在学信网核实的比例
 COURT_CASE_RATE = 0.03  # 涉诉案件数 ~ Poisson(0.03 × exp(0.8 × 违约倾向))
 COURT_RISK_SLOPE = 0.8
-COURT_AFTER_DEFAULT_SHARE = 0.4  # 2025-07（月序 30）以前违约的，再加一件诉讼的比例
+COURT_AFTER_DEFAULT_SHARE = 0.25  # 2025-07（月序 30）以前违约的，再加一件诉讼的比例
 COURT_DEFAULT_BY_MONTH = 30
 HOUSING_FUND_SHARE_MICRO = 0.3  # 缴存公积金的比例：小微企业主
 HOUSING_FUND_SHARE_OTHER = 0.03  # 同上：其他

@@ -203,6 +203,7 @@ _T = {
     ("soft_info", "social_ties"): ("社会关系", "亲友与社会关系的广度", {"few": "少", "some": "一般", "many": "广"}, None),
     ("soft_info", "is_village_cadre"): ("村干部", "经营者或配偶是否担任村干部", _YN, None),
     ("soft_info", "last_visit_date"): ("最近走访日期", "客户经理最近一次实地走访的日期；未走访为空", None, None),
+    ("soft_info", "other_income"): ("家庭经营外年收入", "家庭成员外出务工、工资、养老金等经营以外的年收入（走访采集）；没有为 0", None, None),
     ("consumer_behavior", "monthly_payers"): ("月付款人数", "近 12 个月平均每月付款的不同顾客数", None, None),
     ("consumer_behavior", "repeat_rate"): ("复购率", "近 12 个月付款两次以上的顾客比例，0–1", None, None),
     ("consumer_behavior", "avg_ticket"): ("客单价", "每笔付款的平均金额", None, None),

@@ -42,6 +42,10 @@ FIELDS = [
     # ---------------------------------------------------------------- 11 经营目标
     Field("year_end", "年末", meaning="贷款快照的日期（年末）", table="lesson11"),
     Field("loans_on_book", "在册贷款", unit="笔", meaning="年末仍有余额的贷款笔数", table="lesson11"),
+    Field("business_loan_balance", "经营性贷款（逐笔）", unit="万元", meaning="逐笔台账里的经营性贷款余额合计", table="lesson11"),
+    Field("other_loan_balance", "其他贷款（汇总）", unit="万元",
+          meaning="个人住房、个人消费、公司贷款和票据贴现的余额合计（bank_book_monthly）", table="lesson11"),
+    Field("all_loan_balance", "各项贷款", unit="万元", meaning="全行各项贷款余额：经营性贷款 + 其他贷款", table="lesson11"),
     *[f for year in (2024, 2025) for f in (
         Field(f"value_{year}", f"{year} 年", meaning=f"{year} 年的指标值", table="lesson11"),
         Field(f"benchmark_{year}", f"{year} 年基准", meaning=f"{year} 年用来比较的基准值", table="lesson11"),

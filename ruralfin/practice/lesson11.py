@@ -76,7 +76,8 @@ def _npl_2025() -> float:
     loans, monthly, ent = load("loans"), load("loan_monthly"), load("entities")
     b0 = loan_book(loans, monthly, "2024-12-31", entities=ent)
     b1 = loan_book(loans, monthly, "2025-12-31", entities=ent)
-    t = regulatory_indicators(b0, b1, new_loans=loans).set_index("indicator")
+    t = regulatory_indicators(b0, b1, new_loans=loans, other_loans=load("bank_book_monthly"),
+                              is_inclusive_agri="is_inclusive_agri").set_index("indicator")
     return float(t.loc["inclusive_micro_npl_ratio", "value"])
 
 

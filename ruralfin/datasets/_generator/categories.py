@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ...schema import INDUSTRIES, LEVEL3, PAY_METHODS, SUB_INDUSTRIES, get_table
+from ...schema import CUSTOMER_GROUPS, INDUSTRIES, LEVEL3, PAY_METHODS, SUB_INDUSTRIES, get_table
 from .. import _story as story
 from .._frames import build
 from .common import (
@@ -227,6 +227,10 @@ def _soft_info(rng, population: Population, relationship: Relationship, geograph
                                        + rng.normal(0, story.SOCIAL_TIES_NOISE_SD, n_entities)),
         "is_village_cadre": rng.random(n_entities) < story.VILLAGE_CADRE_SHARE,
         "manager_visit_score": np.where(visited, credit.visit_score, np.nan), "last_visit_date": visit_date,
+        # 最后才抽：家庭里有人外出务工或有其他固定收入
+        "other_income": np.round(np.where(
+            rng.random(n_entities) < by_key(story.OTHER_INCOME_SHARE, CUSTOMER_GROUPS)[population.group],
+            story.OTHER_INCOME_MEDIAN * np.exp(rng.normal(0, story.OTHER_INCOME_SIGMA, n_entities)), 0.0), 2),
     })
 
 
